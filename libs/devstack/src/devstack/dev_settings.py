@@ -1,0 +1,83 @@
+"""What `wegweiser-dev run` reads from the environment, with the local defaults."""
+
+from __future__ import annotations
+
+import secrets
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from devstack.ports import LOOPBACK
+from servicekit.settings import DEFAULT_PORTS, EnvReader
+
+SERVICES = tuple(DEFAULT_PORTS)
+# Console scripts a service may install; whichever exist next to the Python get started.
+PROCESS_ROLES = ("web", "worker", "relay")
+
+
+@dataclass(frozen=True)
+class DevSettings:
+    external_kafka: str | None  # KAFKA_BOOTSTRAP_SERVERS: use it and start no broker
+    kafka_local_port: int
+    external_smtp_host: str | None  # SMTP_HOST: use it and start no sink
+    smtp_port: int
+    mail_ui_port: int
+    web_ports: dict[str, int]
+    state_dir: Path
+    bin_dir: Path
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str]) -> DevSettings:
+        env = EnvReader(environ)
+        settings = cls(
+            external_kafka=env.optional("KAFKA_BOOTSTRAP_SERVERS"),
+            kafka_local_port=env.int("KAFKA_LOCAL_PORT", 9092),
+            external_smtp_host=env.optional("SMTP_HOST"),
+            smtp_port=env.int("SMTP_PORT", 1025),
+            mail_ui_port=env.int("MAIL_UI_PORT", 8025),
+            web_ports={
+                service: env.int(f"{service.upper()}_PORT", default)
+                for service, default in DEFAULT_PORTS.items()
+            },
+            state_dir=Path("var"),
+            # The services' console scripts live next to the Python running us (the venv's
+            # bin); DEVSTACK_BIN_DIR points elsewhere, which the supervisor's tests use.
+            bin_dir=Path(env.str("DEVSTACK_BIN_DIR", str(Path(sys.executable).parent))),
+        )
+        env.raise_if_invalid()
+        return settings
+
+    @property
+    def log_dir(self) -> Path:
+        return self.state_dir / "log"
+
+    @property
+    def mail_dir(self) -> Path:
+        return self.state_dir / "mail"
+
+    def child_environment(self, environ: Mapping[str, str]) -> dict[str, str]:
+        """The inherited environment plus where the broker, the SMTP relay and the webs are."""
+        env = dict(environ)
+        if self.external_kafka is None:
+            env["KAFKA_BOOTSTRAP_SERVERS"] = f"{LOOPBACK}:{self.kafka_local_port}"
+            env["KAFKA_PROFILE"] = "tansu"
+        if self.external_smtp_host is None:
+            env["SMTP_HOST"] = LOOPBACK
+            env["SMTP_PORT"] = str(self.smtp_port)
+        for service, port in self.web_ports.items():
+            # Set even when defaulted, so the URLs printed are the ports the webs bind.
+            env[f"{service.upper()}_PORT"] = str(port)
+        env["PYTHONUNBUFFERED"] = "1"  # output reaches the terminal when it is written
+        if not env.get("SECRET_KEY"):
+            env["SECRET_KEY"] = self._dev_secret_key()
+        return env
+
+    def _dev_secret_key(self) -> str:
+        """A random key kept under var/, so signed links stay valid across restarts in dev."""
+        path = self.state_dir / "dev-secret-key"
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(secrets.token_urlsafe(32))
+            path.chmod(0o600)
+        return path.read_text().strip()

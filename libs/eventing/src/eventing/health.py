@@ -1,0 +1,36 @@
+"""Liveness of a worker loop as the age of a file it touches while it polls.
+
+An orchestrator checks it with `python -m eventing.health FILE MAX_AGE_SECONDS` (exit 0 when
+fresh): a worker stuck in a handler or a dead poll loop stops touching the file.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+
+class HealthFile:
+    def __init__(self, path: Path, *, every_s: float = 1.0) -> None:
+        self.path = path
+        self._every_s = every_s
+        self._last = 0.0
+
+    def beat(self) -> None:
+        now = time.monotonic()
+        if now - self._last >= self._every_s:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.path.touch()
+            self._last = now
+
+
+def is_fresh(path: Path, max_age_s: float) -> bool:
+    try:
+        return time.time() - path.stat().st_mtime <= max_age_s
+    except FileNotFoundError:
+        return False
+
+
+if __name__ == "__main__":
+    sys.exit(0 if is_fresh(Path(sys.argv[1]), float(sys.argv[2])) else 1)

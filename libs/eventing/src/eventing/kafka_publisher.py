@@ -1,0 +1,141 @@
+"""KafkaPublisher: sends encoded messages and tells, per message, whether the broker took it."""
+
+from __future__ import annotations
+
+import logging
+import socket
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kafka import KafkaProducer
+from kafka.errors import KafkaError, KafkaTimeoutError, UnknownError
+
+from eventing.codec import encode, kafka_headers, kafka_key
+from eventing.envelope import Envelope
+from eventing.kafka_settings import KafkaSettings
+from eventing.topics import topic_for
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class OutgoingMessage:
+    topic: str
+    key: bytes | None
+    value: bytes
+    headers: list[tuple[str, bytes]]
+
+    @classmethod
+    def from_envelope(cls, envelope: Envelope) -> OutgoingMessage:
+        return cls(
+            topic=topic_for(envelope.event_type).name,
+            key=kafka_key(envelope),
+            value=encode(envelope),
+            headers=kafka_headers(envelope),
+        )
+
+
+class PublishError(Exception):
+    """The broker did not confirm a message; whether it is worth retrying is on `retriable`."""
+
+    def __init__(self, message: str, *, retriable: bool) -> None:
+        super().__init__(message)
+        self.retriable = retriable
+
+
+class KafkaPublisher:
+    """Sends messages with acks=all and waits for the broker's confirmation of each.
+
+    The producer is created on first use, so a process starts even while the broker is
+    down, and it is recreated after a batch in which nothing got through: a producer that
+    lived through a broker restart may never recover (Tansu, idempotent producers).
+    """
+
+    def __init__(self, settings: KafkaSettings, *, send_timeout_s: float = 30.0) -> None:
+        self._settings = settings
+        self._send_timeout_s = send_timeout_s
+        self._producer: KafkaProducer | None = None
+
+    @property
+    def max_message_bytes(self) -> int:
+        return int(self._settings.producer().get("max_request_size", 1024 * 1024))
+
+    def publish(self, envelope: Envelope) -> None:
+        """Send one event now and wait for the broker (services use the outbox instead)."""
+        [error] = self.send_batch([OutgoingMessage.from_envelope(envelope)])
+        if error is not None:
+            raise error
+
+    def send_batch(self, messages: Sequence[OutgoingMessage]) -> list[PublishError | None]:
+        """Send all, then wait for all; one result per message, None meaning confirmed."""
+        try:
+            producer = self._get_producer()
+        except KafkaError as exc:
+            error = PublishError(f"cannot reach the broker: {exc}", retriable=True)
+            return [error for _ in messages]
+        futures = []
+        for message in messages:
+            try:
+                futures.append(
+                    producer.send(
+                        message.topic,
+                        key=message.key,
+                        value=message.value,
+                        headers=message.headers,
+                    )
+                )
+            except KafkaError as exc:
+                futures.append(exc)
+        results = [self._wait(future) for future in futures]
+        if messages and all(result is not None and result.retriable for result in results):
+            self._discard_producer()
+        return results
+
+    def close(self) -> None:
+        if self._producer is not None:
+            self._producer.close(timeout=5)
+            self._producer = None
+
+    def _get_producer(self) -> KafkaProducer:
+        if self._producer is None:
+            # kafka-python leaks the sockets of a producer whose bootstrap fails, so do not
+            # build one while no broker even accepts a connection.
+            if not any(_accepts(server) for server in self._settings.bootstrap_servers.split(",")):
+                raise KafkaTimeoutError(f"no broker at {self._settings.bootstrap_servers}")
+            self._producer = KafkaProducer(**self._settings.producer())
+        return self._producer
+
+    def _wait(self, future: object) -> PublishError | None:
+        if isinstance(future, KafkaError):
+            return _as_publish_error(future, self._settings)
+        try:
+            future.get(timeout=self._send_timeout_s)  # type: ignore[attr-defined]
+        except KafkaError as exc:
+            return _as_publish_error(exc, self._settings)
+        return None
+
+    def _discard_producer(self) -> None:
+        producer, self._producer = self._producer, None
+        if producer is not None:
+            try:
+                producer.close(timeout=1)
+            except KafkaError:
+                logger.warning("closing a failed producer raised", exc_info=True)
+
+
+def _accepts(server: str) -> bool:
+    host, _, port = server.strip().rpartition(":")
+    try:
+        with socket.create_connection((host, int(port)), timeout=1):
+            return True
+    except (OSError, ValueError):
+        return False
+
+
+def _as_publish_error(exc: KafkaError, settings: KafkaSettings) -> PublishError:
+    retriable = bool(getattr(exc, "retriable", False)) or isinstance(exc, KafkaTimeoutError)
+    # Tansu answers some sends right after a restart with UnknownError (an offset
+    # collision in its memory store); a later attempt succeeds.
+    if settings.is_tansu and isinstance(exc, UnknownError):
+        retriable = True
+    return PublishError(f"{type(exc).__name__}: {exc}", retriable=retriable)

@@ -1,0 +1,98 @@
+"""Every kafka-python client setting in one place, chosen by the broker profile.
+
+Production runs Apache Kafka (`KAFKA_PROFILE=apache`, the default). Dev, tests and CI run
+Tansu, whose measured behaviour (see shared/research/tansu-broker.md) needs other settings:
+it holds every JoinGroup for session_timeout/2, its Fetch sleeps instead of waking on new
+data, an idempotent producer never recovers from a broker restart, and a LeaveGroup sent
+mid-rebalance can leave a group stuck for good.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from servicekit.settings import EnvReader
+
+PROFILES = ("apache", "tansu")
+
+
+@dataclass(frozen=True)
+class KafkaSettings:
+    bootstrap_servers: str
+    profile: str = "apache"
+    client_id: str = "wegweiser"
+    # Copies of each partition the cluster keeps; 3 on a production cluster of 3 brokers.
+    replication_factor: int = 1
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str], *, client_id: str) -> KafkaSettings:
+        env = EnvReader(environ)
+        settings = cls(
+            bootstrap_servers=env.str("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
+            profile=env.choice("KAFKA_PROFILE", PROFILES, "apache"),
+            client_id=client_id,
+            replication_factor=env.int("KAFKA_REPLICATION_FACTOR", 1),
+        )
+        env.raise_if_invalid()
+        return settings
+
+    @property
+    def is_tansu(self) -> bool:
+        return self.profile == "tansu"
+
+    def common(self) -> dict[str, Any]:
+        return {
+            "bootstrap_servers": self.bootstrap_servers.split(","),
+            "client_id": self.client_id,
+            # Back to a restarted broker within a second, not after kafka-python's 30 s.
+            "reconnect_backoff_max_ms": 1_000,
+        }
+
+    def producer(self) -> dict[str, Any]:
+        config: dict[str, Any] = {
+            **self.common(),
+            "acks": "all",
+            # Set explicitly: kafka-python 3 silently drops idempotence on a conflicting
+            # setting unless asked for it; an explicit True makes such a conflict raise.
+            "enable_idempotence": not self.is_tansu,
+            "linger_ms": 5,
+            "batch_size": 64 * 1024,
+            # A relay send must give up in bounded time so a broker outage shows as an
+            # error on the outbox row instead of a hung relay; the relay retries.
+            "bootstrap_timeout_ms": 5_000,
+            "max_block_ms": 10_000,
+            "delivery_timeout_ms": 30_000,
+            "request_timeout_ms": 10_000,
+        }
+        if self.is_tansu:
+            # Without idempotence only one request in flight keeps retried batches in order.
+            config["max_in_flight_requests_per_connection"] = 1
+        return config
+
+    def consumer(self, group_id: str, *, max_poll_records: int) -> dict[str, Any]:
+        config: dict[str, Any] = {
+            **self.common(),
+            "group_id": group_id,
+            # Offsets are committed by the worker after the handler's effect is stored.
+            "enable_auto_commit": False,
+            # A new group must not skip what was published before it joined.
+            "auto_offset_reset": "earliest",
+            "max_poll_records": max_poll_records,
+        }
+        if self.is_tansu:
+            config.update(
+                session_timeout_ms=6_000,  # Tansu holds a join for half of it: ~3 s, not ~23 s
+                heartbeat_interval_ms=1_000,
+                fetch_max_wait_ms=20,  # Tansu's fetch sleeps for half the wait: latency ~10 ms
+            )
+        return config
+
+    def admin(self) -> dict[str, Any]:
+        return self.common()
+
+    @property
+    def leave_group_on_close(self) -> bool:
+        """Tansu can get a group stuck for good on a LeaveGroup; its members just time out."""
+        return not self.is_tansu

@@ -1,0 +1,23 @@
+"""Alembic revisions of the outbox and inbox tables (branch `eventing`)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from sqlalchemy import MetaData
+
+from eventing.tables import metadata
+from servicekit.migrations import upgrade
+from servicekit.settings import ServiceSettings
+
+VERSIONS = Path(__file__).with_name("versions")
+
+
+def upgrade_service_database(
+    service: str, service_versions: Path, service_metadata: Sequence[MetaData] = ()
+) -> None:
+    """`<service>-migrate`: bring the service's database to the newest revision."""
+    settings = ServiceSettings.from_env(service, os.environ)
+    upgrade(settings.database_url, [VERSIONS, service_versions], [metadata, *service_metadata])

@@ -1,0 +1,71 @@
+"""Helpers for tests of anything that speaks Kafka: example events, reading a topic, waiting."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from kafka import KafkaConsumer
+from kafka.consumer.fetcher import ConsumerRecord
+
+from eventing.codec import encode, kafka_headers, kafka_key
+from eventing.envelope import Envelope, new_envelope
+from eventing.kafka_publisher import OutgoingMessage
+from eventing.kafka_settings import KafkaSettings
+
+
+def submitted_event(assessment_id: uuid.UUID | None = None) -> Envelope:
+    assessment_id = assessment_id or uuid.uuid4()
+    return new_envelope(
+        "assessment.submitted",
+        1,
+        {
+            "assessment_id": assessment_id,
+            "company_id": uuid.uuid4(),
+            "submitted_at": datetime.now(UTC),
+            "language": "de",
+            "questionnaire_version": "1",
+        },
+        producer="tests",
+        correlation_id=str(assessment_id),
+    )
+
+
+def to_topic(topic: str, envelope: Envelope) -> OutgoingMessage:
+    return OutgoingMessage(topic, kafka_key(envelope), encode(envelope), kafka_headers(envelope))
+
+
+def read_all(
+    settings: KafkaSettings, topic: str, expected: int, timeout_s: float = 20
+) -> list[ConsumerRecord]:
+    """Every record on the topic, read without a group, once `expected` have arrived."""
+    consumer = KafkaConsumer(
+        topic,
+        bootstrap_servers=settings.bootstrap_servers.split(","),
+        auto_offset_reset="earliest",
+        enable_auto_commit=False,
+        fetch_max_wait_ms=20,
+        consumer_timeout_ms=1_000,
+    )
+    records: list[ConsumerRecord] = []
+    deadline = time.monotonic() + timeout_s
+    try:
+        while len(records) < expected and time.monotonic() < deadline:
+            for batch in consumer.poll(timeout_ms=200).values():
+                records.extend(batch)
+        # Whatever else is there (duplicates) arrives within another short poll.
+        for batch in consumer.poll(timeout_ms=500).values():
+            records.extend(batch)
+    finally:
+        consumer.close(autocommit=False)
+    return records
+
+
+def wait_until(condition: Callable[[], bool], timeout_s: float = 20, what: str = "") -> None:
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what or condition}")
+        time.sleep(0.05)

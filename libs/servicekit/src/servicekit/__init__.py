@@ -1,0 +1,1 @@
+"""Operational basics shared by every Wegweiser service process."""

@@ -1,0 +1,68 @@
+"""JSON logs, one object per line, carrying the correlation id of the work in hand."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar, Token
+from datetime import UTC, datetime
+
+_correlation_id: ContextVar[str | None] = ContextVar("correlation_id", default=None)
+
+
+def bind_correlation_id(value: str | None) -> Token[str | None]:
+    """Bind for the rest of this context; undo with `unbind_correlation_id(token)`."""
+    return _correlation_id.set(value)
+
+
+def unbind_correlation_id(token: Token[str | None]) -> None:
+    _correlation_id.reset(token)
+
+
+@contextmanager
+def correlation_id(value: str | None) -> Iterator[None]:
+    """Every log record written inside carries this id (the assessment id through the flow)."""
+    token = _correlation_id.set(value)
+    try:
+        yield
+    finally:
+        _correlation_id.reset(token)
+
+
+def current_correlation_id() -> str | None:
+    return _correlation_id.get()
+
+
+class JsonFormatter(logging.Formatter):
+    def __init__(self, service: str) -> None:
+        super().__init__()
+        self._service = service
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "service": self._service,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        cid = _correlation_id.get()
+        if cid is not None:
+            entry["correlation_id"] = cid
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        return json.dumps(entry, ensure_ascii=False)
+
+
+def configure_logging(service: str, level: str = "INFO") -> None:
+    """Send JSON lines to stdout (12-factor: the platform collects and ships them)."""
+    handler = logging.StreamHandler(sys.stdout)
+    handler.setFormatter(JsonFormatter(service))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    # kafka-python logs every reconnect attempt at INFO/WARNING; its errors still pass.
+    logging.getLogger("kafka").setLevel(max(logging.ERROR, root.level))

@@ -1,0 +1,104 @@
+"""Reading settings from environment variables, once, with every problem reported together."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+_REQUIRED = object()
+
+# The fixed local ports of the services' web processes (each overridable by <SERVICE>_PORT).
+DEFAULT_PORTS = {"assessment": 8000, "reporting": 8001, "notifications": 8002}
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off"}
+
+
+class SettingsError(RuntimeError):
+    """Start-up must stop: settings are missing or malformed (all of them are listed)."""
+
+
+class EnvReader:
+    """Reads typed values from an environment mapping and collects what is wrong.
+
+    Call `raise_if_invalid()` after reading everything, so an operator sees every missing
+    or malformed variable in one message instead of one per restart.
+    """
+
+    def __init__(self, environ: Mapping[str, str]) -> None:
+        self._environ = environ
+        self._problems: list[str] = []
+
+    def str(self, name: str, default: object = _REQUIRED) -> str:
+        value = self._environ.get(name, "")
+        if value != "":
+            return value
+        if default is _REQUIRED:
+            self._problems.append(f"{name} is required but not set")
+            return ""
+        return default  # type: ignore[return-value]
+
+    def optional(self, name: str) -> str | None:
+        return self._environ.get(name) or None
+
+    def int(self, name: str, default: int | object = _REQUIRED) -> int:
+        raw = self.str(name, default if default is _REQUIRED else str(default))
+        if raw == "":
+            return 0
+        try:
+            return int(raw)
+        except ValueError:
+            self._problems.append(f"{name} must be a whole number, got {raw!r}")
+            return 0
+
+    def bool(self, name: str, default: bool) -> bool:
+        raw = self._environ.get(name, "").strip().lower()
+        if raw == "":
+            return default
+        if raw in _TRUE:
+            return True
+        if raw in _FALSE:
+            return False
+        self._problems.append(f"{name} must be true or false, got {raw!r}")
+        return default
+
+    def choice(self, name: str, choices: Iterable[str], default: str) -> str:
+        allowed = tuple(choices)
+        value = self.str(name, default)
+        if value not in allowed:
+            self._problems.append(f"{name} must be one of {', '.join(allowed)}, got {value!r}")
+        return value
+
+    def raise_if_invalid(self) -> None:
+        if self._problems:
+            raise SettingsError("invalid configuration: " + "; ".join(self._problems))
+
+
+@dataclass(frozen=True)
+class ServiceSettings:
+    """What every service process needs, read from `<SERVICE>_*` and common variables."""
+
+    service: str
+    database_url: str
+    host: str
+    port: int
+    public_base_url: str
+    secret_key: str
+    log_level: str
+
+    @classmethod
+    def from_env(cls, service: str, environ: Mapping[str, str]) -> ServiceSettings:
+        env = EnvReader(environ)
+        prefix = service.upper()
+        port = env.int(f"{prefix}_PORT", DEFAULT_PORTS[service])
+        settings = cls(
+            service=service,
+            # SQLite under var/ is the embedded default; production sets PostgreSQL.
+            database_url=env.str(f"{prefix}_DATABASE_URL", f"sqlite:///var/{service}.sqlite3"),
+            host=env.str(f"{prefix}_HOST", "127.0.0.1"),
+            port=port,
+            public_base_url=env.str(f"PUBLIC_BASE_URL_{prefix}", f"http://127.0.0.1:{port}"),
+            secret_key=env.str("SECRET_KEY"),
+            log_level=env.choice("LOG_LEVEL", ("DEBUG", "INFO", "WARNING", "ERROR"), "INFO"),
+        )
+        env.raise_if_invalid()
+        return settings

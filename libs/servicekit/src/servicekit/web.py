@@ -1,0 +1,132 @@
+"""What every service's Flask app has: health, readiness, metrics, correlation ids, JSON errors."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable, Iterable, Mapping
+from functools import partial
+
+from flask import Flask, Response, g, jsonify, request
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    REGISTRY,
+    CollectorRegistry,
+    Counter,
+    Histogram,
+    generate_latest,
+)
+from prometheus_client.registry import Collector
+from sqlalchemy import Engine
+from werkzeug.exceptions import HTTPException
+
+from servicekit.db import ping
+from servicekit.logs import bind_correlation_id, unbind_correlation_id
+from servicekit.settings import ServiceSettings
+
+CORRELATION_HEADER = "X-Correlation-ID"
+
+HTTP_REQUESTS = Counter(
+    "wegweiser_http_requests_total", "HTTP requests answered.", ["endpoint", "method", "status"]
+)
+HTTP_SECONDS = Histogram("wegweiser_http_request_seconds", "Time to answer.", ["endpoint"])
+
+ReadinessCheck = Callable[[], None]
+
+
+# Nothing a company or an advisor sends is larger; anything bigger is refused with 413.
+MAX_REQUEST_BYTES = 1024 * 1024
+
+
+def create_service_app(
+    import_name: str,
+    settings: ServiceSettings,
+    engine: Engine,
+    *,
+    collectors: Iterable[Collector] = (),
+) -> Flask:
+    """A Flask app with the operational basics every service web process shares;
+    it is ready when its database answers."""
+    app = Flask(import_name)
+    app.config.update(SECRET_KEY=settings.secret_key, MAX_CONTENT_LENGTH=MAX_REQUEST_BYTES)
+    install_operations(app, {"database": partial(ping, engine)}, collectors)
+    return app
+
+
+def install_operations(
+    app: Flask,
+    readiness_checks: Mapping[str, ReadinessCheck],
+    collectors: Iterable[Collector] = (),
+) -> None:
+    """Add /healthz (the process answers), /readyz (its dependencies answer) and /metrics.
+
+    A readiness check raises when its dependency is unavailable; /readyz then answers 503
+    naming it, so an orchestrator stops sending traffic without restarting the process.
+    `collectors` add metrics of this app's own (read at scrape time) to the process-wide ones.
+    """
+    app_registry = CollectorRegistry(auto_describe=True)
+    for collector in collectors:
+        app_registry.register(collector)
+
+    @app.get("/healthz")
+    def healthz() -> Response:
+        return jsonify(status="ok")
+
+    @app.get("/readyz")
+    def readyz() -> tuple[Response, int]:
+        failing = {}
+        for name, check in readiness_checks.items():
+            try:
+                check()
+            except Exception as exc:  # any failure means "not ready"; the name says which
+                failing[name] = type(exc).__name__
+        if failing:
+            return jsonify(status="unavailable", failing=failing), 503
+        return jsonify(status="ready", checks=sorted(readiness_checks)), 200
+
+    @app.get("/metrics")
+    def metrics() -> Response:
+        body = generate_latest(REGISTRY) + generate_latest(app_registry)
+        return Response(body, mimetype=CONTENT_TYPE_LATEST)
+
+    app.before_request(_start_request)
+    app.after_request(_finish_request)
+    app.teardown_request(_forget_correlation_id)
+    app.register_error_handler(HTTPException, _http_error_as_problem)
+
+
+def _start_request() -> None:
+    g.started = time.perf_counter()
+    incoming = request.headers.get(CORRELATION_HEADER, "")
+    g.correlation_id = incoming if 0 < len(incoming) <= 100 else str(uuid.uuid4())
+    g.correlation_token = bind_correlation_id(g.correlation_id)
+
+
+def _finish_request(response: Response) -> Response:
+    endpoint = request.endpoint or "unmatched"
+    HTTP_REQUESTS.labels(endpoint, request.method, str(response.status_code)).inc()
+    HTTP_SECONDS.labels(endpoint).observe(
+        time.perf_counter() - g.get("started", time.perf_counter())
+    )
+    response.headers[CORRELATION_HEADER] = g.get("correlation_id", "")
+    return response
+
+
+def _forget_correlation_id(_error: BaseException | None) -> None:
+    token = g.pop("correlation_token", None)
+    if token is not None:
+        unbind_correlation_id(token)
+
+
+def _http_error_as_problem(error: HTTPException) -> Response:
+    """HTTP errors as RFC 9457 problem details, never an HTML page or a stack trace."""
+    response = jsonify(
+        type="about:blank",
+        title=error.name,
+        status=error.code,
+        detail=error.description,
+        correlation_id=g.get("correlation_id"),
+    )
+    response.status_code = error.code or 500
+    response.content_type = "application/problem+json"
+    return response

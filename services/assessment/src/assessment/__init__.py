@@ -1,0 +1,1 @@
+"""Assessment service: the online self-assessment, its scoring, and the company's result page."""

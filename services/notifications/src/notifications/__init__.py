@@ -1,0 +1,1 @@
+"""Notifications service: advisor desk, emails, and booking the Transformationsgespräch."""

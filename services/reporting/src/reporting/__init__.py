@@ -1,0 +1,1 @@
+"""Reporting service: renders the PDF Potenzialanalyse from each scored assessment."""

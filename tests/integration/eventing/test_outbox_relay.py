@@ -1,0 +1,126 @@
+"""The outbox relay over the real local broker, including a broker that is down for a while."""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, func, select, update
+
+from devstack.broker import LocalBroker
+from devstack.ports import free_port
+from eventing.admin import ensure_topics
+from eventing.codec import decode
+from eventing.kafka_publisher import KafkaPublisher
+from eventing.kafka_settings import KafkaSettings
+from eventing.outbox import OutboxRelay, add_to_outbox
+from eventing.tables import metadata, outbox
+from eventing.testing import read_all, submitted_event, wait_until
+
+
+@pytest.fixture
+def own_broker(tmp_path: Path) -> Iterator[LocalBroker]:
+    """A broker this test may stop and start without disturbing the others."""
+    with LocalBroker(port=free_port(), log_dir=tmp_path) as broker:
+        yield broker
+
+
+def test_relay_publishes_stored_events_once_each_in_order(engine: Engine, own_broker):
+    settings = KafkaSettings(own_broker.bootstrap_servers, profile="tansu", client_id="relay")
+    ensure_topics(settings)
+    metadata.create_all(engine)
+    events = [submitted_event() for _ in range(50)]
+    with engine.begin() as connection:
+        for event in events:
+            add_to_outbox(connection, event)
+
+    publisher = KafkaPublisher(settings)
+    relay = OutboxRelay(engine, publisher)
+    while relay.relay_once() != (0, 0):
+        pass
+    publisher.close()
+
+    records = read_all(settings, "assessment-events", expected=50)
+    assert sorted(decode(r.value).event_id for r in records) == sorted(e.event_id for e in events)
+    assert _unpublished(engine) == 0
+    headers = dict(records[0].headers)
+    assert headers["event_type"] == b"assessment.submitted"
+    assert headers["event_version"] == b"1"
+    assert records[0].key == str(decode(records[0].value).data["assessment_id"]).encode()
+
+
+def test_events_written_while_the_broker_is_down_are_all_published_once_it_is_back(
+    engine: Engine, own_broker
+):
+    settings = KafkaSettings(own_broker.bootstrap_servers, profile="tansu", client_id="relay")
+    metadata.create_all(engine)
+    own_broker.stop()
+    publisher = KafkaPublisher(settings)
+    relay = OutboxRelay(engine, publisher, max_backoff_s=0.5)
+    stop = threading.Event()
+    relay_thread = threading.Thread(target=relay.run, args=(stop,))
+    relay_thread.start()
+    try:
+        events = [submitted_event() for _ in range(40)]
+        for event in events:  # one transaction per "request", as the web process does
+            with engine.begin() as connection:
+                add_to_outbox(connection, event)
+        wait_until(lambda: _attempts(engine) > 0, what="the relay trying while the broker is down")
+        assert _unpublished(engine) == 40
+
+        own_broker.start()
+        ensure_topics(settings)  # a durable broker keeps its topics; Tansu forgets them
+        wait_until(lambda: _unpublished(engine) == 0, timeout_s=60, what="the outbox to drain")
+    finally:
+        stop.set()
+        relay_thread.join(timeout=30)
+        publisher.close()
+
+    records = read_all(settings, "assessment-events", expected=40)
+    published = Counter(decode(r.value).event_id for r in records)
+    assert set(published) == {e.event_id for e in events}
+    assert max(published.values()) == 1, "the relay published an event twice"
+
+
+def test_an_oversized_event_is_parked_and_holds_back_only_its_own_key(engine: Engine, own_broker):
+    settings = KafkaSettings(own_broker.bootstrap_servers, profile="tansu", client_id="relay")
+    ensure_topics(settings)
+    metadata.create_all(engine)
+    stuck, after_stuck, other = submitted_event(), None, submitted_event()
+    after_stuck = submitted_event(stuck.data["assessment_id"])
+    with engine.begin() as connection:
+        for event in (stuck, after_stuck, other):
+            add_to_outbox(connection, event)
+        connection.execute(
+            update(outbox)
+            .where(outbox.c.event_id == stuck.event_id)
+            .values(payload=outbox.c.payload + " " * (2 * 1024 * 1024))
+        )
+
+    publisher = KafkaPublisher(settings)
+    relay = OutboxRelay(engine, publisher, park_after_attempts=2)
+    for _ in range(3):
+        relay.relay_once()
+    publisher.close()
+
+    with engine.connect() as connection:
+        rows = {row.event_id: row for row in connection.execute(select(outbox)).all()}
+    assert rows[stuck.event_id].parked_at is not None
+    assert "larger than the broker accepts" in rows[stuck.event_id].last_error
+    assert rows[after_stuck.event_id].published_at is None, "published ahead of its key"
+    assert rows[other.event_id].published_at is not None
+
+
+def _unpublished(engine: Engine) -> int:
+    with engine.connect() as connection:
+        return connection.execute(
+            select(func.count()).where(outbox.c.published_at.is_(None))
+        ).scalar_one()
+
+
+def _attempts(engine: Engine) -> int:
+    with engine.connect() as connection:
+        return connection.execute(select(func.sum(outbox.c.attempts))).scalar_one() or 0
