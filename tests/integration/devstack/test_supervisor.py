@@ -3,26 +3,21 @@
 from __future__ import annotations
 
 import json
-import os
 import signal
-import subprocess
 import sys
-import textwrap
-import threading
-import time
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from devstack.dev_settings import DevSettings
-from devstack.ports import free_port, port_accepts
+from devstack.ports import port_accepts
 from devstack.run import READY_LINE
 
 pytestmark = pytest.mark.integration
 
-WEGWEISER_DEV = Path(sys.executable).parent / "wegweiser-dev"
 
 MIGRATE = """
     import pathlib
@@ -58,85 +53,6 @@ FAILING_MIGRATE = """
 """
 
 
-class Supervisor:
-    def __init__(self, workdir: Path, bin_dir: Path) -> None:
-        self.workdir = workdir
-        self.ports = {
-            name: free_port()
-            for name in ("KAFKA_LOCAL_PORT", "SMTP_PORT", "MAIL_UI_PORT", "ASSESSMENT_PORT")
-        }
-        env = {**os.environ, **{k: str(v) for k, v in self.ports.items()}}
-        env["DEVSTACK_BIN_DIR"] = str(bin_dir)
-        for external in ("KAFKA_BOOTSTRAP_SERVERS", "SMTP_HOST"):
-            env.pop(external, None)  # this is about the local stack
-        self.process = subprocess.Popen(
-            [str(WEGWEISER_DEV), "run"],
-            cwd=workdir,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            encoding="utf-8",
-            errors="replace",
-        )
-        self.output: list[str] = []
-        self._reader = threading.Thread(target=self._read, daemon=True)
-        self._reader.start()
-
-    def _read(self) -> None:
-        assert self.process.stdout is not None
-        for line in self.process.stdout:
-            self.output.append(line)
-
-    def wait_for_line(self, text: str, timeout: float = 20) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if any(text in line for line in self.output):
-                return
-            if not self._reader.is_alive():
-                break  # the supervisor has exited and all its output is read
-            time.sleep(0.05)
-        pytest.fail(f"no line with {text!r}; output:\n{''.join(self.output)}")
-
-    def wait(self, timeout: float) -> int:
-        code = self.process.wait(timeout)
-        self._reader.join(timeout=5)
-        return code
-
-    def close(self) -> None:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGINT)
-            try:
-                self.process.wait(15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        self._reader.join(timeout=5)
-        assert self.process.stdout is not None
-        self.process.stdout.close()
-
-
-@pytest.fixture
-def start_supervisor(tmp_path: Path) -> Iterator[Callable[[dict[str, str]], Supervisor]]:
-    started: list[Supervisor] = []
-
-    def start(scripts: dict[str, str]) -> Supervisor:
-        bin_dir = tmp_path / "bin"
-        bin_dir.mkdir()
-        for name, body in scripts.items():
-            script = bin_dir / name
-            script.write_text(f"#!{sys.executable}\n" + textwrap.dedent(body))
-            script.chmod(0o755)
-        workdir = tmp_path / "work"
-        workdir.mkdir()
-        supervisor = Supervisor(workdir, bin_dir)
-        started.append(supervisor)
-        return supervisor
-
-    yield start
-    for supervisor in started:
-        supervisor.close()
-
-
 def descendants(pid: int) -> set[int]:
     children: dict[int, list[int]] = {}
     for entry in Path("/proc").iterdir():
@@ -165,7 +81,7 @@ def is_alive(pid: int) -> bool:
 
 
 def test_run_starts_everything_and_ctrl_c_stops_all_of_it(
-    start_supervisor: Callable[[dict[str, str]], Supervisor],
+    start_supervisor: Callable[..., Any],
 ) -> None:
     supervisor = start_supervisor(
         {
@@ -210,7 +126,7 @@ def test_run_starts_everything_and_ctrl_c_stops_all_of_it(
 
 
 def test_a_service_that_dies_stops_the_whole_system_with_an_error(
-    start_supervisor: Callable[[dict[str, str]], Supervisor],
+    start_supervisor: Callable[..., Any],
 ) -> None:
     supervisor = start_supervisor({"assessment-web": WEB, "reporting-worker": CRASHING_WORKER})
 
@@ -223,7 +139,7 @@ def test_a_service_that_dies_stops_the_whole_system_with_an_error(
 
 
 def test_a_failed_migration_stops_start_up_before_any_service_runs(
-    start_supervisor: Callable[[dict[str, str]], Supervisor],
+    start_supervisor: Callable[..., Any],
 ) -> None:
     supervisor = start_supervisor({"assessment-migrate": FAILING_MIGRATE, "assessment-web": WEB})
 

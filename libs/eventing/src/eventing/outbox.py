@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 from sqlalchemy import Connection, Engine, Row, and_, exists, func, insert, select, update
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from eventing import metrics
@@ -161,14 +162,19 @@ class OutboxCollector(Collector):
 
     def collect(self) -> Iterator[GaugeMetricFamily]:
         pending_rows = and_(outbox.c.published_at.is_(None), outbox.c.parked_at.is_(None))
-        with self._engine.connect() as connection:
-            pending, oldest = connection.execute(
-                select(func.count(), func.min(outbox.c.created_at)).where(pending_rows)
-            ).one()
-            parked = connection.execute(
-                select(func.count()).where(outbox.c.parked_at.is_not(None))
-            ).scalar_one()
-        lag = 0.0 if oldest is None else (datetime.now(UTC) - _aware(oldest)).total_seconds()
+        try:
+            with self._engine.connect() as connection:
+                pending, oldest = connection.execute(
+                    select(func.count(), func.min(outbox.c.created_at)).where(pending_rows)
+                ).one()
+                parked = connection.execute(
+                    select(func.count()).where(outbox.c.parked_at.is_not(None))
+                ).scalar_one()
+        except SQLAlchemyError as exc:
+            # /readyz reports the database; /metrics still serves everything else.
+            logger.warning("outbox metrics unavailable: %s", type(exc).__name__)
+            return
+        lag = 0.0 if oldest is None else (datetime.now(UTC) - oldest).total_seconds()
         yield GaugeMetricFamily(
             "wegweiser_outbox_pending", "Outbox rows not yet published.", pending
         )
@@ -180,11 +186,6 @@ class OutboxCollector(Collector):
         yield GaugeMetricFamily(
             "wegweiser_outbox_lag_seconds", "Age of the oldest unpublished outbox row.", lag
         )
-
-
-def _aware(moment: datetime) -> datetime:
-    # Aggregates bypass the column type, so SQLite hands back a naive UTC value here.
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _as_message(row: Row) -> OutgoingMessage:

@@ -34,6 +34,9 @@ HTTP_SECONDS = Histogram("wegweiser_http_request_seconds", "Time to answer.", ["
 ReadinessCheck = Callable[[], None]
 
 
+# Where the app keeps its database engine (views reach it through current_app.extensions).
+ENGINE_EXTENSION = "wegweiser.engine"
+
 # Nothing a company or an advisor sends is larger; anything bigger is refused with 413.
 MAX_REQUEST_BYTES = 1024 * 1024
 
@@ -49,6 +52,7 @@ def create_service_app(
     it is ready when its database answers."""
     app = Flask(import_name)
     app.config.update(SECRET_KEY=settings.secret_key, MAX_CONTENT_LENGTH=MAX_REQUEST_BYTES)
+    app.extensions[ENGINE_EXTENSION] = engine
     install_operations(app, {"database": partial(ping, engine)}, collectors)
     return app
 
@@ -64,7 +68,8 @@ def install_operations(
     naming it, so an orchestrator stops sending traffic without restarting the process.
     `collectors` add metrics of this app's own (read at scrape time) to the process-wide ones.
     """
-    app_registry = CollectorRegistry(auto_describe=True)
+    # No auto-describe: it would call the collectors (and query the database) right now.
+    app_registry = CollectorRegistry(auto_describe=False)
     for collector in collectors:
         app_registry.register(collector)
 

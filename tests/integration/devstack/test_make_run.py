@@ -1,0 +1,51 @@
+"""`make run` with the real services: every process comes up, answers, and stops on Ctrl-C."""
+
+from __future__ import annotations
+
+import json
+import urllib.request
+from collections.abc import Callable
+from typing import Any
+
+from devstack.run import READY_LINE
+from eventing.codec import decode
+from eventing.kafka_settings import KafkaSettings
+from eventing.outbox import add_to_outbox
+from eventing.testing import read_all, submitted_event
+from servicekit.db import make_engine
+
+SERVICES = ("assessment", "reporting", "notifications")
+
+
+def get_json(url: str) -> tuple[int, Any]:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.status, json.loads(response.read())
+
+
+def test_make_run_brings_up_every_service_with_its_relay_and_stops_cleanly(
+    start_real_system: Callable[[], Any],
+) -> None:
+    system = start_real_system()
+    system.wait_for_line(READY_LINE, timeout=60)
+
+    for service in SERVICES:
+        base = f"http://127.0.0.1:{system.ports[f'{service.upper()}_PORT']}"
+        assert f"{base}/" in "".join(system.output)
+        assert get_json(f"{base}/healthz") == (200, {"status": "ok"})
+        assert get_json(f"{base}/readyz")[1]["status"] == "ready"
+
+    event = submitted_event()
+    engine = make_engine(f"sqlite:///{system.workdir / 'var' / 'assessment.sqlite3'}")
+    with engine.begin() as connection:
+        add_to_outbox(connection, event)
+    engine.dispose()
+    broker = KafkaSettings(f"127.0.0.1:{system.ports['KAFKA_LOCAL_PORT']}", profile="tansu")
+    [record] = read_all(broker, "assessment-events", expected=1)
+    assert decode(record.value) == event  # the assessment relay published it
+
+    system.process.send_signal(2)  # Ctrl-C
+    assert system.wait(timeout=30) == 0
+    log_dir = system.workdir / "var" / "log"
+    assert {path.name for path in log_dir.glob("*-relay.log")} == {
+        f"{service}-relay.log" for service in SERVICES
+    }

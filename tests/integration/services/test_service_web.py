@@ -1,0 +1,102 @@
+"""What every service's web process offers before any feature: health, readiness, metrics."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterator
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from eventing.migrations import upgrade_service_database
+from servicekit.settings import ServiceSettings
+from servicekit.web import ENGINE_EXTENSION
+
+SERVICES = ("assessment", "reporting", "notifications")
+
+
+@pytest.fixture
+def client_for() -> Iterator[Callable[[str, str], FlaskClient]]:
+    apps: list[Flask] = []
+
+    def make_client(service: str, database_url: str) -> FlaskClient:
+        apps.append(_create_app(service, database_url))
+        return apps[-1].test_client()
+
+    yield make_client
+    for app in apps:
+        app.extensions[ENGINE_EXTENSION].dispose()
+
+
+def _create_app(service: str, database_url: str) -> Flask:
+    settings = ServiceSettings(
+        service=service,
+        database_url=database_url,
+        host="127.0.0.1",
+        port=0,
+        public_base_url="http://testserver",
+        secret_key="test-secret",  # noqa: S106 - a test key
+        log_level="INFO",
+    )
+    return importlib.import_module(f"{service}.web").create_app(settings)
+
+
+@pytest.fixture(params=SERVICES)
+def service(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
+@pytest.fixture
+def migrated(service: str, database_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The service's database brought up to date by its `<service>-migrate` code path."""
+    monkeypatch.setenv(f"{service.upper()}_DATABASE_URL", database_url)
+    monkeypatch.setenv("SECRET_KEY", "test-secret")
+    migrations = importlib.import_module(f"{service}.entrypoints").MIGRATIONS
+    upgrade_service_database(service, migrations)
+    return database_url
+
+
+def test_health_and_readiness_answer_when_the_database_does(
+    service: str, migrated: str, client_for
+):
+    client = client_for(service, migrated)
+
+    assert client.get("/healthz").json == {"status": "ok"}
+    ready = client.get("/readyz")
+    assert ready.status_code == 200
+    assert ready.json["checks"] == ["database"]
+
+
+def test_readiness_fails_with_503_naming_the_database_when_it_is_unreachable(
+    service: str, client_for
+):
+    client = client_for(service, "postgresql+psycopg://nobody@127.0.0.1:1/none")
+
+    ready = client.get("/readyz")
+
+    assert ready.status_code == 503
+    assert list(ready.json["failing"]) == ["database"]
+    assert client.get("/healthz").status_code == 200  # alive, just not ready
+    assert client.get("/metrics").status_code == 200
+
+
+def test_metrics_expose_the_outbox_backlog(service: str, migrated: str, client_for):
+    body = client_for(service, migrated).get("/metrics").text
+
+    assert "wegweiser_outbox_pending 0.0" in body
+    assert "wegweiser_outbox_lag_seconds 0.0" in body
+    assert "wegweiser_http_requests_total" in body
+
+
+def test_errors_are_problem_json_carrying_the_callers_correlation_id(
+    service: str, migrated: str, client_for
+):
+    response = client_for(service, migrated).get(
+        "/no-such-page", headers={"X-Correlation-ID": "req-42"}
+    )
+
+    assert response.status_code == 404
+    assert response.content_type == "application/problem+json"
+    assert response.json["correlation_id"] == "req-42"
+    assert response.headers["X-Correlation-ID"] == "req-42"

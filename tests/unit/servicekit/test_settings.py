@@ -1,0 +1,41 @@
+"""Settings come from environment variables, and every problem is reported at once."""
+
+from __future__ import annotations
+
+import pytest
+
+from servicekit.settings import ServiceSettings, SettingsError
+
+
+def test_defaults_give_a_runnable_local_service_with_sqlite_under_var():
+    settings = ServiceSettings.from_env("reporting", {"SECRET_KEY": "s3cret"})
+
+    assert settings.database_url == "sqlite:///var/reporting.sqlite3"
+    assert settings.port == 8001
+    assert settings.public_base_url == "http://127.0.0.1:8001"
+
+
+def test_service_specific_variables_override_the_defaults():
+    settings = ServiceSettings.from_env(
+        "notifications",
+        {
+            "SECRET_KEY": "s",
+            "NOTIFICATIONS_DATABASE_URL": "postgresql+psycopg://db/notifications",
+            "NOTIFICATIONS_PORT": "9002",
+            "PUBLIC_BASE_URL_NOTIFICATIONS": "https://termine.example",
+        },
+    )
+
+    assert settings.database_url == "postgresql+psycopg://db/notifications"
+    assert settings.port == 9002
+    assert settings.public_base_url == "https://termine.example"
+
+
+def test_every_missing_or_malformed_setting_is_named_in_one_error():
+    with pytest.raises(SettingsError) as error:
+        ServiceSettings.from_env("assessment", {"ASSESSMENT_PORT": "eighty", "LOG_LEVEL": "loud"})
+
+    message = str(error.value)
+    assert "SECRET_KEY is required" in message
+    assert "ASSESSMENT_PORT must be a whole number" in message
+    assert "LOG_LEVEL must be one of" in message
