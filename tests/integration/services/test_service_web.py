@@ -52,7 +52,7 @@ def migrated(service: str, database_url: str, monkeypatch: pytest.MonkeyPatch) -
     """The service's database brought up to date by its `<service>-migrate` code path."""
     monkeypatch.setenv(f"{service.upper()}_DATABASE_URL", database_url)
     monkeypatch.setenv("SECRET_KEY", "test-secret")
-    migrations = importlib.import_module(f"{service}.entrypoints").MIGRATIONS
+    migrations = importlib.import_module(f"{service}.entrypoints").processes.migrations
     upgrade_service_database(service, migrations)
     return database_url
 

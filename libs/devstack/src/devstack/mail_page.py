@@ -7,9 +7,9 @@ import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from types import TracebackType
 
 from devstack import mail_render
+from devstack.lifecycle import LocalServer
 from devstack.mailbox import Mailbox
 from devstack.ports import LOOPBACK
 
@@ -27,7 +27,7 @@ MAIL_HTML_CSP = (
 )
 
 
-class MailPage:
+class MailPage(LocalServer):
     def __init__(
         self, mail_dir: Path | str = "var/mail", *, port: int = 8025, host: str = LOOPBACK
     ):
@@ -64,18 +64,6 @@ class MailPage:
         if self._thread is not None:
             self._thread.join()
             self._thread = None
-
-    def __enter__(self) -> MailPage:
-        self.start()
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
 
 
 class _MailPageHandler(BaseHTTPRequestHandler):

@@ -6,12 +6,12 @@ import logging
 import time
 from email.message import EmailMessage
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, AuthResult, Envelope, Session
 
+from devstack.lifecycle import LocalServer
 from devstack.mailbox import Mailbox
 from devstack.ports import LOOPBACK, port_accepts
 
@@ -24,7 +24,7 @@ class SmtpSinkStartError(RuntimeError):
     pass
 
 
-class SmtpSink:
+class SmtpSink(LocalServer):
     """EHLO, 8BITMIME, SMTPUTF8, SIZE and (any) AUTH without TLS, like a relay minus the TLS.
 
     `stop()` and `start()` again on the same port make the relay unreachable for a while;
@@ -114,18 +114,6 @@ class SmtpSink:
                 )
             time.sleep(0.02)
         return self.messages()
-
-    def __enter__(self) -> SmtpSink:
-        self.start()
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
 
 
 class _StoringHandler:

@@ -4,21 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from eventing.migrations import upgrade_service_database
-from eventing.relay_process import run_relay
-from servicekit.gunicorn_runner import serve
+from eventing.processes import ServiceProcesses
 
-SERVICE = "reporting"
-MIGRATIONS = Path(__file__).with_name("migrations") / "versions"
-
-
-def web() -> None:
-    serve(f"{SERVICE}.web:create_app()", SERVICE)
-
-
-def relay() -> None:
-    run_relay(SERVICE)
-
-
-def migrate() -> None:
-    upgrade_service_database(SERVICE, MIGRATIONS)
+processes = ServiceProcesses("reporting", Path(__file__).with_name("migrations") / "versions")
