@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from eventing.admin import ensure_topics
+from eventing.health import HealthFile
 from eventing.kafka_publisher import KafkaPublisher
 from eventing.kafka_settings import KafkaSettings
 from eventing.worker import ConsumerSpec, ConsumerWorker, RetryPolicy
@@ -49,12 +50,15 @@ def start_worker(
 ) -> Iterator[Callable[..., RunningWorker]]:
     running: list[RunningWorker] = []
 
-    def start(topic: str, handlers: dict, *, group: str | None = None) -> RunningWorker:
+    def start(
+        topic: str, handlers: dict, *, group: str | None = None, health: HealthFile | None = None
+    ) -> RunningWorker:
         spec = ConsumerSpec(
             name=group or f"group-{uuid.uuid4().hex[:8]}", topics=(topic,), handlers=handlers
         )
         retry = RetryPolicy(first_backoff_s=0.05, max_backoff_s=0.2, unclassified_attempts=3)
-        running.append(RunningWorker(ConsumerWorker(spec, kafka_settings, publisher, retry=retry)))
+        worker = ConsumerWorker(spec, kafka_settings, publisher, retry=retry, health=health)
+        running.append(RunningWorker(worker))
         return running[-1]
 
     yield start

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import uuid
+from pathlib import Path
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import sessionmaker
 
 from eventing.codec import decode, encode
 from eventing.envelope import Envelope
+from eventing.health import HealthFile, is_fresh
 from eventing.inbox import apply_once
 from eventing.kafka_publisher import OutgoingMessage
 from eventing.kafka_settings import KafkaSettings
@@ -20,16 +22,20 @@ from eventing.worker import TransientError
 SUBMITTED = ("assessment.submitted", 1)
 
 
-def test_handles_each_published_event_in_order_per_assessment(topic, publisher, start_worker):
+def test_handles_each_published_event_in_order_per_assessment_and_reports_health(
+    topic, publisher, start_worker, tmp_path: Path
+):
     assessment_id = uuid.uuid4()
     events = [submitted_event(assessment_id) for _ in range(5)]
     seen: list[Envelope] = []
-    start_worker(topic, {SUBMITTED: seen.append})
+    health_path = tmp_path / "worker.health"
+    start_worker(topic, {SUBMITTED: seen.append}, health=HealthFile(health_path))
 
     assert publisher.send_batch([to_topic(topic, event) for event in events]) == [None] * 5
 
     wait_until(lambda: len(seen) == 5, what="five events handled")
     assert seen == events
+    assert is_fresh(health_path, max_age_s=5)
 
 
 def test_redelivered_event_has_its_effect_once(topic, publisher, start_worker, engine: Engine):

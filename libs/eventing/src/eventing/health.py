@@ -15,11 +15,11 @@ class HealthFile:
     def __init__(self, path: Path, *, every_s: float = 1.0) -> None:
         self.path = path
         self._every_s = every_s
-        self._last = 0.0
+        self._last: float | None = None
 
     def beat(self) -> None:
         now = time.monotonic()
-        if now - self._last >= self._every_s:
+        if self._last is None or now - self._last >= self._every_s:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.path.touch()
             self._last = now
