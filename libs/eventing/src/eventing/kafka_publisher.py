@@ -68,12 +68,16 @@ class KafkaPublisher:
 
     def send_batch(self, messages: Sequence[OutgoingMessage]) -> list[PublishError | None]:
         """Send all, then wait for all; one result per message, None meaning confirmed."""
+        return self.start_batch(messages).results()
+
+    def start_batch(self, messages: Sequence[OutgoingMessage]) -> SentBatch:
+        """Hand all messages to the producer; the broker's answers come with `results()`."""
         try:
             producer = self._get_producer()
         except KafkaError as exc:
             error = PublishError(f"cannot reach the broker: {exc}", retriable=True)
-            return [error for _ in messages]
-        futures = []
+            return SentBatch(self, [error for _ in messages])
+        futures: list[object] = []
         for message in messages:
             try:
                 futures.append(
@@ -86,10 +90,7 @@ class KafkaPublisher:
                 )
             except KafkaError as exc:
                 futures.append(exc)
-        results = [self._wait(future) for future in futures]
-        if messages and all(result is not None and result.retriable for result in results):
-            self._discard_producer()
-        return results
+        return SentBatch(self, futures)
 
     def close(self) -> None:
         if self._producer is not None:
@@ -106,6 +107,8 @@ class KafkaPublisher:
         return self._producer
 
     def _wait(self, future: object) -> PublishError | None:
+        if isinstance(future, PublishError):
+            return future
         if isinstance(future, KafkaError):
             return _as_publish_error(future, self._settings)
         try:
@@ -121,6 +124,20 @@ class KafkaPublisher:
                 producer.close(timeout=1)
             except KafkaError:
                 logger.warning("closing a failed producer raised", exc_info=True)
+
+
+class SentBatch:
+    """Messages handed to the producer; `results()` waits for the broker's answer to each."""
+
+    def __init__(self, publisher: KafkaPublisher, futures: list[object]) -> None:
+        self._publisher = publisher
+        self._futures = futures
+
+    def results(self) -> list[PublishError | None]:
+        results = [self._publisher._wait(future) for future in self._futures]
+        if results and all(result is not None and result.retriable for result in results):
+            self._publisher._discard_producer()
+        return results
 
 
 def _accepts(server: str) -> bool:

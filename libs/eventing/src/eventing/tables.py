@@ -1,4 +1,8 @@
-"""The outbox and inbox tables, added to every service's own database by its migrations."""
+"""The outbox and inbox tables, added to every service's own database by its migrations.
+
+An outbox row lives until the broker confirmed its event (then the relay deletes it), or
+until a person deals with it once it is parked.
+"""
 
 from __future__ import annotations
 
@@ -30,18 +34,18 @@ outbox = Table(
     Column("version", Integer, nullable=False),
     Column("payload", Text, nullable=False),
     Column("created_at", UTCDateTime, nullable=False),
-    Column("published_at", UTCDateTime),
     Column("attempts", Integer, nullable=False, default=0),
     Column("last_error", Text),
     # Set when a row can never be published (e.g. larger than the broker accepts); later
     # rows with the same key are held back so consumers never see them out of order.
     Column("parked_at", UTCDateTime),
 )
+# Finds the few parked rows (and so the keys to hold back) without reading event bodies.
 Index(
-    "ix_outbox_pending",
-    outbox.c.seq,
-    postgresql_where=outbox.c.published_at.is_(None),
-    sqlite_where=outbox.c.published_at.is_(None),
+    "ix_outbox_parked",
+    outbox.c.message_key,
+    postgresql_where=outbox.c.parked_at.is_not(None),
+    sqlite_where=outbox.c.parked_at.is_not(None),
 )
 
 inbox = Table(

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from kafka import KafkaConsumer
@@ -69,3 +71,18 @@ def wait_until(condition: Callable[[], bool], timeout_s: float = 20, what: str =
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for {what or condition}")
         time.sleep(0.05)
+
+
+@contextmanager
+def running(loop: Callable[[threading.Event], None], name: str) -> Iterator[None]:
+    """Run a worker or relay loop on a thread for the duration of the block, then stop it."""
+    stop = threading.Event()
+    thread = threading.Thread(target=loop, args=(stop,), name=name, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join(timeout=30)
+        if thread.is_alive():
+            raise RuntimeError(f"{name} did not stop within 30 s")

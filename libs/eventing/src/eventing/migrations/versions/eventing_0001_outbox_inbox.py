@@ -27,17 +27,16 @@ def upgrade() -> None:
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("payload", sa.Text(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("published_at", sa.DateTime(timezone=True)),
         sa.Column("attempts", sa.Integer(), nullable=False),
         sa.Column("last_error", sa.Text()),
         sa.Column("parked_at", sa.DateTime(timezone=True)),
     )
     op.create_index(
-        "ix_outbox_pending",
+        "ix_outbox_parked",
         "outbox",
-        ["seq"],
-        postgresql_where=sa.text("published_at IS NULL"),
-        sqlite_where=sa.text("published_at IS NULL"),
+        ["message_key"],
+        postgresql_where=sa.text("parked_at IS NOT NULL"),
+        sqlite_where=sa.text("parked_at IS NOT NULL"),
     )
     op.create_table(
         "inbox",
@@ -50,5 +49,5 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("inbox")
-    op.drop_index("ix_outbox_pending", table_name="outbox")
+    op.drop_index("ix_outbox_parked", table_name="outbox")
     op.drop_table("outbox")
