@@ -1,0 +1,260 @@
+"""The recommendation catalogue of a ruleset: dated, versioned data, never code.
+
+Each entry names the dimensions it helps with; the scoring picks entries for the weak
+dimensions. Text limits are those of the `assessment.scored` event, so every entry fits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from assessment.domain.reading import Node, unique_ids
+from assessment.domain.texts import LocalizedText
+
+Horizon = Literal["quick_win", "project", "new_business_field"]
+HORIZONS: tuple[str, ...] = Horizon.__args__
+EDUCATION_KINDS = ("module", "event")
+CATALOGUE_LISTS = ("measures", "technologies", "education", "partners", "funding", "agenda")
+
+
+@dataclass(frozen=True)
+class Measure:
+    id: str
+    dimension: str
+    horizon: Horizon
+    title: LocalizedText
+    text: LocalizedText | None = None
+    # Only for companies with one of these core technologies (empty: for everyone).
+    core_technologies: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Technology:
+    """A technology or opportunity field, matched by weak dimension or by core technology."""
+
+    id: str
+    title: LocalizedText
+    text: LocalizedText | None = None
+    dimensions: tuple[str, ...] = ()
+    core_technologies: tuple[str, ...] = ()
+    partners: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Education:
+    id: str
+    kind: Literal["module", "event"]
+    title: LocalizedText
+    dimensions: tuple[str, ...]
+    text: LocalizedText | None = None
+    starts_on: date | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Partner:
+    id: str
+    name: str
+    topic: LocalizedText
+    dimensions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Eligibility:
+    min_employees_band: str | None = None
+    max_employees_band: str | None = None
+    bavarian_site: bool = False
+    min_project_eur: float | None = None
+
+
+@dataclass(frozen=True)
+class FundingProgramme:
+    id: str
+    name: LocalizedText
+    fit: LocalizedText
+    rate: LocalizedText
+    contact: str
+    url: str
+    valid_until: date
+    dimensions: tuple[str, ...]
+    eligibility: Eligibility = field(default_factory=Eligibility)
+
+
+@dataclass(frozen=True)
+class AgendaPoint:
+    """A topic for the Transformationsgespräch: always, or for some classes or dimensions."""
+
+    id: str
+    title: LocalizedText
+    text: LocalizedText | None = None
+    classes: tuple[str, ...] = ()
+    dimensions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    measures: tuple[Measure, ...]
+    technologies: tuple[Technology, ...]
+    education: tuple[Education, ...]
+    partners: tuple[Partner, ...]
+    funding: tuple[FundingProgramme, ...]
+    agenda: tuple[AgendaPoint, ...]
+
+
+@dataclass(frozen=True)
+class CatalogueContext:
+    """What catalogue entries may refer to."""
+
+    dimensions: Collection[str]
+    core_technologies: Collection[str]
+    employee_bands: tuple[str, ...]
+    classes: Collection[str]
+
+
+def read_catalogue(node: Node, context: CatalogueContext) -> Catalogue:
+    node.fields(required=CATALOGUE_LISTS)
+    partners = tuple(_partner(n, context) for n in _entries(node, "partners"))
+    partner_ids = {partner.id for partner in partners}
+    return Catalogue(
+        measures=tuple(_measure(n, context) for n in _entries(node, "measures")),
+        technologies=tuple(
+            _technology(n, context, partner_ids) for n in _entries(node, "technologies")
+        ),
+        education=tuple(_education(n, context) for n in _entries(node, "education")),
+        partners=partners,
+        funding=tuple(_funding(n, context) for n in _entries(node, "funding")),
+        agenda=tuple(_agenda(n, context) for n in _entries(node, "agenda")),
+    )
+
+
+def _entries(node: Node, key: str) -> list[Node]:
+    return [entry for _, entry in unique_ids(node.get(key).elements(min_length=1))]
+
+
+def _ids(node: Node | None, allowed: Collection[str], *, min_length: int = 0) -> tuple[str, ...]:
+    if node is None:
+        return ()
+    return tuple(entry.one_of(sorted(allowed)) for entry in node.elements(min_length=min_length))
+
+
+def _optional_text(node: Node, key: str, max_length: int) -> LocalizedText | None:
+    value = node.maybe(key)
+    return value.localized(max_length) if value else None
+
+
+def _measure(node: Node, context: CatalogueContext) -> Measure:
+    node.fields(
+        required=("id", "dimension", "horizon", "title"), optional=("text", "core_technologies")
+    )
+    return Measure(
+        id=node.get("id").identifier(),
+        dimension=node.get("dimension").one_of(sorted(context.dimensions)),
+        horizon=node.get("horizon").one_of(HORIZONS),  # type: ignore[arg-type]
+        title=node.get("title").localized(200),
+        text=_optional_text(node, "text", 2000),
+        core_technologies=_ids(node.maybe("core_technologies"), context.core_technologies),
+    )
+
+
+def _technology(node: Node, context: CatalogueContext, partner_ids: set[str]) -> Technology:
+    node.fields(
+        required=("id", "title"),
+        optional=("text", "dimensions", "core_technologies", "partners"),
+    )
+    technology = Technology(
+        id=node.get("id").identifier(),
+        title=node.get("title").localized(200),
+        text=_optional_text(node, "text", 2000),
+        dimensions=_ids(node.maybe("dimensions"), context.dimensions),
+        core_technologies=_ids(node.maybe("core_technologies"), context.core_technologies),
+        partners=_ids(node.maybe("partners"), partner_ids),
+    )
+    if not technology.dimensions and not technology.core_technologies:
+        node.fail("needs dimensions or core_technologies, else it is never recommended")
+    return technology
+
+
+def _education(node: Node, context: CatalogueContext) -> Education:
+    node.fields(
+        required=("id", "kind", "title", "dimensions"), optional=("text", "starts_on", "url")
+    )
+    starts_on = node.maybe("starts_on")
+    url = node.maybe("url")
+    return Education(
+        id=node.get("id").identifier(),
+        kind=node.get("kind").one_of(EDUCATION_KINDS),  # type: ignore[arg-type]
+        title=node.get("title").localized(200),
+        dimensions=_ids(node.get("dimensions"), context.dimensions, min_length=1),
+        text=_optional_text(node, "text", 2000),
+        starts_on=starts_on.iso_date() if starts_on else None,
+        url=url.url() if url else None,
+    )
+
+
+def _partner(node: Node, context: CatalogueContext) -> Partner:
+    node.fields(required=("id", "name", "topic"), optional=("dimensions",))
+    return Partner(
+        id=node.get("id").identifier(),
+        name=node.get("name").text(200),
+        topic=node.get("topic").localized(300),
+        dimensions=_ids(node.maybe("dimensions"), context.dimensions),
+    )
+
+
+def _funding(node: Node, context: CatalogueContext) -> FundingProgramme:
+    node.fields(
+        required=("id", "name", "fit", "rate", "contact", "url", "valid_until", "dimensions"),
+        optional=("eligibility", "note"),
+    )
+    if node.maybe("note"):
+        node.get("note").text()
+    return FundingProgramme(
+        id=node.get("id").identifier(),
+        name=node.get("name").localized(200),
+        fit=node.get("fit").localized(1000),
+        rate=node.get("rate").localized(300),
+        contact=node.get("contact").text(300),
+        url=node.get("url").url(),
+        valid_until=node.get("valid_until").iso_date(),
+        dimensions=_ids(node.get("dimensions"), context.dimensions, min_length=1),
+        eligibility=_eligibility(node.maybe("eligibility"), context),
+    )
+
+
+def _eligibility(node: Node | None, context: CatalogueContext) -> Eligibility:
+    if node is None:
+        return Eligibility()
+    keys = ("min_employees_band", "max_employees_band", "bavarian_site", "min_project_eur")
+    node.fields(required=(), optional=keys)
+    lowest, highest = node.maybe("min_employees_band"), node.maybe("max_employees_band")
+    eligibility = Eligibility(
+        min_employees_band=lowest.one_of(context.employee_bands) if lowest else None,
+        max_employees_band=highest.one_of(context.employee_bands) if highest else None,
+        bavarian_site=node.get("bavarian_site").boolean() if node.maybe("bavarian_site") else False,
+        min_project_eur=(
+            node.get("min_project_eur").number(0) if node.maybe("min_project_eur") else None
+        ),
+    )
+    bands = context.employee_bands
+    if (
+        eligibility.min_employees_band
+        and eligibility.max_employees_band
+        and bands.index(eligibility.min_employees_band)
+        > bands.index(eligibility.max_employees_band)
+    ):
+        node.get("max_employees_band").fail("is below min_employees_band")
+    return eligibility
+
+
+def _agenda(node: Node, context: CatalogueContext) -> AgendaPoint:
+    node.fields(required=("id", "title"), optional=("text", "classes", "dimensions"))
+    return AgendaPoint(
+        id=node.get("id").identifier(),
+        title=node.get("title").localized(200),
+        text=_optional_text(node, "text", 2000),
+        classes=_ids(node.maybe("classes"), context.classes),
+        dimensions=_ids(node.maybe("dimensions"), context.dimensions),
+    )

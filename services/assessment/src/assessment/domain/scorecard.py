@@ -1,0 +1,119 @@
+"""What `score()` takes besides the answers, and what it returns.
+
+Scores are rounded half-up to one decimal (confidence to two), and every label, level and
+class is derived from the rounded numbers, so the report never shows "50.0" next to a
+class that needs "≥ 50". Texts carry both languages; the caller picks one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from assessment.domain.catalogue import (
+    AgendaPoint,
+    Education,
+    FundingProgramme,
+    Measure,
+    Partner,
+    Technology,
+)
+from assessment.domain.ruleset import ClassRule, Level
+from assessment.domain.texts import LocalizedText
+
+
+@dataclass(frozen=True)
+class CompanyProfile:
+    """The profile data the scoring needs: funding eligibility and project size."""
+
+    employees: str  # option id of company.employees, e.g. "50_249"
+    district: str  # option id of company.district, e.g. "bamberg_land"
+    revenue_band: str | None = None  # option id of company.revenue_band, None if not given
+
+
+@dataclass(frozen=True)
+class LevelResult:
+    level: Level
+    text: LocalizedText
+
+
+@dataclass(frozen=True)
+class DimensionScore:
+    id: str
+    kind: Literal["exposure", "readiness"]
+    score: float | None  # None when every item was answered "weiß nicht"
+    result: LevelResult | None
+    confidence: float  # share of the dimension's weight answered
+
+
+@dataclass(frozen=True)
+class ExposureScore:
+    score: float
+    result: LevelResult
+    prod: float
+    cust: float | None  # None when no customer item was answered
+    press: float | None  # None when no pressure item was answered
+    floor_applied: bool  # E was raised to the floor because E_prod is high
+    nomination_bonus: float
+
+
+@dataclass(frozen=True)
+class ReadinessScore:
+    score: float
+    result: LevelResult
+
+
+@dataclass(frozen=True)
+class Priority:
+    score: float
+    label: Level
+
+
+@dataclass(frozen=True)
+class Gap:
+    dimension: str
+    score: float
+    result: LevelResult
+    rank: float  # gap · weight · E/100, the dimension's share of the priority P
+
+
+@dataclass(frozen=True)
+class ExposureProfile:
+    revenue_split: Mapping[str, float]  # as answered, percent per category
+    revenue_by_class: Mapping[str, float]  # percent per exposure class of the ruleset
+    growth_share: float
+    contract_horizon: str
+
+
+@dataclass(frozen=True)
+class Recommendations:
+    measures: tuple[Measure, ...]
+    technologies: tuple[Technology, ...]
+    education: tuple[Education, ...]
+    funding: tuple[FundingProgramme, ...]
+    partners: tuple[Partner, ...]
+    agenda: tuple[AgendaPoint, ...]
+
+
+@dataclass(frozen=True)
+class ScoreCard:
+    ruleset_version: str
+    questionnaire_version: str
+    exposure: ExposureScore
+    readiness: ReadinessScore
+    dimensions: tuple[DimensionScore, ...]  # in questionnaire order
+    assessment_class: ClassRule
+    priority: Priority
+    confidence: float  # share of total weight answered, E and R counting equally
+    time_pressure: bool
+    timing_factor: float
+    critical_gaps: tuple[str, ...]
+    top_gaps: tuple[Gap, ...]
+    growth_share: float
+    weak_dimensions: tuple[str, ...]  # what the recommendations were chosen for, in order
+    exposure_profile: ExposureProfile
+    recommendations: Recommendations
+
+    def dimension(self, dimension_id: str) -> DimensionScore:
+        return next(d for d in self.dimensions if d.id == dimension_id)

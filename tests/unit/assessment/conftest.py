@@ -1,0 +1,60 @@
+"""Fixtures of the assessment domain tests: the packaged questionnaire and ruleset 2026.1,
+and the hand-computed answer sets of assessment_answer_sets.py."""
+
+from __future__ import annotations
+
+import copy
+import json
+from importlib import resources
+from typing import Any
+
+import pytest
+from assessment_answer_sets import FULL_ANSWERS, SPARSE_ANSWERS, VERSION
+
+from assessment.domain import CompanyProfile, Questionnaire, Ruleset, load_version
+
+
+@pytest.fixture(scope="session")
+def packaged() -> tuple[Questionnaire, Ruleset]:
+    return load_version(VERSION)
+
+
+@pytest.fixture(scope="session")
+def questionnaire(packaged: tuple[Questionnaire, Ruleset]) -> Questionnaire:
+    return packaged[0]
+
+
+@pytest.fixture(scope="session")
+def ruleset(packaged: tuple[Questionnaire, Ruleset]) -> Ruleset:
+    return packaged[1]
+
+
+@pytest.fixture
+def full_answers() -> dict[str, Any]:
+    return copy.deepcopy(FULL_ANSWERS)
+
+
+@pytest.fixture
+def sparse_answers() -> dict[str, Any]:
+    return copy.deepcopy(SPARSE_ANSWERS)
+
+
+@pytest.fixture
+def company() -> CompanyProfile:
+    return CompanyProfile(employees="50_249", district="bamberg_land", revenue_band="10m_50m")
+
+
+def _packaged_json(name: str) -> dict[str, Any]:
+    folder = resources.files("assessment").joinpath("rulesets", VERSION)
+    return json.loads(folder.joinpath(name).read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def raw_ruleset() -> dict[str, Any]:
+    """A fresh copy of the packaged ruleset JSON, to break in a test."""
+    return _packaged_json("ruleset.json")
+
+
+@pytest.fixture
+def raw_questionnaire() -> dict[str, Any]:
+    return _packaged_json("questionnaire.json")
