@@ -146,8 +146,9 @@ class ConsentsSchema(EventSchema):
 
 class ExposurePartsSchema(EventSchema):
     prod = score_value()
-    cust = score_value()
-    press = score_value()
+    # Null when every customer (or pressure) item was answered "weiß nicht": E re-weights.
+    cust = score_value(allow_none=True)
+    press = score_value(allow_none=True)
 
 
 class ExposureSchema(EventSchema):
