@@ -16,7 +16,7 @@ from eventing.codec import decode
 from eventing.kafka_publisher import KafkaPublisher
 from eventing.kafka_settings import KafkaSettings
 from eventing.outbox import OutboxRelay, add_to_outbox
-from eventing.tables import metadata, outbox
+from eventing.tables import metadata, outbox, outbox_parked
 from eventing.testing import read_all, running, submitted_event, wait_until
 
 
@@ -101,11 +101,12 @@ def test_an_oversized_event_is_parked_and_holds_back_only_its_own_key(engine: En
     publisher.close()
 
     with engine.connect() as connection:
-        rows = {row.event_id: row for row in connection.execute(select(outbox)).all()}
-    assert set(rows) == {stuck.event_id, after_stuck.event_id}, "the other key went out"
-    assert rows[stuck.event_id].parked_at is not None
-    assert "larger than the broker accepts" in rows[stuck.event_id].last_error
-    assert rows[after_stuck.event_id].parked_at is None, "held back, not parked itself"
+        waiting = connection.execute(select(outbox.c.event_id)).scalars().all()
+        [parked] = connection.execute(select(outbox_parked)).all()
+    assert parked.event_id == stuck.event_id
+    assert parked.attempts == 2
+    assert "larger than the broker accepts" in parked.last_error
+    assert waiting == [after_stuck.event_id], "held back behind the parked event of its key"
     [record] = read_all(settings, "assessment-events", expected=1)
     assert decode(record.value) == other
 

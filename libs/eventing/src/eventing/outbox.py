@@ -26,7 +26,7 @@ from eventing.codec import encode, headers_for, kafka_key
 from eventing.envelope import Envelope
 from eventing.faults import fault_point
 from eventing.kafka_publisher import KafkaPublisher, OutgoingMessage, PublishError, SentBatch
-from eventing.tables import outbox
+from eventing.tables import outbox, outbox_parked
 from eventing.topics import topic_for
 
 logger = logging.getLogger(__name__)
@@ -141,10 +141,9 @@ class OutboxRelay:
 
     def _pending_rows(self, excluding: Sequence[int] = ()) -> Sequence[Row]:
         """The next batch in order, leaving out every row of a key that has a parked row."""
-        parked_keys = select(outbox.c.message_key).where(outbox.c.parked_at.is_not(None))
         query = (
             select(outbox)
-            .where(outbox.c.parked_at.is_(None), outbox.c.message_key.not_in(parked_keys))
+            .where(outbox.c.message_key.not_in(select(outbox_parked.c.message_key)))
             .order_by(outbox.c.seq)
             .limit(self._batch_size)
         )
@@ -156,31 +155,25 @@ class OutboxRelay:
     def _record(
         self, rows: Sequence[Row], published: list[int], failed: dict[int, PublishError]
     ) -> None:
-        now = datetime.now(UTC)
-        attempts = {row.seq: row.attempts for row in rows}
-        topics = {row.seq: row.topic for row in rows}
+        by_seq = {row.seq: row for row in rows}
         with self._engine.begin() as connection:
             if published:
                 # Kafka holds the events now; the rows (personal data among them) can go.
                 connection.execute(delete(outbox).where(outbox.c.seq.in_(published)))
             for seq, error in failed.items():
-                tries = attempts[seq] + 1
-                park = not error.retriable and tries >= self._park_after_attempts
-                connection.execute(
-                    update(outbox)
-                    .where(outbox.c.seq == seq)
-                    .values(
-                        attempts=tries,
-                        last_error=str(error)[:2000],
-                        parked_at=now if park else None,
-                    )
-                )
-                if park:
-                    logger.error("outbox row %s parked after %s attempts: %s", seq, tries, error)
+                tries = by_seq[seq].attempts + 1
+                values = {"attempts": tries, "last_error": str(error)[:2000]}
+                if error.retriable or tries < self._park_after_attempts:
+                    connection.execute(update(outbox).where(outbox.c.seq == seq).values(values))
+                    continue
+                parked = {**by_seq[seq]._mapping, **values, "parked_at": datetime.now(UTC)}
+                connection.execute(insert(outbox_parked).values(parked))
+                connection.execute(delete(outbox).where(outbox.c.seq == seq))
+                logger.error("outbox row %s parked after %s attempts: %s", seq, tries, error)
         for seq in published:
-            metrics.OUTBOX_PUBLISHED.labels(topics[seq]).inc()
+            metrics.OUTBOX_PUBLISHED.labels(by_seq[seq].topic).inc()
         for seq in failed:
-            metrics.OUTBOX_FAILURES.labels(topics[seq]).inc()
+            metrics.OUTBOX_FAILURES.labels(by_seq[seq].topic).inc()
         if failed:
             logger.warning(
                 "outbox: %d of %d rows not published, first error: %s",
@@ -198,14 +191,13 @@ class OutboxCollector(Collector):
         self._engine = engine
 
     def collect(self) -> Iterator[GaugeMetricFamily]:
-        pending_rows = outbox.c.parked_at.is_(None)
         try:
             with self._engine.connect() as connection:
                 pending, oldest = connection.execute(
-                    select(func.count(), func.min(outbox.c.created_at)).where(pending_rows)
+                    select(func.count(), func.min(outbox.c.created_at))
                 ).one()
                 parked = connection.execute(
-                    select(func.count()).where(outbox.c.parked_at.is_not(None))
+                    select(func.count()).select_from(outbox_parked)
                 ).scalar_one()
         except SQLAlchemyError as exc:
             # /readyz reports the database; /metrics still serves everything else.

@@ -1,7 +1,6 @@
 """The outbox and inbox tables, added to every service's own database by its migrations.
 
-An outbox row lives until the broker confirmed its event (then the relay deletes it), or
-until a person deals with it once it is parked.
+An outbox row lives until the broker confirmed its event; then the relay deletes it.
 """
 
 from __future__ import annotations
@@ -22,30 +21,40 @@ from servicekit.db import UTCDateTime
 
 metadata = MetaData()
 
+
+def _event_columns() -> list[Column]:
+    return [
+        Column("event_id", Uuid, nullable=False, unique=True),
+        Column("topic", String(100), nullable=False),
+        Column("message_key", String(200), nullable=False),
+        Column("event_type", String(100), nullable=False),
+        Column("version", Integer, nullable=False),
+        Column("payload", Text, nullable=False),
+        Column("created_at", UTCDateTime, nullable=False),
+        Column("attempts", Integer, nullable=False, default=0),
+        Column("last_error", Text),
+    ]
+
+
 outbox = Table(
     "outbox",
     metadata,
     # The relay publishes in this order; SQLite only auto-increments a plain INTEGER key.
     Column("seq", BigInteger().with_variant(Integer, "sqlite"), primary_key=True),
-    Column("event_id", Uuid, nullable=False, unique=True),
-    Column("topic", String(100), nullable=False),
-    Column("message_key", String(200), nullable=False),
-    Column("event_type", String(100), nullable=False),
-    Column("version", Integer, nullable=False),
-    Column("payload", Text, nullable=False),
-    Column("created_at", UTCDateTime, nullable=False),
-    Column("attempts", Integer, nullable=False, default=0),
-    Column("last_error", Text),
-    # Set when a row can never be published (e.g. larger than the broker accepts); later
-    # rows with the same key are held back so consumers never see them out of order.
-    Column("parked_at", UTCDateTime),
+    *_event_columns(),
 )
-# Finds the few parked rows (and so the keys to hold back) without reading event bodies.
-Index(
-    "ix_outbox_parked",
-    outbox.c.message_key,
-    postgresql_where=outbox.c.parked_at.is_not(None),
-    sqlite_where=outbox.c.parked_at.is_not(None),
+
+# Events the broker can never take (larger than it accepts ...), moved out of the outbox
+# for a person to deal with. Later events of their key wait in the outbox meanwhile, so
+# consumers never see them out of order. Kept apart so that finding the held-back keys is
+# a look at a table of a few rows, however large the outbox grows.
+outbox_parked = Table(
+    "outbox_parked",
+    metadata,
+    Column("seq", BigInteger().with_variant(Integer, "sqlite"), primary_key=True),
+    *_event_columns(),
+    Column("parked_at", UTCDateTime, nullable=False),
+    Index("ix_outbox_parked_message_key", "message_key"),
 )
 
 inbox = Table(

@@ -1,4 +1,4 @@
-"""Outbox and inbox tables.
+"""Outbox (with its parked rows) and inbox tables.
 
 Revision ID: eventing_0001
 Revises:
@@ -16,10 +16,8 @@ branch_labels = ("eventing",)
 depends_on = None
 
 
-def upgrade() -> None:
-    op.create_table(
-        "outbox",
-        sa.Column("seq", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), primary_key=True),
+def _event_columns() -> list[sa.Column]:
+    return [
         sa.Column("event_id", sa.Uuid(), nullable=False, unique=True),
         sa.Column("topic", sa.String(100), nullable=False),
         sa.Column("message_key", sa.String(200), nullable=False),
@@ -29,15 +27,22 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("attempts", sa.Integer(), nullable=False),
         sa.Column("last_error", sa.Text()),
-        sa.Column("parked_at", sa.DateTime(timezone=True)),
+    ]
+
+
+def _seq() -> sa.Column:
+    return sa.Column("seq", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), primary_key=True)
+
+
+def upgrade() -> None:
+    op.create_table("outbox", _seq(), *_event_columns())
+    op.create_table(
+        "outbox_parked",
+        _seq(),
+        *_event_columns(),
+        sa.Column("parked_at", sa.DateTime(timezone=True), nullable=False),
     )
-    op.create_index(
-        "ix_outbox_parked",
-        "outbox",
-        ["message_key"],
-        postgresql_where=sa.text("parked_at IS NOT NULL"),
-        sqlite_where=sa.text("parked_at IS NOT NULL"),
-    )
+    op.create_index("ix_outbox_parked_message_key", "outbox_parked", ["message_key"])
     op.create_table(
         "inbox",
         sa.Column("consumer", sa.String(100), primary_key=True),
@@ -49,5 +54,5 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("inbox")
-    op.drop_index("ix_outbox_parked", table_name="outbox")
+    op.drop_table("outbox_parked")
     op.drop_table("outbox")
