@@ -1,5 +1,6 @@
-"""A ScoreCard fills the `assessment.scored` event: its ids, levels and texts pass the event's
-schemas, and the answers of the event examples are valid answers of questionnaire 2026.1."""
+"""A ScoreCard, mapped as the service maps it, fills the `assessment.scored` event: its ids,
+levels and texts pass the event's schemas, and the answers of the event examples are valid
+answers of questionnaire 2026.1."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from typing import Any
 import pytest
 from assessment_answer_sets import FULL_ANSWERS, TODAY
 
+from assessment.adapters.scored_event import recommendations_part, scores_part
 from assessment.domain import CompanyProfile, Questionnaire, Ruleset, ScoreCard, score
-from assessment.domain.texts import Language, LocalizedText
 from eventing.schemas.assessment import (
     ExposureProfileSchema,
     RecommendationsSchema,
@@ -25,93 +26,10 @@ EXAMPLES = sorted(
 )
 
 
-def _text(text: LocalizedText | None, language: Language) -> dict[str, str]:
-    return {} if text is None else {"text": text.in_language(language)}
-
-
-def _scores(card: ScoreCard, language: Language) -> dict[str, Any]:
-    exposure, readiness = card.exposure, card.readiness
-    return {
-        "exposure": {
-            "score": exposure.score,
-            "level": exposure.result.level.id,
-            "parts": {"prod": exposure.prod, "cust": exposure.cust, "press": exposure.press},
-        },
-        "readiness": {"score": readiness.score, "level": readiness.result.level.id},
-        "dimensions": [
-            {
-                "id": d.id,
-                "kind": d.kind,
-                "score": d.score,
-                "level": d.result.level.id if d.result else None,
-            }
-            for d in card.dimensions
-        ],
-        "class": card.assessment_class.id,
-        "priority": {"score": card.priority.score, "label": card.priority.label.id},
-        "confidence": card.confidence,
-        "time_pressure": card.time_pressure,
-        "critical_gaps": list(card.critical_gaps),
-        "top_gaps": [
-            {
-                "dimension": gap.dimension,
-                "score": gap.score,
-                "level": gap.result.level.id,
-                "text": gap.result.text.in_language(language),
-            }
-            for gap in card.top_gaps
-        ],
-        "growth_share": card.growth_share,
-        "timing_factor": card.timing_factor,
-    }
-
-
-def _recommendations(card: ScoreCard, language: Language) -> dict[str, Any]:
-    r = card.recommendations
-    return {
-        "measures": [
-            {"id": m.id, "title": m.title.in_language(language), "dimension": m.dimension}
-            | {"horizon": m.horizon}
-            | _text(m.text, language)
-            for m in r.measures
-        ],
-        "technologies": [
-            {"id": t.id, "title": t.title.in_language(language)} | _text(t.text, language)
-            for t in r.technologies
-        ],
-        "education": [
-            {"id": e.id, "title": e.title.in_language(language), "kind": e.kind}
-            | ({"starts_on": e.starts_on.isoformat()} if e.starts_on else {})
-            | ({"url": e.url} if e.url else {})
-            | _text(e.text, language)
-            for e in r.education
-        ],
-        "funding": [
-            {
-                "id": f.id,
-                "name": f.name.in_language(language),
-                "fit": f.fit.in_language(language),
-                "rate": f.rate.in_language(language),
-                "valid_until": f.valid_until.isoformat(),
-                "contact": f.contact,
-                "url": f.url,
-            }
-            for f in r.funding
-        ],
-        "partners": [
-            {"id": p.id, "name": p.name, "topic": p.topic.in_language(language)} for p in r.partners
-        ],
-        "agenda": [
-            {"id": a.id, "title": a.title.in_language(language)} | _text(a.text, language)
-            for a in r.agenda
-        ],
-    }
-
-
 def _assert_fits_the_event(card: ScoreCard) -> None:
     for language in ("de", "en"):
-        ScoresSchema().load(_scores(card, language))
-        RecommendationsSchema().load(_recommendations(card, language))
+        ScoresSchema().load(scores_part(card, language))
+        RecommendationsSchema().load(recommendations_part(card.recommendations, language))
     ExposureProfileSchema().load(
         {
             "revenue_split": dict(card.exposure_profile.revenue_split),

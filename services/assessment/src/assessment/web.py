@@ -6,13 +6,20 @@ import os
 
 from flask import Flask
 
+from assessment.api import install_api
+from assessment.config import AssessmentConfig
 from eventing.outbox import OutboxCollector
 from servicekit.db import make_engine
 from servicekit.settings import ServiceSettings
 from servicekit.web import create_service_app
 
 
-def create_app(settings: ServiceSettings | None = None) -> Flask:
+def create_app(
+    settings: ServiceSettings | None = None, config: AssessmentConfig | None = None
+) -> Flask:
     settings = settings or ServiceSettings.from_env("assessment", os.environ)
+    config = config or AssessmentConfig.from_env(os.environ)
     engine = make_engine(settings.database_url)
-    return create_service_app(__name__, settings, engine, collectors=[OutboxCollector(engine)])
+    app = create_service_app(__name__, settings, engine, collectors=[OutboxCollector(engine)])
+    install_api(app, engine, config, settings.public_base_url)
+    return app

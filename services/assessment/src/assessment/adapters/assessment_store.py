@@ -1,0 +1,161 @@
+"""Reading and writing assessments with SQLAlchemy Core; the token never reaches the database."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Row, insert, select, update
+
+from assessment.adapters.tables import STATUS_DRAFT, assessments, companies
+from assessment.adapters.tokens import token_matches
+
+
+@dataclass(frozen=True)
+class NewAssessment:
+    id: uuid.UUID
+    company_id: uuid.UUID
+    company_name: str
+    employees: str
+    revenue_band: str | None
+    district: str
+    contact_name: str
+    contact_email: str
+    language: str
+    consent_advisor_sharing: bool
+    consent_benchmarking: bool
+    consent_text_version: str
+    token_hash: str
+    token_expires_at: datetime
+    questionnaire_version: str
+    ruleset_version: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class AssessmentRecord:
+    id: uuid.UUID
+    company_id: uuid.UUID
+    company_name: str
+    employees: str
+    revenue_band: str | None
+    district: str
+    contact_name: str
+    contact_email: str
+    language: str
+    consent_advisor_sharing: bool
+    consent_benchmarking: bool
+    status: str
+    answers: dict[str, Any]
+    questionnaire_version: str
+    ruleset_version: str
+    result: dict[str, Any] | None
+    token_hash: str
+    token_expires_at: datetime
+
+
+class SqlAssessmentStore:
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def add(self, new: NewAssessment) -> None:
+        with self._engine.begin() as connection:
+            connection.execute(
+                insert(companies).values(
+                    id=new.company_id, name=new.company_name, created_at=new.created_at
+                )
+            )
+            connection.execute(
+                insert(assessments).values(
+                    id=new.id,
+                    company_id=new.company_id,
+                    employees=new.employees,
+                    revenue_band=new.revenue_band,
+                    district=new.district,
+                    contact_name=new.contact_name,
+                    contact_email=new.contact_email,
+                    language=new.language,
+                    # Nobody gets this far without it: the API refuses a start without it.
+                    consent_processing=True,
+                    consent_advisor_sharing=new.consent_advisor_sharing,
+                    consent_benchmarking=new.consent_benchmarking,
+                    consent_text_version=new.consent_text_version,
+                    consented_at=new.created_at,
+                    token_hash=new.token_hash,
+                    token_expires_at=new.token_expires_at,
+                    status=STATUS_DRAFT,
+                    answers={},
+                    questionnaire_version=new.questionnaire_version,
+                    ruleset_version=new.ruleset_version,
+                    created_at=new.created_at,
+                    updated_at=new.created_at,
+                )
+            )
+
+    def find_for_token(
+        self, assessment_id: uuid.UUID, token: str, now: datetime
+    ) -> AssessmentRecord | None:
+        """The assessment if the token opens it and has not expired; None tells nothing more."""
+        with self._engine.connect() as connection:
+            record = load_record(connection, assessment_id)
+        if record is None or not token_matches(token, record.token_hash):
+            return None
+        return record if now < record.token_expires_at else None
+
+    def merge_answers(
+        self, assessment_id: uuid.UUID, answers: Mapping[str, Any], now: datetime
+    ) -> dict[str, Any] | None:
+        """Add or replace the given answers of a draft and return them all; None once it
+        was submitted (its answers are final)."""
+        with self._engine.begin() as connection:
+            record = load_record(connection, assessment_id, for_update=True)
+            if record is None or record.status != STATUS_DRAFT:
+                return None
+            merged = {**record.answers, **answers}
+            changed = connection.execute(
+                update(assessments)
+                .where(assessments.c.id == assessment_id, assessments.c.status == STATUS_DRAFT)
+                .values(answers=merged, updated_at=now)
+            )
+            return merged if changed.rowcount == 1 else None
+
+
+def load_record(
+    connection: Connection, assessment_id: uuid.UUID, *, for_update: bool = False
+) -> AssessmentRecord | None:
+    query = (
+        select(assessments, companies.c.name.label("company_name"))
+        .join(companies, companies.c.id == assessments.c.company_id)
+        .where(assessments.c.id == assessment_id)
+    )
+    if for_update:
+        # PostgreSQL: concurrent writers of one assessment queue here instead of racing.
+        query = query.with_for_update(of=assessments)
+    row = connection.execute(query).one_or_none()
+    return None if row is None else _record(row)
+
+
+def _record(row: Row) -> AssessmentRecord:
+    return AssessmentRecord(
+        id=row.id,
+        company_id=row.company_id,
+        company_name=row.company_name,
+        employees=row.employees,
+        revenue_band=row.revenue_band,
+        district=row.district,
+        contact_name=row.contact_name,
+        contact_email=row.contact_email,
+        language=row.language,
+        consent_advisor_sharing=row.consent_advisor_sharing,
+        consent_benchmarking=row.consent_benchmarking,
+        status=row.status,
+        answers=dict(row.answers),
+        questionnaire_version=row.questionnaire_version,
+        ruleset_version=row.ruleset_version,
+        result=row.result,
+        token_hash=row.token_hash,
+        token_expires_at=row.token_expires_at,
+    )

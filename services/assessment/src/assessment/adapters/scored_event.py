@@ -1,0 +1,142 @@
+"""A stored assessment and its ScoreCard as the data of `assessment.submitted` and
+`assessment.scored` v1, in the loaded form the codec checks (UUIDs, datetimes, dates).
+
+Texts are picked in the assessment's language: the report and the mails speak it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from assessment.adapters.assessment_store import AssessmentRecord
+from assessment.domain import ScoreCard, ids
+from assessment.domain.scorecard import Recommendations
+from assessment.domain.texts import Language, LocalizedText
+
+
+def submitted_event_data(record: AssessmentRecord, submitted_at: datetime) -> dict[str, Any]:
+    return {
+        "assessment_id": record.id,
+        "company_id": record.company_id,
+        "submitted_at": submitted_at,
+        "language": record.language,
+        "questionnaire_version": record.questionnaire_version,
+    }
+
+
+def scored_event_data(
+    record: AssessmentRecord, card: ScoreCard, scored_at: datetime
+) -> dict[str, Any]:
+    language: Language = "en" if record.language == "en" else "de"
+    return {
+        "assessment_id": record.id,
+        "company_id": record.company_id,
+        "scored_at": scored_at,
+        "language": record.language,
+        "ruleset_version": card.ruleset_version,
+        "questionnaire_version": card.questionnaire_version,
+        "company": {
+            "name": record.company_name,
+            "employees": record.employees,
+            "revenue_band": record.revenue_band,
+            "district": record.district,
+            "main_segment": record.answers[ids.MAIN_SEGMENT],
+            "core_technologies": list(record.answers[ids.CORE_TECHNOLOGIES]),
+        },
+        "contact": {"name": record.contact_name, "email": record.contact_email},
+        "consents": {
+            "advisor_sharing": record.consent_advisor_sharing,
+            "benchmarking": record.consent_benchmarking,
+        },
+        "scores": scores_part(card, language),
+        "exposure_profile": {
+            "revenue_split": dict(card.exposure_profile.revenue_split),
+            "contract_horizon": card.exposure_profile.contract_horizon,
+        },
+        "recommendations": recommendations_part(card.recommendations, language),
+        "answers": dict(record.answers),
+    }
+
+
+def scores_part(card: ScoreCard, language: Language) -> dict[str, Any]:
+    exposure, readiness = card.exposure, card.readiness
+    return {
+        "exposure": {
+            "score": exposure.score,
+            "level": exposure.result.level.id,
+            "parts": {"prod": exposure.prod, "cust": exposure.cust, "press": exposure.press},
+        },
+        "readiness": {"score": readiness.score, "level": readiness.result.level.id},
+        "dimensions": [
+            {
+                "id": d.id,
+                "kind": d.kind,
+                "score": d.score,
+                "level": d.result.level.id if d.result else None,
+            }
+            for d in card.dimensions
+        ],
+        "class": card.assessment_class.id,
+        "priority": {"score": card.priority.score, "label": card.priority.label.id},
+        "confidence": card.confidence,
+        "time_pressure": card.time_pressure,
+        "critical_gaps": list(card.critical_gaps),
+        "top_gaps": [
+            {
+                "dimension": gap.dimension,
+                "score": gap.score,
+                "level": gap.result.level.id,
+                "text": gap.result.text.in_language(language),
+            }
+            for gap in card.top_gaps
+        ],
+        "growth_share": card.growth_share,
+        "timing_factor": card.timing_factor,
+    }
+
+
+def recommendations_part(r: Recommendations, language: Language) -> dict[str, Any]:
+    return {
+        "measures": [
+            {"id": m.id, "title": m.title.in_language(language), "dimension": m.dimension}
+            | {"horizon": m.horizon}
+            | _text(m.text, language)
+            for m in r.measures
+        ],
+        "technologies": [
+            {"id": t.id, "title": t.title.in_language(language)} | _text(t.text, language)
+            for t in r.technologies
+        ],
+        "education": [
+            {"id": e.id, "title": e.title.in_language(language), "kind": e.kind}
+            | ({"starts_on": e.starts_on} if e.starts_on else {})
+            | ({"url": e.url} if e.url else {})
+            | _text(e.text, language)
+            for e in r.education
+        ],
+        "funding": [
+            {
+                "id": f.id,
+                "name": f.name.in_language(language),
+                "fit": f.fit.in_language(language),
+                "rate": f.rate.in_language(language),
+                "valid_until": f.valid_until,
+                "contact": f.contact,
+                "url": f.url,
+            }
+            for f in r.funding
+        ],
+        "partners": [
+            {"id": p.id, "name": p.name, "topic": p.topic.in_language(language)} for p in r.partners
+        ],
+        "agenda": [
+            {"id": a.id, "title": a.title.in_language(language)} | _text(a.text, language)
+            for a in r.agenda
+        ],
+    }
+
+
+def _text(text: LocalizedText | None, language: Language) -> dict[str, str]:
+    # The schema's text is optional: an entry without one leaves the field out.
+    return {} if text is None else {"text": text.in_language(language)}

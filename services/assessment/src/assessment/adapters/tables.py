@@ -1,0 +1,69 @@
+"""The assessment service's own tables (the outbox and inbox come from eventing).
+
+A company answers through one assessment; the assessment keeps the profile as it was given
+then, so a later change of the company never rewrites a scored result.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Column,
+    ForeignKey,
+    Index,
+    MetaData,
+    String,
+    Table,
+    Uuid,
+)
+
+from servicekit.db import UTCDateTime
+
+metadata = MetaData()
+
+STATUS_DRAFT = "draft"
+STATUS_SUBMITTED = "submitted"
+
+companies = Table(
+    "companies",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
+assessments = Table(
+    "assessments",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("company_id", Uuid, ForeignKey("companies.id"), nullable=False),
+    Column("employees", String(64), nullable=False),
+    Column("revenue_band", String(64)),
+    Column("district", String(64), nullable=False),
+    Column("contact_name", String(200), nullable=False),
+    Column("contact_email", String(254), nullable=False),
+    Column("language", String(2), nullable=False),
+    Column("consent_processing", Boolean, nullable=False),
+    Column("consent_advisor_sharing", Boolean, nullable=False),
+    Column("consent_benchmarking", Boolean, nullable=False),
+    # Which wording the company agreed to, and when: GDPR asks us to be able to show it.
+    Column("consent_text_version", String(50), nullable=False),
+    Column("consented_at", UTCDateTime, nullable=False),
+    # sha256 of the resume token: a leaked database does not open anyone's assessment.
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("token_expires_at", UTCDateTime, nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("answers", JSON, nullable=False),
+    Column("questionnaire_version", String(50), nullable=False),
+    Column("ruleset_version", String(50), nullable=False),
+    Column("result", JSON),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    Column("submitted_at", UTCDateTime),
+    CheckConstraint(
+        f"status IN ('{STATUS_DRAFT}', '{STATUS_SUBMITTED}')", name="ck_assessments_status"
+    ),
+)
+Index("ix_assessments_company_id", assessments.c.company_id)

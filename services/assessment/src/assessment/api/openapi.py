@@ -1,0 +1,120 @@
+"""The OpenAPI 3 document of the JSON API, generated from its marshmallow schemas."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from apispec import APISpec
+from apispec.ext.marshmallow import MarshmallowPlugin
+
+from assessment.api import schemas
+from assessment.api.views import API_PREFIX
+
+_PROBLEM = {"application/problem+json": {"schema": "Problem"}}
+_ID = {"name": "assessment_id", "in": "path", "required": True, "schema": {"type": "string"}}
+_TOKEN = [{"resumeToken": []}]
+
+
+def _json(schema: str) -> dict[str, Any]:
+    return {"application/json": {"schema": schema}}
+
+
+def _problems(*statuses: int) -> dict[str, Any]:
+    return {str(status): {"description": "Problem", "content": _PROBLEM} for status in statuses}
+
+
+def _body(schema: str) -> dict[str, Any]:
+    return {"required": True, "content": _json(schema)}
+
+
+def openapi_document() -> dict[str, Any]:
+    spec = APISpec(
+        title="Wegweiser assessment API",
+        version="1",
+        openapi_version="3.0.3",
+        plugins=[MarshmallowPlugin()],
+    )
+    spec.components.security_scheme("resumeToken", {"type": "http", "scheme": "bearer"})
+    for name in (
+        "StartAssessment",
+        "Answers",
+        "Created",
+        "AnswersSaved",
+        "Result",
+        "QuestionnaireDocument",
+        "Problem",
+    ):
+        spec.components.schema(name, schema=getattr(schemas, f"{name}Schema"))
+    spec.path(
+        path=f"{API_PREFIX}/questionnaire",
+        operations={
+            "get": {
+                "summary": "The current questionnaire in one language",
+                "parameters": [{"in": "query", "schema": schemas.QuestionnaireQuerySchema}],
+                "responses": {
+                    "200": {
+                        "description": "The questionnaire",
+                        "content": _json("QuestionnaireDocument"),
+                    },
+                    **_problems(422),
+                },
+            }
+        },
+    )
+    spec.path(
+        path=f"{API_PREFIX}/assessments",
+        operations={
+            "post": {
+                "summary": "Start an assessment (needs consent to processing)",
+                "requestBody": _body("StartAssessment"),
+                "responses": {
+                    "201": {"description": "Started; keep the token", "content": _json("Created")},
+                    **_problems(400, 413, 415, 422),
+                },
+            }
+        },
+    )
+    spec.path(
+        path=f"{API_PREFIX}/assessments/{{assessment_id}}/answers",
+        operations={
+            "put": {
+                "summary": "Save some answers (partial, repeatable)",
+                "parameters": [_ID],
+                "security": _TOKEN,
+                "requestBody": _body("Answers"),
+                "responses": {
+                    "200": {"description": "All answers so far", "content": _json("AnswersSaved")},
+                    **_problems(400, 401, 404, 409, 413, 415, 422),
+                },
+            }
+        },
+    )
+    spec.path(
+        path=f"{API_PREFIX}/assessments/{{assessment_id}}/submit",
+        operations={
+            "post": {
+                "summary": "Score the assessment; submitting again returns the same result",
+                "parameters": [_ID],
+                "security": _TOKEN,
+                "responses": {
+                    "200": {"description": "The scored result", "content": _json("Result")},
+                    **_problems(401, 404, 422),
+                },
+            }
+        },
+    )
+    spec.path(
+        path=f"{API_PREFIX}/assessments/{{assessment_id}}/result",
+        operations={
+            "get": {
+                "summary": "The scored result",
+                "parameters": [_ID],
+                "security": _TOKEN,
+                "responses": {
+                    "200": {"description": "The scored result", "content": _json("Result")},
+                    **_problems(401, 404, 409),
+                },
+            }
+        },
+    )
+    return spec.to_dict()

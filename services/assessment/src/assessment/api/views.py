@@ -1,0 +1,126 @@
+"""The routes of the JSON API (`/api/v1`): questionnaire, start, answers, submit, result."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from flask import Blueprint, Response, jsonify, request
+from marshmallow import ValidationError
+from sqlalchemy import Engine
+
+from assessment.adapters.assessment_store import NewAssessment, SqlAssessmentStore
+from assessment.adapters.submission import submit
+from assessment.adapters.tables import STATUS_DRAFT
+from assessment.adapters.tokens import hash_token, new_token
+from assessment.api.bearer_token import opened_assessment
+from assessment.api.json_body import json_body
+from assessment.api.problems import (
+    ApiProblem,
+    invalid_input,
+    problem_response,
+    validation_problem,
+)
+from assessment.api.questionnaire_document import questionnaire_document
+from assessment.api.schemas import (
+    AnswersSchema,
+    QuestionnaireQuerySchema,
+    StartAssessmentSchema,
+)
+from assessment.config import AssessmentConfig
+from assessment.domain import AnswerError, InvalidAnswers, load_current, load_version
+
+API_PREFIX = "/api/v1"
+
+
+def create_api_blueprint(
+    engine: Engine, config: AssessmentConfig, public_base_url: str
+) -> Blueprint:
+    api = Blueprint("api_v1", __name__, url_prefix=API_PREFIX)
+    store = SqlAssessmentStore(engine)
+    api.register_error_handler(ApiProblem, problem_response)
+    api.register_error_handler(ValidationError, validation_problem)
+
+    @api.get("/questionnaire")
+    def get_questionnaire() -> Response:
+        query = QuestionnaireQuerySchema().load(request.args.to_dict())
+        questionnaire, _ = load_current()
+        return jsonify(questionnaire_document(questionnaire, query["lang"]))
+
+    @api.post("/assessments")
+    def start_assessment() -> tuple[Response, int]:
+        body = StartAssessmentSchema().load(json_body())
+        questionnaire, ruleset = load_current()
+        now = datetime.now(UTC)
+        token = new_token()
+        new = NewAssessment(
+            id=uuid.uuid4(),
+            company_id=uuid.uuid4(),
+            company_name=body["company"]["name"],
+            employees=body["company"]["employees"],
+            revenue_band=body["company"]["revenue_band"],
+            district=body["company"]["district"],
+            contact_name=body["contact"]["name"],
+            contact_email=body["contact"]["email"],
+            language=body["language"],
+            consent_advisor_sharing=body["consents"]["advisor_sharing"],
+            consent_benchmarking=body["consents"]["benchmarking"],
+            # The consent texts are items of the questionnaire: its version names the wording.
+            consent_text_version=questionnaire.version,
+            token_hash=hash_token(token),
+            token_expires_at=now + config.token_lifetime,
+            questionnaire_version=questionnaire.version,
+            ruleset_version=ruleset.version,
+            created_at=now,
+        )
+        store.add(new)
+        resume_url = f"{public_base_url.rstrip('/')}/resume/{new.id}?token={token}"
+        return jsonify(id=str(new.id), token=token, resume_url=resume_url), 201
+
+    @api.put("/assessments/<assessment_id>/answers")
+    def save_answers(assessment_id: str) -> Response:
+        record = opened_assessment(store, assessment_id)
+        if record.status != STATUS_DRAFT:
+            raise _already_submitted()
+        answers = AnswersSchema().load(json_body())["answers"]
+        questionnaire, _ = load_version(record.questionnaire_version)
+        errors = questionnaire.validate_answers(answers, complete=False)
+        if errors:
+            raise invalid_input(_answer_errors(errors, record.language))
+        merged = store.merge_answers(record.id, answers, datetime.now(UTC))
+        if merged is None:
+            raise _already_submitted()
+        return jsonify(id=str(record.id), status=STATUS_DRAFT, answers=merged)
+
+    @api.post("/assessments/<assessment_id>/submit")
+    def submit_assessment(assessment_id: str) -> Response:
+        record = opened_assessment(store, assessment_id)
+        try:
+            submitted = submit(engine, record.id, datetime.now(UTC))
+        except InvalidAnswers as invalid:
+            raise invalid_input(_answer_errors(invalid.errors, record.language)) from None
+        return jsonify(submitted.result)
+
+    @api.get("/assessments/<assessment_id>/result")
+    def get_result(assessment_id: str) -> Response:
+        record = opened_assessment(store, assessment_id)
+        if record.result is None:
+            raise ApiProblem(409, "Conflict", "The assessment has not been submitted yet.")
+        return jsonify(record.result)
+
+    return api
+
+
+def _answer_errors(errors: Sequence[AnswerError], language: str) -> dict[str, Any]:
+    """Domain errors as the `errors` map: answers -> item id -> messages in the user's language."""
+    by_item: dict[str, list[str]] = {}
+    for error in errors:
+        message = error.message.en if language == "en" else error.message.de
+        by_item.setdefault(error.item_id or "_schema", []).append(message)
+    return {"answers": by_item}
+
+
+def _already_submitted() -> ApiProblem:
+    return ApiProblem(409, "Conflict", "The assessment was submitted; its answers are final.")

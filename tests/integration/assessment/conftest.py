@@ -1,0 +1,93 @@
+"""Fixtures of the assessment API tests: a migrated database, the app, a started assessment."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from assessment.entrypoints import processes
+from assessment.web import create_app
+from servicekit.settings import ServiceSettings
+from servicekit.web import ENGINE_EXTENSION
+
+# The portfolio inputs the scoring needs and a few readiness answers; the rest "weiß nicht".
+COMPLETE_ANSWERS: dict[str, Any] = {
+    "portfolio.revenue_split": {"ice_fuel_injection": 60, "body_closures": 40},
+    "portfolio.contract_horizon": "2027_2029",
+    "portfolio.new_nominations": "in_request",
+    "portfolio.core_technologies": ["machining", "joining_welding"],
+    "portfolio.main_segment": "passenger_cars",
+    "market.top_customer_share": 45,
+    "market.price_pressure": 4,
+    "strategy.transformation_strategy": 1,
+    "innovation.rd_intensity": "lt1",
+    "digital.data_usage": 2,
+    "digital.systems_in_use": ["erp"],
+    "energy.carbon_accounting": 1,
+    "workforce.training_days": 2,
+    "finance.ebit_margin": "0_3",
+    "finance.bank_access": None,
+}
+
+
+@pytest.fixture
+def migrated(database_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The database brought up to date by the `assessment-migrate` console script's code."""
+    monkeypatch.setenv("ASSESSMENT_DATABASE_URL", database_url)
+    monkeypatch.setenv("SECRET_KEY", "test-secret")
+    processes.migrate()
+    return database_url
+
+
+@pytest.fixture
+def app(migrated: str) -> Iterator[Flask]:
+    settings = ServiceSettings(
+        service="assessment",
+        database_url=migrated,
+        host="127.0.0.1",
+        port=0,
+        public_base_url="http://testserver",
+        secret_key="test-secret",  # noqa: S106 - a test key
+        log_level="INFO",
+    )
+    app = create_app(settings)
+    yield app
+    app.extensions[ENGINE_EXTENSION].dispose()
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def start_body() -> dict[str, Any]:
+    return {
+        "language": "de",
+        "company": {
+            "name": "Muster Präzisionsteile GmbH",
+            "employees": "50_249",
+            "revenue_band": "10m_50m",
+            "district": "bamberg_land",
+        },
+        "contact": {"name": "Erika Muster", "email": "erika.muster@example.com"},
+        "consents": {"processing": True, "advisor_sharing": True, "benchmarking": False},
+    }
+
+
+@pytest.fixture
+def complete_answers() -> dict[str, Any]:
+    return copy.deepcopy(COMPLETE_ANSWERS)
+
+
+@pytest.fixture
+def started(client: FlaskClient, start_body: dict[str, Any]) -> dict[str, str]:
+    """A started assessment: its id, token and resume_url."""
+    response = client.post("/api/v1/assessments", json=start_body)
+    assert response.status_code == 201, response.json
+    return response.json

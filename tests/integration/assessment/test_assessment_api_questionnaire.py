@@ -1,0 +1,39 @@
+"""GET /api/v1/questionnaire: the current questionnaire in German or English."""
+
+from __future__ import annotations
+
+from flask.testing import FlaskClient
+
+
+def test_the_questionnaire_comes_in_german_by_default(client: FlaskClient):
+    response = client.get("/api/v1/questionnaire")
+
+    assert response.status_code == 200
+    document = response.json
+    assert document["language"] == "de"
+    assert document["version"] == "2026.1"
+    split = next(item for item in document["items"] if item["id"] == "portfolio.revenue_split")
+    assert split["type"] == "split"
+    assert split["options"][0]["id"] == "ice_fuel_injection"
+    assert {d["kind"] for d in document["dimensions"]} == {"profile", "exposure", "readiness"}
+    assert len(document["likert_labels"]) == 5
+
+
+def test_the_questionnaire_comes_in_english_with_its_skip_rules(client: FlaskClient):
+    german = client.get("/api/v1/questionnaire?lang=de").json
+    english = client.get("/api/v1/questionnaire?lang=en").json
+
+    assert english["language"] == "en"
+    assert english["items"][0]["text"] == "Company name"
+    assert [i["id"] for i in english["items"]] == [i["id"] for i in german["items"]]
+    skipped = next(i for i in english["items"] if i["id"] == "innovation.certifications")
+    assert skipped["show_if"]["any"][0]["item"].startswith("portfolio.")
+
+
+def test_an_unknown_language_or_parameter_is_refused_as_problem_json(client: FlaskClient):
+    for query in ("lang=fr", "lang=de&admin=1"):
+        response = client.get(f"/api/v1/questionnaire?{query}")
+
+        assert response.status_code == 422
+        assert response.content_type == "application/problem+json"
+        assert response.json["errors"]

@@ -1,0 +1,175 @@
+"""Submit and result: scored once, stored with both events in one transaction."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from assessment_api_helpers import bearer
+from flask.testing import FlaskClient
+from sqlalchemy import Engine, select
+
+from assessment.adapters.tables import assessments
+from eventing.codec import decode
+from eventing.tables import outbox
+
+
+def _answer(client: FlaskClient, started: dict[str, str], answers: dict[str, Any]) -> None:
+    response = client.put(
+        f"/api/v1/assessments/{started['id']}/answers",
+        json={"answers": answers},
+        headers=bearer(started["token"]),
+    )
+    assert response.status_code == 200, response.json
+
+
+def _submit(client: FlaskClient, started: dict[str, str]) -> Any:
+    return client.post(
+        f"/api/v1/assessments/{started['id']}/submit", headers=bearer(started["token"])
+    )
+
+
+def _outbox_rows(engine: Engine) -> list[Any]:
+    with engine.connect() as connection:
+        return connection.execute(select(outbox).order_by(outbox.c.seq)).all()
+
+
+def test_submit_returns_the_scored_result(
+    client: FlaskClient, started: dict[str, str], complete_answers: dict[str, Any]
+):
+    _answer(client, started, complete_answers)
+
+    response = _submit(client, started)
+
+    assert response.status_code == 200
+    result = response.json
+    assert result["class"] in {"A", "B", "C", "D"}
+    assert 0 <= result["exposure"]["score"] <= 100
+    assert set(result["exposure"]["parts"]) == {"prod", "cust", "press"}
+    assert set(result["readiness"]["dimensions"]) == {
+        "strategy", "innovation", "digital", "energy", "workforce", "finance"
+    }  # fmt: skip
+    assert result["priority"]["label"] in {"dringend", "hoch", "mittel", "niedrig"}
+    assert 0 <= result["confidence"] <= 1
+    assert set(result["flags"]) == {"time_pressure", "critical_gaps"}
+    assert len(result["top_gaps"]) <= 3
+    assert set(result["recommendations"]) >= {"measures", "funding", "agenda"}
+    assert result["ruleset_version"] == "2026.1"
+
+
+def test_submit_writes_the_submitted_and_scored_events_to_the_outbox(
+    client: FlaskClient,
+    started: dict[str, str],
+    complete_answers: dict[str, Any],
+    engine: Engine,
+):
+    _answer(client, started, complete_answers)
+    assert _outbox_rows(engine) == []  # saving answers publishes nothing
+
+    result = _submit(client, started).json
+
+    rows = _outbox_rows(engine)
+    events = [decode(row.payload.encode()) for row in rows]
+    assert [e.event_type for e in events] == ["assessment.submitted", "assessment.scored"]
+    assert {row.topic for row in rows} == {"assessment-events"}
+    assert {row.message_key for row in rows} == {started["id"]}
+    submitted, scored = events
+    assert str(submitted.data["assessment_id"]) == started["id"]
+    assert str(scored.data["assessment_id"]) == started["id"]
+    assert scored.causation_id == str(submitted.event_id)
+    assert scored.correlation_id == started["id"]
+    assert scored.data["scores"]["class"] == result["class"]
+    assert scored.data["contact"]["email"] == "erika.muster@example.com"
+    assert scored.data["company"]["core_technologies"] == ["machining", "joining_welding"]
+    assert scored.data["answers"] == complete_answers
+
+
+def test_submitting_twice_returns_the_same_result_and_writes_no_new_events(
+    client: FlaskClient,
+    started: dict[str, str],
+    complete_answers: dict[str, Any],
+    engine: Engine,
+):
+    _answer(client, started, complete_answers)
+    first = _submit(client, started)
+    rows_after_first = _outbox_rows(engine)
+
+    second = _submit(client, started)
+
+    assert second.status_code == 200
+    assert second.json == first.json
+    assert _outbox_rows(engine) == rows_after_first
+
+
+def test_the_result_is_stored_and_read_back_with_the_token(
+    client: FlaskClient,
+    started: dict[str, str],
+    complete_answers: dict[str, Any],
+    engine: Engine,
+):
+    _answer(client, started, complete_answers)
+    submitted = _submit(client, started).json
+
+    response = client.get(
+        f"/api/v1/assessments/{started['id']}/result", headers=bearer(started["token"])
+    )
+
+    assert response.status_code == 200
+    assert response.json == submitted
+    with engine.connect() as connection:
+        row = connection.execute(select(assessments)).one()
+    assert row.status == "submitted"
+    assert row.submitted_at is not None
+    assert row.result == submitted
+
+
+def test_incomplete_answers_are_not_submitted_and_say_what_is_missing(
+    client: FlaskClient,
+    started: dict[str, str],
+    complete_answers: dict[str, Any],
+    engine: Engine,
+):
+    del complete_answers["portfolio.contract_horizon"]
+    _answer(client, started, complete_answers)
+
+    response = _submit(client, started)
+
+    assert response.status_code == 422
+    assert response.content_type == "application/problem+json"
+    assert list(response.json["errors"]["answers"]) == ["portfolio.contract_horizon"]
+    assert _outbox_rows(engine) == []
+    with engine.connect() as connection:
+        assert connection.execute(select(assessments.c.status)).scalar_one() == "draft"
+
+
+def test_the_result_before_submit_and_answers_after_it_are_conflicts(
+    client: FlaskClient, started: dict[str, str], complete_answers: dict[str, Any]
+):
+    result_path = f"/api/v1/assessments/{started['id']}/result"
+    before = client.get(result_path, headers=bearer(started["token"]))
+    _answer(client, started, complete_answers)
+    _submit(client, started)
+
+    after = client.put(
+        f"/api/v1/assessments/{started['id']}/answers",
+        json={"answers": {"market.price_pressure": 1}},
+        headers=bearer(started["token"]),
+    )
+
+    assert before.status_code == after.status_code == 409
+    assert before.content_type == after.content_type == "application/problem+json"
+
+
+def test_a_company_without_a_revenue_band_is_scored_and_its_event_says_so(
+    client: FlaskClient,
+    start_body: dict[str, Any],
+    complete_answers: dict[str, Any],
+    engine: Engine,
+):
+    del start_body["company"]["revenue_band"]  # optional in the profile
+    started = client.post("/api/v1/assessments", json=start_body).json
+    _answer(client, started, complete_answers)
+
+    assert _submit(client, started).status_code == 200
+
+    scored = decode(_outbox_rows(engine)[-1].payload.encode())
+    assert scored.data["company"]["revenue_band"] is None

@@ -1,0 +1,26 @@
+"""/openapi.json documents the JSON API from the same marshmallow schemas that load requests."""
+
+from __future__ import annotations
+
+from flask.testing import FlaskClient
+
+
+def test_openapi_documents_every_endpoint_and_the_request_schemas(client: FlaskClient):
+    response = client.get("/openapi.json")
+
+    assert response.status_code == 200
+    document = response.json
+    assert document["openapi"].startswith("3.")
+    assert set(document["paths"]) == {
+        "/api/v1/questionnaire",
+        "/api/v1/assessments",
+        "/api/v1/assessments/{assessment_id}/answers",
+        "/api/v1/assessments/{assessment_id}/submit",
+        "/api/v1/assessments/{assessment_id}/result",
+    }
+    schemas = document["components"]["schemas"]
+    assert schemas["StartAssessment"]["additionalProperties"] is False
+    assert schemas["Company"]["properties"]["employees"]["enum"] == [
+        "lt50", "50_249", "250_999", "ge1000"
+    ]  # fmt: skip
+    assert document["components"]["securitySchemes"]["resumeToken"]["scheme"] == "bearer"
