@@ -25,6 +25,7 @@ from eventing import metrics
 from eventing.codec import encode, headers_for, kafka_key
 from eventing.envelope import Envelope
 from eventing.faults import fault_point
+from eventing.health import HealthFile
 from eventing.kafka_publisher import KafkaPublisher, OutgoingMessage, PublishError, SentBatch
 from eventing.tables import outbox, outbox_parked
 from eventing.topics import topic_for
@@ -74,7 +75,7 @@ class OutboxRelay:
         self._max_backoff_s = max_backoff_s
         self._park_after_attempts = park_after_attempts
 
-    def run(self, stop: threading.Event) -> None:
+    def run(self, stop: threading.Event, *, health: HealthFile | None = None) -> None:
         """Relay until `stop` is set; waits briefly when idle, backs off while failing.
 
         Pipelined: while one batch is on its way to the broker, the relay reads the next
@@ -85,6 +86,8 @@ class OutboxRelay:
         backoff_s = self._idle_wait_s
         in_flight: _Batch | None = None
         while not stop.is_set():
+            if health is not None:
+                health.beat()
             if in_flight is None:
                 in_flight = self._send(self._pending_rows())
                 if in_flight is None:

@@ -3,24 +3,66 @@
 from __future__ import annotations
 
 import os
+import tempfile
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
+from sqlalchemy import Engine
+
 from eventing.admin import wait_for_topics
+from eventing.health import HealthFile
 from eventing.kafka_publisher import KafkaPublisher
 from eventing.kafka_settings import KafkaSettings
 from eventing.migrations import upgrade_service_database
 from eventing.outbox import OutboxRelay
+from eventing.worker import ConsumerSpec, ConsumerWorker
 from servicekit.db import make_engine
 from servicekit.gunicorn_runner import serve
 from servicekit.logs import configure_logging
 from servicekit.process import stop_on_signals
 from servicekit.settings import ServiceSettings
 
+ConsumerFactory = Callable[[Engine], ConsumerSpec]
+
+
+Loop = Callable[[threading.Event], None]
+
 
 def run_relay(service: str) -> None:
+    """Publish the service's outbox; the relay touches a health file while it runs."""
+
+    def relay_loop(engine: Engine, publisher: KafkaPublisher, _kafka: KafkaSettings) -> Loop:
+        health = HealthFile(health_file_path(service, "relay"))
+        return partial(OutboxRelay(engine, publisher).run, health=health)
+
+    _run_loop(service, "relay", relay_loop)
+
+
+def run_worker(service: str, consumer: ConsumerFactory) -> None:
+    """Consume the service's topics; the worker touches a health file while it polls."""
+
+    def worker_loop(engine: Engine, dead_letters: KafkaPublisher, kafka: KafkaSettings) -> Loop:
+        health = HealthFile(health_file_path(service, "worker"))
+        return ConsumerWorker(consumer(engine), kafka, dead_letters, health=health).run
+
+    _run_loop(service, "worker", worker_loop)
+
+
+def health_file_path(service: str, role: str) -> Path:
+    """Where a process's health file lives; a liveness probe runs `python -m eventing.health`."""
+    return Path(tempfile.gettempdir()) / f"wegweiser-{service}-{role}.health"
+
+
+def _run_loop(
+    service: str,
+    role: str,
+    make_loop: Callable[[Engine, KafkaPublisher, KafkaSettings], Loop],
+) -> None:
     settings = ServiceSettings.from_env(service, os.environ)
-    kafka = KafkaSettings.from_env(os.environ, client_id=f"{service}-relay")
+    kafka = KafkaSettings.from_env(os.environ, client_id=f"{service}-{role}")
     configure_logging(service, settings.log_level)
     stop = stop_on_signals()
     if not wait_for_topics(kafka, stop):
@@ -28,7 +70,7 @@ def run_relay(service: str) -> None:
     engine = make_engine(settings.database_url)
     publisher = KafkaPublisher(kafka)
     try:
-        OutboxRelay(engine, publisher).run(stop)
+        make_loop(engine, publisher, kafka)(stop)
     finally:
         publisher.close()
         engine.dispose()
@@ -41,12 +83,18 @@ class ServiceProcesses:
 
     service: str
     migrations: Path  # the folder of the service's own alembic revisions
+    consumer: ConsumerFactory | None = None  # what the service consumes, if anything
 
     def web(self) -> None:
         serve(f"{self.service}.web:create_app()", self.service)
 
     def relay(self) -> None:
         run_relay(self.service)
+
+    def worker(self) -> None:
+        if self.consumer is None:
+            raise SystemExit(f"the {self.service} service consumes no events")
+        run_worker(self.service, self.consumer)
 
     def migrate(self) -> None:
         upgrade_service_database(self.service, self.migrations)

@@ -13,6 +13,7 @@ from sqlalchemy import (
     Column,
     ForeignKey,
     Index,
+    Integer,
     MetaData,
     String,
     Table,
@@ -67,3 +68,25 @@ assessments = Table(
     ),
 )
 Index("ix_assessments_company_id", assessments.c.company_id)
+
+REPORT_PENDING, REPORT_READY, REPORT_FAILED = "pending", "ready", "failed"
+MEETING_NONE, MEETING_BOOKED, MEETING_CANCELLED = "none", "booked", "cancelled"
+
+# What happened after the submit, as the other services tell it in their events: shown
+# on the result page (PDF ready? meeting booked?).
+follow_ups = Table(
+    "follow_ups",
+    metadata,
+    Column("assessment_id", Uuid, ForeignKey("assessments.id"), primary_key=True),
+    Column("report_status", String(20), nullable=False),
+    Column("report_url", String(2000)),
+    Column("report_pages", Integer),
+    Column("report_failure", String(500)),
+    Column("meeting_status", String(20), nullable=False),
+    Column("meeting_id", Uuid),
+    Column("meeting_starts_at", UTCDateTime),
+    Column("meeting_ends_at", UTCDateTime),
+    # The booking's version: an older event arriving late must not undo a newer one.
+    Column("meeting_sequence", Integer),
+    Column("updated_at", UTCDateTime, nullable=False),
+)

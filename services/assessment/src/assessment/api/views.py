@@ -12,6 +12,7 @@ from marshmallow import ValidationError
 from sqlalchemy import Engine
 
 from assessment.adapters.assessment_store import NewAssessment, SqlAssessmentStore
+from assessment.adapters.follow_ups import follow_up_status
 from assessment.adapters.submission import submit
 from assessment.adapters.tables import STATUS_DRAFT
 from assessment.adapters.tokens import hash_token, new_token
@@ -108,7 +109,9 @@ def create_api_blueprint(
         record = opened_assessment(store, assessment_id)
         if record.result is None:
             raise ApiProblem(409, "Conflict", "The assessment has not been submitted yet.")
-        return jsonify(record.result)
+        with engine.connect() as connection:
+            follow_up = follow_up_status(connection, record.id)
+        return jsonify(record.result | follow_up)
 
     return api
 
