@@ -32,8 +32,9 @@ lint: $(INSTALLED) ## check style and formatting
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-bench: $(INSTALLED) ## measure relay throughput and event latency into bench/results/
+bench: $(INSTALLED) ## measure relay, event latency, submit and scoring speed into bench/results/
 	$(BIN)/python -m bench.eventing
+	$(BIN)/python -m bench.assessment
 
 lock: ## re-resolve the newest versions into requirements/constraints.txt
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv

@@ -8,9 +8,10 @@ so producers may add fields within a version without breaking older consumers.
 from __future__ import annotations
 
 import json
+from functools import cache
 from typing import Any
 
-from marshmallow import ValidationError
+from marshmallow import Schema, ValidationError
 
 from eventing.envelope import Envelope, EnvelopeSchema
 from eventing.schemas import EVENTS, EventSpec, known_event_types
@@ -48,7 +49,7 @@ def encode(envelope: Envelope) -> bytes:
         spec = spec_for(envelope.event_type, envelope.version)
     except (InvalidMessage, UnknownEventType) as exc:
         raise EncodeError(f"cannot emit {envelope.event_type} v{envelope.version}") from exc
-    schema = spec.schema()
+    schema = _schema(spec)
     try:
         wire_data = schema.dump(envelope.data)
         reloaded = schema.load(wire_data)
@@ -79,10 +80,16 @@ def decode(raw: bytes | None) -> Envelope:
         raise InvalidMessage(f"bad envelope: {exc.messages}") from exc
     spec = spec_for(head["event_type"], head["version"])
     try:
-        data = spec.schema().load(head["data"])
+        data = _schema(spec).load(head["data"])
     except ValidationError as exc:
         raise InvalidMessage(f"bad {spec.event_type} v{spec.version} data: {exc.messages}") from exc
     return Envelope(**{**head, "data": data})
+
+
+@cache
+def _schema(spec: EventSpec) -> Schema:
+    # Building a schema instance costs more than using it; instances are stateless.
+    return spec.schema()
 
 
 def kafka_key(envelope: Envelope) -> bytes:

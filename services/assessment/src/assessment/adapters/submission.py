@@ -21,6 +21,7 @@ from eventing.outbox import add_to_outbox
 from eventing.schemas.assessment import AssessmentScoredV1
 
 PRODUCER = "assessment"
+_SCORED_SCHEMA = AssessmentScoredV1()  # one instance: building a schema costs more than a dump
 # Funding deadlines and event dates are days in Bavaria, not in UTC.
 LOCAL_ZONE = ZoneInfo("Europe/Berlin")
 
@@ -40,7 +41,7 @@ def submit(engine: Engine, assessment_id: uuid.UUID, now: datetime) -> Submitted
         if record.status != STATUS_DRAFT:
             return Submitted(result=_stored_result(record), first_time=False)
         submitted, scored = _events(record, now)
-        result = result_document(AssessmentScoredV1().dump(scored.data))
+        result = result_document(_SCORED_SCHEMA.dump(scored.data))
         changed = connection.execute(
             update(assessments)
             .where(assessments.c.id == assessment_id, assessments.c.status == STATUS_DRAFT)
