@@ -25,7 +25,13 @@ install: $(INSTALLED) ## create .venv and install the pinned dependencies
 run: $(INSTALLED) ## run the whole system (broker, SMTP sink, every service); Ctrl-C stops it
 	$(BIN)/wegweiser-dev run
 
-test: $(INSTALLED) ## run the whole test suite (set TEST_DATABASE_URL to add PostgreSQL)
+# The browser tests drive Debian's Chromium (Playwright's own browser download cannot
+# reach its servers from here); installing it needs root, as in CI.
+CHROMIUM := /usr/bin/chromium
+$(CHROMIUM):
+	apt-get update && apt-get install -y --no-install-recommends chromium
+
+test: $(INSTALLED) $(CHROMIUM) ## run the whole test suite (set TEST_DATABASE_URL to add PostgreSQL)
 	$(BIN)/pytest
 
 lint: $(INSTALLED) ## check style and formatting

@@ -9,6 +9,7 @@ from datetime import timedelta
 from servicekit.settings import EnvReader, SettingsError
 
 DEFAULT_TOKEN_DAYS = 90
+DEFAULT_NOTIFICATIONS_URL = "http://127.0.0.1:8002"
 
 
 @dataclass(frozen=True)
@@ -16,14 +17,26 @@ class AssessmentConfig:
     # Long enough to finish the check after talking to colleagues, short enough that an
     # old forwarded mail stops opening the company's answers.
     token_lifetime: timedelta = timedelta(days=DEFAULT_TOKEN_DAYS)
+    # Where companies reach the notifications service: the result page links to its
+    # booking page (`/book/<assessment id>`); no data crosses, only the link.
+    notifications_base_url: str = DEFAULT_NOTIFICATIONS_URL
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> AssessmentConfig:
         env = EnvReader(environ)
         days = env.int("ASSESSMENT_TOKEN_DAYS", DEFAULT_TOKEN_DAYS)
+        notifications = env.str("PUBLIC_BASE_URL_NOTIFICATIONS", DEFAULT_NOTIFICATIONS_URL)
         env.raise_if_invalid()
         if not 1 <= days <= 365:
             raise SettingsError(
                 f"invalid configuration: ASSESSMENT_TOKEN_DAYS must be 1-365, got {days}"
             )
-        return cls(token_lifetime=timedelta(days=days))
+        if not notifications.startswith(("http://", "https://")):
+            raise SettingsError(
+                "invalid configuration: PUBLIC_BASE_URL_NOTIFICATIONS must start with "
+                f"http:// or https://, got {notifications!r}"
+            )
+        return cls(
+            token_lifetime=timedelta(days=days),
+            notifications_base_url=notifications.rstrip("/"),
+        )

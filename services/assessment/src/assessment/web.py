@@ -8,6 +8,7 @@ from flask import Flask
 
 from assessment.api import install_api
 from assessment.config import AssessmentConfig
+from assessment.pages import install_pages
 from eventing.outbox import OutboxCollector
 from servicekit.db import make_engine
 from servicekit.settings import ServiceSettings
@@ -22,4 +23,5 @@ def create_app(
     engine = make_engine(settings.database_url)
     app = create_service_app(__name__, settings, engine, collectors=[OutboxCollector(engine)])
     install_api(app, engine, config, settings.public_base_url)
+    install_pages(app, engine, config, settings.public_base_url)
     return app

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
@@ -15,9 +15,9 @@ from assessment.adapters.tokens import token_matches
 
 
 @dataclass(frozen=True)
-class NewAssessment:
-    id: uuid.UUID
-    company_id: uuid.UUID
+class Applicant:
+    """What a company gives to start: its profile, its contact, its consents."""
+
     company_name: str
     employees: str
     revenue_band: str | None
@@ -27,6 +27,13 @@ class NewAssessment:
     language: str
     consent_advisor_sharing: bool
     consent_benchmarking: bool
+
+
+@dataclass(frozen=True)
+class NewAssessment:
+    id: uuid.UUID
+    company_id: uuid.UUID
+    applicant: Applicant
     consent_text_version: str
     token_hash: str
     token_expires_at: datetime
@@ -65,23 +72,17 @@ class SqlAssessmentStore:
         with self._engine.begin() as connection:
             connection.execute(
                 insert(companies).values(
-                    id=new.company_id, name=new.company_name, created_at=new.created_at
+                    id=new.company_id, name=new.applicant.company_name, created_at=new.created_at
                 )
             )
+            profile = {k: v for k, v in asdict(new.applicant).items() if k != "company_name"}
             connection.execute(
                 insert(assessments).values(
+                    **profile,
                     id=new.id,
                     company_id=new.company_id,
-                    employees=new.employees,
-                    revenue_band=new.revenue_band,
-                    district=new.district,
-                    contact_name=new.contact_name,
-                    contact_email=new.contact_email,
-                    language=new.language,
                     # Nobody gets this far without it: the API refuses a start without it.
                     consent_processing=True,
-                    consent_advisor_sharing=new.consent_advisor_sharing,
-                    consent_benchmarking=new.consent_benchmarking,
                     consent_text_version=new.consent_text_version,
                     consented_at=new.created_at,
                     token_hash=new.token_hash,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
@@ -11,11 +10,11 @@ from flask import Blueprint, Response, jsonify, request
 from marshmallow import ValidationError
 from sqlalchemy import Engine
 
-from assessment.adapters.assessment_store import NewAssessment, SqlAssessmentStore
+from assessment.adapters.assessment_store import SqlAssessmentStore
 from assessment.adapters.follow_ups import follow_up_status
+from assessment.adapters.start import Applicant, begin_assessment
 from assessment.adapters.submission import submit
 from assessment.adapters.tables import STATUS_DRAFT
-from assessment.adapters.tokens import hash_token, new_token
 from assessment.api.bearer_token import opened_assessment
 from assessment.api.json_body import json_body
 from assessment.api.problems import (
@@ -53,12 +52,7 @@ def create_api_blueprint(
     @api.post("/assessments")
     def start_assessment() -> tuple[Response, int]:
         body = StartAssessmentSchema().load(json_body())
-        questionnaire, ruleset = load_current()
-        now = datetime.now(UTC)
-        token = new_token()
-        new = NewAssessment(
-            id=uuid.uuid4(),
-            company_id=uuid.uuid4(),
+        applicant = Applicant(
             company_name=body["company"]["name"],
             employees=body["company"]["employees"],
             revenue_band=body["company"]["revenue_band"],
@@ -68,17 +62,12 @@ def create_api_blueprint(
             language=body["language"],
             consent_advisor_sharing=body["consents"]["advisor_sharing"],
             consent_benchmarking=body["consents"]["benchmarking"],
-            # The consent texts are items of the questionnaire: its version names the wording.
-            consent_text_version=questionnaire.version,
-            token_hash=hash_token(token),
-            token_expires_at=now + config.token_lifetime,
-            questionnaire_version=questionnaire.version,
-            ruleset_version=ruleset.version,
-            created_at=now,
         )
-        store.add(new)
-        resume_url = f"{public_base_url.rstrip('/')}/resume/{new.id}?token={token}"
-        return jsonify(id=str(new.id), token=token, resume_url=resume_url), 201
+        new_id, token = begin_assessment(
+            store, applicant, token_lifetime=config.token_lifetime, now=datetime.now(UTC)
+        )
+        resume_url = f"{public_base_url.rstrip('/')}/resume/{new_id}/{token}"
+        return jsonify(id=str(new_id), token=token, resume_url=resume_url), 201
 
     @api.put("/assessments/<assessment_id>/answers")
     def save_answers(assessment_id: str) -> Response:
