@@ -1,4 +1,5 @@
-"""The assessment migrations build exactly the tables the code declares, beside the outbox."""
+"""The assessment migrations build exactly the tables the code declares, beside the outbox
+and the mail outbox."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from sqlalchemy import Engine, inspect
 from assessment.adapters.tables import metadata
 from assessment.entrypoints import processes
 from eventing.tables import metadata as eventing_metadata
+from mailing.tables import metadata as mailing_metadata
 
 
 def test_migrate_creates_the_assessment_tables_as_the_code_declares_them(
@@ -18,6 +20,8 @@ def test_migrate_creates_the_assessment_tables_as_the_code_declares_them(
 
     with engine.connect() as connection:
         context = MigrationContext.configure(connection)
-        differences = compare_metadata(context, [eventing_metadata, metadata])
+        differences = compare_metadata(context, [eventing_metadata, mailing_metadata, metadata])
     assert differences == []
-    assert {"companies", "assessments", "outbox", "inbox"} <= set(inspect(engine).get_table_names())
+    assert {"companies", "assessments", "outbox", "inbox", "mail_outbox"} <= set(
+        inspect(engine).get_table_names()
+    )

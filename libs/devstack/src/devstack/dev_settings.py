@@ -13,7 +13,7 @@ from servicekit.settings import DEFAULT_PORTS, EnvReader
 
 SERVICES = tuple(DEFAULT_PORTS)
 # Console scripts a service may install; whichever exist next to the Python get started.
-PROCESS_ROLES = ("web", "worker", "relay")
+PROCESS_ROLES = ("web", "worker", "relay", "mailer")
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,7 @@ class DevSettings:
         if self.external_smtp_host is None:
             env["SMTP_HOST"] = LOOPBACK
             env["SMTP_PORT"] = str(self.smtp_port)
+            env.setdefault("MAIL_FROM", "wegweiser@localhost")
         for service, port in self.web_ports.items():
             # Set even when defaulted, so the URLs printed are the ports the webs bind.
             env[f"{service.upper()}_PORT"] = str(port)

@@ -84,6 +84,9 @@ class ServiceProcesses:
     service: str
     migrations: Path  # the folder of the service's own alembic revisions
     consumer: ConsumerFactory | None = None  # what the service consumes, if anything
+    # Revision folders of further libraries whose tables the service keeps (their own
+    # branches), e.g. `mailing.migrations.VERSIONS`.
+    more_migrations: tuple[Path, ...] = ()
 
     def web(self) -> None:
         serve(f"{self.service}.web:create_app()", self.service)
@@ -97,4 +100,4 @@ class ServiceProcesses:
         run_worker(self.service, self.consumer)
 
     def migrate(self) -> None:
-        upgrade_service_database(self.service, self.migrations)
+        upgrade_service_database(self.service, self.migrations, more_versions=self.more_migrations)

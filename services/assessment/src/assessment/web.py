@@ -10,6 +10,7 @@ from assessment.api import install_api
 from assessment.config import AssessmentConfig
 from assessment.pages import install_pages
 from eventing.outbox import OutboxCollector
+from mailing.sender import MailOutboxCollector
 from servicekit.db import make_engine
 from servicekit.settings import ServiceSettings
 from servicekit.web import create_service_app
@@ -21,7 +22,12 @@ def create_app(
     settings = settings or ServiceSettings.from_env("assessment", os.environ)
     config = config or AssessmentConfig.from_env(os.environ)
     engine = make_engine(settings.database_url)
-    app = create_service_app(__name__, settings, engine, collectors=[OutboxCollector(engine)])
+    app = create_service_app(
+        __name__,
+        settings,
+        engine,
+        collectors=[OutboxCollector(engine), MailOutboxCollector(engine)],
+    )
     install_api(app, engine, config, settings.public_base_url)
     install_pages(app, engine, config, settings.public_base_url)
     return app

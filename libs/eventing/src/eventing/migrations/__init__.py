@@ -16,8 +16,19 @@ VERSIONS = Path(__file__).with_name("versions")
 
 
 def upgrade_service_database(
-    service: str, service_versions: Path, service_metadata: Sequence[MetaData] = ()
+    service: str,
+    service_versions: Path,
+    service_metadata: Sequence[MetaData] = (),
+    more_versions: Sequence[Path] = (),
 ) -> None:
-    """`<service>-migrate`: bring the service's database to the newest revision."""
+    """`<service>-migrate`: bring the service's database to the newest revision.
+
+    `more_versions`: revision folders of further libraries the service uses, each a branch of
+    its own (e.g. `mailing.migrations.VERSIONS`).
+    """
     settings = ServiceSettings.from_env(service, os.environ)
-    upgrade(settings.database_url, [VERSIONS, service_versions], [metadata, *service_metadata])
+    upgrade(
+        settings.database_url,
+        [VERSIONS, *more_versions, service_versions],
+        [metadata, *service_metadata],
+    )

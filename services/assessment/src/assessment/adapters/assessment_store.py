@@ -12,6 +12,8 @@ from sqlalchemy import Connection, Engine, Row, insert, select, update
 
 from assessment.adapters.tables import STATUS_DRAFT, assessments, companies
 from assessment.adapters.tokens import token_matches
+from mailing.message import Mail
+from mailing.outbox import queue_mail
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,8 @@ class SqlAssessmentStore:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
 
-    def add(self, new: NewAssessment) -> None:
+    def add(self, new: NewAssessment, *, mail: Mail | None = None) -> None:
+        """Store the new assessment and queue `mail` (the resume link) with it, atomically."""
         with self._engine.begin() as connection:
             connection.execute(
                 insert(companies).values(
@@ -95,6 +98,8 @@ class SqlAssessmentStore:
                     updated_at=new.created_at,
                 )
             )
+            if mail is not None:
+                queue_mail(connection, mail, new.created_at)
 
     def find_for_token(
         self, assessment_id: uuid.UUID, token: str, now: datetime

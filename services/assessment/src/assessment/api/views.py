@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 
 from assessment.adapters.assessment_store import SqlAssessmentStore
 from assessment.adapters.follow_ups import follow_up_status
+from assessment.adapters.resume_mail import resume_url
 from assessment.adapters.start import Applicant, begin_assessment
 from assessment.adapters.submission import submit
 from assessment.adapters.tables import STATUS_DRAFT
@@ -64,10 +65,14 @@ def create_api_blueprint(
             consent_benchmarking=body["consents"]["benchmarking"],
         )
         new_id, token = begin_assessment(
-            store, applicant, token_lifetime=config.token_lifetime, now=datetime.now(UTC)
+            store,
+            applicant,
+            token_lifetime=config.token_lifetime,
+            now=datetime.now(UTC),
+            public_base_url=public_base_url,
         )
-        resume_url = f"{public_base_url.rstrip('/')}/resume/{new_id}/{token}"
-        return jsonify(id=str(new_id), token=token, resume_url=resume_url), 201
+        link = resume_url(public_base_url, new_id, token)
+        return jsonify(id=str(new_id), token=token, resume_url=link), 201
 
     @api.put("/assessments/<assessment_id>/answers")
     def save_answers(assessment_id: str) -> Response:

@@ -141,7 +141,11 @@ def create_pages_blueprint(
             consent_benchmarking=values["company.consent_benchmarking"],
         )
         new_id, token = begin_assessment(
-            store, applicant, token_lifetime=config.token_lifetime, now=datetime.now(UTC)
+            store,
+            applicant,
+            token_lifetime=config.token_lifetime,
+            now=datetime.now(UTC),
+            public_base_url=base_url,
         )
         _remember(new_id, token)
         return _see_other(url_for("pages.step", assessment_id=new_id, dimension_id=_first_step()))

@@ -1,0 +1,94 @@
+"""What a mail is, and the `EmailMessage` that goes out for it.
+
+Header values are single lines: a CR or LF in a recipient, subject or Reply-To would let
+whoever wrote it add headers (Bcc: ...) or a body of their own, so `Mail` refuses them, and
+the SMTP policy of Python's email package refuses them again when the headers are set.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from email.errors import HeaderParseError
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.policy import SMTP
+from email.utils import format_datetime, parseaddr
+
+MAX_ADDRESS_LENGTH = 320  # RFC 5321: 64 for the local part, @, 255 for the domain
+MAX_SUBJECT_LENGTH = 250
+MAX_DEDUPE_KEY_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class Mail:
+    """One mail to one recipient. `dedupe_key` names why it is sent (e.g. the event and the
+    recipient): queueing the same key again queues nothing."""
+
+    dedupe_key: str
+    to: str
+    subject: str
+    text: str
+    html: str | None = None
+    reply_to: str | None = None
+
+    def __post_init__(self) -> None:
+        if not self.dedupe_key or len(self.dedupe_key) > MAX_DEDUPE_KEY_LENGTH:
+            raise ValueError(f"dedupe_key must be 1-{MAX_DEDUPE_KEY_LENGTH} characters")
+        check_address("to", self.to)
+        if self.reply_to is not None:
+            check_address("reply_to", self.reply_to)
+        check_single_line("subject", self.subject)
+        if not self.subject or len(self.subject) > MAX_SUBJECT_LENGTH:
+            raise ValueError(f"subject must be 1-{MAX_SUBJECT_LENGTH} characters")
+
+
+def check_single_line(name: str, value: str) -> None:
+    """Refuse control characters and line or paragraph separators in a header value."""
+    for char in value:
+        if unicodedata.category(char) in ("Cc", "Zl", "Zp"):
+            raise ValueError(
+                f"{name} must be a single line without control characters "
+                f"(found {char!r}); refused to prevent header injection"
+            )
+
+
+def check_address(name: str, value: str) -> None:
+    """A bare address (`someone@example.org`): single-line, bounded, parseable."""
+    check_single_line(name, value)
+    if not value or len(value) > MAX_ADDRESS_LENGTH:
+        raise ValueError(f"{name} must be 1-{MAX_ADDRESS_LENGTH} characters")
+    try:
+        address = Address(addr_spec=value)
+    except (ValueError, IndexError, HeaderParseError) as error:
+        raise ValueError(f"{name} is not an email address: {error}") from None
+    if not address.username or not address.domain or address.addr_spec != value:
+        raise ValueError(f"{name} is not a plain email address")
+
+
+def message_id(mail_id: uuid.UUID, mail_from: str) -> str:
+    """The same id on every attempt of a mail, so a resend after an unclear failure can be
+    recognised as the same mail."""
+    domain = parseaddr(mail_from)[1].rpartition("@")[2] or "localhost"
+    return f"<mail-{mail_id}@{domain}>"
+
+
+def build_message(
+    mail: Mail, *, mail_id: uuid.UUID, mail_from: str, date: datetime
+) -> EmailMessage:
+    """The message as it goes out: text part, optional HTML alternative, UTF-8."""
+    message = EmailMessage(policy=SMTP)
+    # The policy raises ValueError for a CR or LF in any of these as well.
+    message["From"] = mail_from
+    message["To"] = mail.to
+    if mail.reply_to is not None:
+        message["Reply-To"] = mail.reply_to
+    message["Subject"] = mail.subject
+    message["Date"] = format_datetime(date)
+    message["Message-ID"] = message_id(mail_id, mail_from)
+    message.set_content(mail.text, charset="utf-8")
+    if mail.html is not None:
+        message.add_alternative(mail.html, subtype="html", charset="utf-8")
+    return message

@@ -1,0 +1,37 @@
+"""The mail outbox table, added to a service's own database by the `mailing` migrations.
+
+A row is a mail and its delivery log: queued until sent (or failed for good), with the
+attempts made and the last error. Sent rows stay as the record of what went out.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, Index, Integer, MetaData, String, Table, Text, Uuid
+
+from servicekit.db import UTCDateTime
+
+STATUS_QUEUED = "queued"
+STATUS_SENT = "sent"
+STATUS_FAILED = "failed"
+
+metadata = MetaData()
+
+mail_outbox = Table(
+    "mail_outbox",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("dedupe_key", String(200), nullable=False, unique=True),
+    Column("recipient", String(320), nullable=False),
+    Column("reply_to", String(320)),
+    Column("subject", String(250), nullable=False),
+    Column("text_body", Text, nullable=False),
+    Column("html_body", Text),
+    Column("status", String(10), nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("last_error", Text),
+    Column("next_attempt_at", UTCDateTime, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("sent_at", UTCDateTime),
+    # The sender's question: which queued mails are due, earliest first.
+    Index("ix_mail_outbox_status_next_attempt_at", "status", "next_attempt_at"),
+)

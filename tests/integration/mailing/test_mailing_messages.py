@@ -1,0 +1,77 @@
+"""Building messages: single-line headers (no header injection), UTF-8, a stable Message-ID."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from email.message import EmailMessage
+from email.policy import SMTP
+
+import pytest
+
+from mailing.message import Mail, build_message
+
+INJECTIONS = [
+    "erika@example.com\r\nBcc: victim@example.org",
+    "erika@example.com\nBcc: victim@example.org",
+    "erika@example.com\r",
+    "erika@example.com\x00",
+    "erika@example.com\u2028Bcc: victim@example.org",
+]
+
+
+def _mail(**changes: str) -> Mail:
+    values = {
+        "dedupe_key": "test:1",
+        "to": "erika@example.com",
+        "subject": "Hallo",
+        "text": "Text",
+    }
+    return Mail(**(values | changes))
+
+
+@pytest.mark.parametrize("value", INJECTIONS)
+@pytest.mark.parametrize("field", ["to", "reply_to"])
+def test_a_line_break_or_control_character_in_an_address_is_refused(field: str, value: str):
+    with pytest.raises(ValueError, match="header injection"):
+        _mail(**{field: value})
+
+
+@pytest.mark.parametrize(
+    "value", ["Hallo\r\nBcc: victim@example.org", "Hallo\nX-Evil: 1", "Hallo\t\x1b[2J", "Hallo\r"]
+)
+def test_a_line_break_or_control_character_in_the_subject_is_refused(value: str):
+    with pytest.raises(ValueError, match="header injection"):
+        _mail(subject=value)
+
+
+@pytest.mark.parametrize(
+    "value", ["", "erika", "Erika <erika@example.com>", "a@b@c", "x" * 320 + "@example.com"]
+)
+def test_only_a_plain_address_is_taken_as_recipient(value: str):
+    with pytest.raises(ValueError, match=r"^to "):
+        _mail(to=value)
+
+
+@pytest.mark.parametrize("header", ["To", "Subject", "Reply-To"])
+def test_pythons_email_package_refuses_line_breaks_as_well(header: str):
+    """The second line of defence, should a value ever reach a header unchecked."""
+    message = EmailMessage(policy=SMTP)
+    with pytest.raises(ValueError, match="linefeed or carriage return"):
+        message[header] = "erika@example.com\r\nBcc: victim@example.org"
+
+
+def test_the_message_has_from_date_a_stable_message_id_and_both_parts():
+    mail_id = uuid.UUID("12345678-1234-5678-1234-567812345678")
+    mail = _mail(html="<p>Grüße</p>", text="Grüße", reply_to="berater@example.org")
+    when = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
+
+    first = build_message(mail, mail_id=mail_id, mail_from="Wegweiser <w@example.org>", date=when)
+    again = build_message(mail, mail_id=mail_id, mail_from="Wegweiser <w@example.org>", date=when)
+
+    assert first["Message-ID"] == again["Message-ID"] == f"<mail-{mail_id}@example.org>"
+    assert first["From"] == "Wegweiser <w@example.org>"
+    assert first["Reply-To"] == "berater@example.org"
+    assert first["Date"] == "Fri, 27 Nov 2026 09:00:00 +0000"
+    assert first.get_body(("plain",)).get_content() == "Grüße\n"
+    assert first.get_body(("html",)).get_content() == "<p>Grüße</p>\n"

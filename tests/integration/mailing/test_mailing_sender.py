@@ -1,0 +1,186 @@
+"""The mail outbox against a real SMTP server on loopback: queued once, sent once, retried
+while the relay is down or answers 4xx, failed for good on 5xx."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import Engine, select
+
+from devstack.smtp_sink import SmtpSink
+from mailing.message import Mail
+from mailing.outbox import queue_mail
+from mailing.sender import MailSender, SendReport
+from mailing.tables import mail_outbox
+
+NOW = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
+
+
+def _mail(key: str = "event-1:erika@example.com", **changes: str) -> Mail:
+    values = {
+        "dedupe_key": key,
+        "to": "erika@example.com",
+        "subject": "Ihr Wegweiser Transformations-Check",
+        "text": "Guten Tag,\n\nhier ist Ihr Link.\n",
+        "html": "<p>Guten Tag,</p>",
+    }
+    return Mail(**(values | changes))
+
+
+def _queue(engine: Engine, mail: Mail, now: datetime = NOW) -> bool:
+    with engine.begin() as connection:
+        return queue_mail(connection, mail, now)
+
+
+def _row(engine: Engine):
+    with engine.connect() as connection:
+        return connection.execute(select(mail_outbox)).one()
+
+
+def test_a_mail_queued_twice_with_one_dedupe_key_is_sent_once(
+    mail_db: Engine, make_sender: Callable[[], MailSender], smtp_sink: SmtpSink
+):
+    assert _queue(mail_db, _mail()) is True
+    assert _queue(mail_db, _mail(subject="a redelivered event")) is False
+
+    sender = make_sender()
+    assert sender.send_due_once() == SendReport(sent=1)
+    assert sender.send_due_once() == SendReport()
+
+    [message] = smtp_sink.wait_for(1)
+    assert message["To"] == "erika@example.com"
+    row = _row(mail_db)
+    assert (row.status, row.attempts, row.last_error) == ("sent", 1, None)
+    assert row.sent_at is not None
+    assert message["Message-ID"] == f"<mail-{row.id}@example.org>"
+
+
+def test_queueing_belongs_to_the_callers_transaction(mail_db: Engine):
+    def fail_after_queueing() -> None:
+        with mail_db.begin() as connection:
+            queue_mail(connection, _mail(), NOW)
+            raise RuntimeError("the state change failed")
+
+    with pytest.raises(RuntimeError):
+        fail_after_queueing()
+
+    with mail_db.connect() as connection:
+        assert connection.execute(select(mail_outbox)).all() == []
+
+
+def test_while_the_relay_is_down_the_mail_waits_and_goes_out_once_it_is_back(
+    mail_db: Engine, make_sender: Callable[[], MailSender], smtp_sink: SmtpSink, clock
+):
+    _queue(mail_db, _mail())
+    sender = make_sender()
+    smtp_sink.stop()
+
+    report = sender.send_due_once()
+
+    assert report == SendReport(retried=1, relay_unavailable=True)
+    row = _row(mail_db)
+    assert (row.status, row.attempts) == ("queued", 1)
+    assert "Connection" in row.last_error
+    assert row.next_attempt_at > clock.now  # backed off
+    assert sender.send_due_once() == SendReport()  # not due yet
+
+    clock.advance(30)
+    assert sender.send_due_once() == SendReport(retried=1, relay_unavailable=True)
+    second = _row(mail_db)
+    assert second.attempts == 2
+    assert (second.next_attempt_at - clock.now).total_seconds() > 30  # exponential
+
+    smtp_sink.start()
+    clock.advance(600)
+    assert sender.send_due_once() == SendReport(sent=1)
+    assert sender.send_due_once() == SendReport()
+
+    assert len(smtp_sink.wait_for(1)) == 1
+    row = _row(mail_db)
+    assert (row.status, row.attempts, row.last_error) == ("sent", 3, None)
+
+
+def test_a_4xx_answer_is_retried_until_the_relay_takes_the_mail(
+    mail_db: Engine, make_sender: Callable[[], MailSender], smtp_sink: SmtpSink, clock
+):
+    _queue(mail_db, _mail())
+    sender = make_sender()
+    smtp_sink.refuse("451 4.7.1 Greylisted, try again later")
+
+    for attempt in (1, 2):
+        assert sender.send_due_once() == SendReport(retried=1)
+        row = _row(mail_db)
+        assert (row.status, row.attempts) == ("queued", attempt)
+        assert row.last_error.startswith("451 4.7.1 Greylisted")
+        clock.advance(600)
+
+    smtp_sink.accept()
+    assert sender.send_due_once() == SendReport(sent=1)
+
+    assert len(smtp_sink.wait_for(1)) == 1
+    assert (_row(mail_db).status, _row(mail_db).attempts) == ("sent", 3)
+
+
+def test_a_5xx_answer_fails_the_mail_for_good_and_it_is_not_retried(
+    mail_db: Engine, make_sender: Callable[[], MailSender], smtp_sink: SmtpSink, clock
+):
+    _queue(mail_db, _mail())
+    _queue(mail_db, _mail("event-2:erika@example.com"))
+    sender = make_sender()
+    smtp_sink.refuse("550 5.1.1 Mailbox unavailable")
+
+    assert sender.send_due_once() == SendReport(failed=2)
+
+    smtp_sink.accept()
+    clock.advance(86_400)
+    assert sender.send_due_once() == SendReport()
+    assert smtp_sink.messages() == []
+    with mail_db.connect() as connection:
+        rows = connection.execute(select(mail_outbox)).all()
+    assert {(row.status, row.attempts) for row in rows} == {("failed", 1)}
+    assert all(row.last_error.startswith("550 5.1.1") for row in rows)
+
+
+def test_a_utf8_subject_and_body_arrive_intact(
+    mail_db: Engine, make_sender: Callable[[], MailSender], smtp_sink: SmtpSink
+):
+    subject = "Grüße aus Bamberg: Prüfung für „Müller & Söhne“ — 50 % erledigt ✓"
+    text = "Sehr geehrte Frau Müller,\n\nÄnderungen gespeichert: ÄÖÜäöüß € ✓ 漢字\n"
+    html = "<p>Sehr geehrte Frau Müller, ÄÖÜäöüß € ✓ 漢字</p>"
+    _queue(mail_db, _mail(subject=subject, text=text, html=html))
+
+    make_sender().send_due_once()
+
+    [message] = smtp_sink.wait_for(1)
+    assert message["Subject"] == subject
+    assert message.get_body(("plain",)).get_content() == text
+    assert message.get_body(("html",)).get_content() == html + "\n"
+
+
+def test_the_run_loop_delivers_in_order_and_stops_when_asked(
+    mail_db: Engine, mailer, smtp_sink: SmtpSink
+):
+    for number in range(3):
+        _queue(mail_db, _mail(f"event-{number}", subject=f"Mail {number}"), datetime.now(UTC))
+    sender = MailSender(mail_db, mailer, idle_wait_s=0.01)
+    stop = threading.Event()
+    thread = threading.Thread(target=sender.run, args=(stop,))
+    thread.start()
+    try:
+        messages = smtp_sink.wait_for(3)
+    finally:
+        stop.set()
+        thread.join(timeout=10)
+    assert not thread.is_alive()
+    assert sorted(message["Subject"] for message in messages) == ["Mail 0", "Mail 1", "Mail 2"]
+
+
+def test_the_backoff_grows_to_its_cap_with_jitter(mail_db: Engine, mailer):
+    sender = MailSender(mail_db, mailer, first_retry_s=30, max_retry_s=900)
+    delays = [sender.retry_delay_s(attempts) for attempts in range(1, 12)]
+    assert 22.5 <= delays[0] <= 30
+    assert 45 <= delays[1] <= 60
+    assert all(675 <= delay <= 900 for delay in delays[6:])
