@@ -47,6 +47,7 @@ from flask import Flask, Response, jsonify, request
 from sqlalchemy import func, make_url, select
 
 from assessment.domain import CompanyProfile, load_version, score
+from bench.figures import describe_percentiles, percentiles, say, verdict, write_results
 from devstack.ports import LOOPBACK, free_port, port_accepts, wait_until
 from eventing.tables import outbox
 from servicekit.db import make_engine
@@ -124,8 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             submit = measure_submit(servers, answer_sets.FULL_ANSWERS, args)
         check_outbox(database_url, submit.pop("submitted_ids"))
     report = build_report(args, scoring, submit)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_results(report, args.out)
     say(summary(report, args.out))
     return 0  # a benchmark, not a test: missing a target is reported, not failed
 
@@ -374,9 +374,7 @@ def measure_submit(
         submit_round = [answer.seconds * 1000 for answer in answered]
         bare_ms += bare_round
         submit_ms += submit_round
-        per_round.append(
-            {"bare": latency_figures(bare_round), "submit": latency_figures(submit_round)}
-        )
+        per_round.append({"bare": percentiles(bare_round), "submit": percentiles(submit_round)})
         say(
             f"  round {round_number}: bare {bare_rates[-1]:,.0f} req/s "
             f"(p99 {per_round[-1]['bare']['p99_ms']} ms), submit {submit_rates[-1]:,.0f} req/s "
@@ -393,20 +391,9 @@ def measure_submit(
         "submit_median_requests_per_s": round(statistics.median(submit_rates)),
         "submit_ratio": round(statistics.median(ratios), 3),
         "latency_per_round": per_round,
-        "bare_latency": latency_figures(bare_ms),
-        "submit_latency": latency_figures(submit_ms),
+        "bare_latency": percentiles(bare_ms),
+        "submit_latency": percentiles(submit_ms),
         "submitted_ids": [id_ for batch in [warm_up, *batches] for id_, _ in batch],
-    }
-
-
-def latency_figures(millis: Sequence[float]) -> dict[str, Any]:
-    cuts = statistics.quantiles(millis, n=100, method="inclusive")
-    return {
-        "count": len(millis),
-        "p50_ms": round(cuts[49], 1),
-        "p95_ms": round(cuts[94], 1),
-        "p99_ms": round(cuts[98], 1),
-        "max_ms": round(max(millis), 1),
     }
 
 
@@ -475,40 +462,26 @@ def build_report(
 def summary(report: dict[str, Any], out: Path) -> str:
     scoring, submit, met = report["scoring"], report["submit"], report["meets_targets"]
 
-    def verdict(name: str) -> str:
-        return "met" if met[name] else "NOT MET"
-
-    def percentiles(figures: dict[str, Any]) -> str:
-        return (
-            f"p50 {figures['p50_ms']} ms, p95 {figures['p95_ms']} ms, "
-            f"p99 {figures['p99_ms']} ms, max {figures['max_ms']} ms"
-        )
-
     settings = report["settings"]
     return "\n".join(
         [
             f"Scoring: {scoring['calls_per_s']:,} calls/s on one core "
             f"({scoring['us_per_call']} us a call; target >= "
             f"{TARGETS['scoring_calls_per_s_per_core']:,}: "
-            f"{verdict('scoring_calls_per_s_per_core')})",
+            f"{verdict(met['scoring_calls_per_s_per_core'])})",
             f"Submit ({submit['requests_per_run']} requests a run, {settings['concurrency']} in "
             f"flight, {settings['gunicorn_workers']} workers, median of "
             f"{len(submit['ratio_per_round'])} rounds): "
             f"submit {submit['submit_median_requests_per_s']:,} req/s, "
             f"bare Flask {submit['bare_median_requests_per_s']:,} req/s, "
             f"median ratio {submit['submit_ratio']:.3f} "
-            f"(target >= {TARGETS['submit_ratio']}: {verdict('submit_ratio')})",
-            f"submit latency: {percentiles(submit['submit_latency'])} "
-            f"(target p99 < {TARGETS['submit_p99_ms']:g} ms: {verdict('submit_p99_ms')})",
-            f"bare latency:   {percentiles(submit['bare_latency'])}",
+            f"(target >= {TARGETS['submit_ratio']}: {verdict(met['submit_ratio'])})",
+            f"submit latency: {describe_percentiles(submit['submit_latency'])} "
+            f"(target p99 < {TARGETS['submit_p99_ms']:g} ms: {verdict(met['submit_p99_ms'])})",
+            f"bare latency:   {describe_percentiles(submit['bare_latency'])}",
             f"Wrote {out}",
         ]
     )
-
-
-def say(text: str) -> None:
-    sys.stdout.write(text + "\n")
-    sys.stdout.flush()
 
 
 if __name__ == "__main__":

@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import importlib.util
-import json
 import logging
 import os
 import platform
@@ -40,6 +39,7 @@ from typing import Any
 from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer
 from sqlalchemy import Engine, delete, func, insert, make_url, select
 
+from bench.figures import describe_percentiles, percentiles, say, verdict, write_results
 from devstack.broker import LocalBroker
 from devstack.ports import free_port
 from eventing.admin import ensure_topics
@@ -113,8 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "broker": process_memory(broker.pid) if broker and broker.pid else None,
         }
     report = build_report(args, settings, throughput, latency, memory)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_results(report, args.out)
     say(summary(report, args.out))
     return 0  # a benchmark, not a test: missing a target is reported, not failed
 
@@ -440,15 +439,7 @@ def latency_figures(
     ]
     if len(millis) < 2:
         raise BenchError(f"only {len(millis)} of {len(started)} events reached the handler")
-    cuts = statistics.quantiles(millis, n=100, method="inclusive")
-    return {
-        "count": len(millis),
-        "missing": len(started) - len(millis),
-        "p50_ms": round(cuts[49], 1),
-        "p95_ms": round(cuts[94], 1),
-        "p99_ms": round(cuts[98], 1),
-        "max_ms": round(max(millis), 1),
-    }
+    return percentiles(millis) | {"missing": len(started) - len(millis)}
 
 
 # --- report --------------------------------------------------------------------------------
@@ -522,16 +513,6 @@ def build_report(
 def summary(report: dict[str, Any], out: Path) -> str:
     throughput, latency, met = report["throughput"], report["latency"], report["meets_targets"]
 
-    def verdict(name: str) -> str:
-        return "met" if met[name] else "NOT MET"
-
-    def percentiles(figures: dict[str, Any]) -> str:
-        return (
-            f"p50 {figures['p50_ms']} ms, p95 {figures['p95_ms']} ms, "
-            f"p99 {figures['p99_ms']} ms, max {figures['max_ms']} ms"
-            + (f", {figures['missing']} MISSING" if figures["missing"] else "")
-        )
-
     broker = report["memory"]["broker"]
     return "\n".join(
         [
@@ -541,23 +522,18 @@ def summary(report: dict[str, Any], out: Path) -> str:
             f"relay {throughput['relay_median_events_per_s']:,} events/s, "
             f"bare producer {throughput['bare_median_events_per_s']:,} events/s, "
             f"median ratio {throughput['relay_ratio']:.2f} "
-            f"(target >= {TARGETS['relay_ratio']}: {verdict('relay_ratio')})",
+            f"(target >= {TARGETS['relay_ratio']}: {verdict(met['relay_ratio'])})",
             f"publish -> handler at {latency['rate_per_s']:g}/s: "
-            f"{percentiles(latency['publish_to_handler'])} "
+            f"{describe_percentiles(latency['publish_to_handler'])} "
             f"(target p50 <= {TARGETS['publish_to_handler_p50_ms']:g} ms: "
-            f"{verdict('publish_to_handler_p50_ms')})",
+            f"{verdict(met['publish_to_handler_p50_ms'])})",
             f"outbox -> handler at {latency['rate_per_s']:g}/s: "
-            f"{percentiles(latency['outbox_commit_to_handler'])}",
+            f"{describe_percentiles(latency['outbox_commit_to_handler'])}",
             f"Peak RSS: bench {report['memory']['bench_peak_rss_mib']} MiB"
             + (f", broker {broker['peak_rss_mib']} MiB" if broker else ""),
             f"Wrote {out}",
         ]
     )
-
-
-def say(text: str) -> None:
-    sys.stdout.write(text + "\n")
-    sys.stdout.flush()
 
 
 if __name__ == "__main__":
