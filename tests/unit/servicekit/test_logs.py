@@ -29,3 +29,17 @@ def test_lines_written_while_handling_an_assessment_carry_its_id():
 
     assert inside["correlation_id"] == "a6f0c1d2"
     assert "correlation_id" not in outside
+
+
+def test_secrets_in_urls_never_reach_the_log():
+    resume = (
+        '"GET /resume/6f1c2d3e-4a5b-6c7d-8e9f-0a1b2c3d4e5f/vof1JhL32o-zwK4SStA6rW HTTP/1.1" 303'
+    )
+    download = "GET /reports/42.pdf?expires=1775750400&signature=Zk3qN8x0bW1p HTTP/1.1"
+
+    logged = format_record(resume)["message"] + format_record(download)["message"]
+
+    assert "vof1JhL32o" not in logged
+    assert "Zk3qN8x0bW1p" not in logged
+    assert "/resume/6f1c2d3e-4a5b-6c7d-8e9f-0a1b2c3d4e5f/[redacted] HTTP/1.1" in logged
+    assert "expires=1775750400&signature=[redacted]" in logged

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,6 +12,16 @@ from contextvars import ContextVar, Token
 from datetime import UTC, datetime
 
 _correlation_id: ContextVar[str | None] = ContextVar("correlation_id", default=None)
+
+# Secrets that travel in URLs (a company's resume link, signed download links) must not be
+# kept in logs: the access log of the request that opens such a link would write it down.
+_SECRET_IN_URL = re.compile(
+    r"(?P<keep>/resume/[0-9a-fA-F-]{36}/|[?&](?:token|signature)=)[^\s\"&#]+"
+)
+
+
+def redact(text: str) -> str:
+    return _SECRET_IN_URL.sub(r"\g<keep>[redacted]", text)
 
 
 def bind_correlation_id(value: str | None) -> Token[str | None]:
@@ -47,7 +58,7 @@ class JsonFormatter(logging.Formatter):
             "level": record.levelname,
             "service": self._service,
             "logger": record.name,
-            "message": record.getMessage(),
+            "message": redact(record.getMessage()),
         }
         cid = _correlation_id.get()
         if cid is not None:
