@@ -774,3 +774,15 @@ def test_a_reweighted_ruleset_changes_scores_without_code(
     #   = 18.9 + 2.583 + 25.983 = 47.467 → 47.5 (47.1 with the packaged weights)
     assert scored(full_answers, questionnaire, changed).readiness.score == 47.5
     assert full_answers == FULL_ANSWERS  # scoring did not modify the answers
+
+
+def test_a_malformed_revenue_share_is_refused_as_invalid_not_a_crash(
+    questionnaire: Questionnaire, ruleset: Ruleset
+) -> None:
+    split = {"ice_fuel_injection": "50", "body_closures": 50}
+    answers = {**FULL_ANSWERS, "portfolio.revenue_split": split}
+
+    with pytest.raises(InvalidAnswers) as refused:
+        scored(answers, questionnaire, ruleset)
+
+    assert [error.item_id for error in refused.value.errors] == ["portfolio.revenue_split"]

@@ -41,16 +41,25 @@ class InvalidAnswers(ValueError):
 
 
 def validate_answers(
-    questionnaire: Questionnaire, values: Mapping[str, Any], *, complete: bool
+    questionnaire: Questionnaire,
+    values: Mapping[str, Any],
+    *,
+    complete: bool,
+    visible: Sequence[Item] | None = None,
 ) -> list[AnswerError]:
-    """Errors in scored answers (`company.*` belongs in the profile); complete: required set."""
+    """Errors in scored answers (`company.*` belongs in the profile); complete: required set.
+
+    `visible` is questionnaire.visible_items(values), for a caller that needs it anyway.
+    """
     if not isinstance(values, Mapping):
         return [_error(None, "not_an_object", "Die Antworten fehlen.", "The answers are missing.")]
     errors: list[AnswerError] = []
+    items = questionnaire.items_by_id
     for item_id, value in values.items():
-        if not questionnaire.has_item(item_id):
+        item = items.get(item_id)
+        if item is None:
             errors.append(_unknown_item(item_id))
-        elif questionnaire.item(item_id).is_profile:
+        elif item.is_profile:
             errors.append(
                 _error(
                     item_id,
@@ -61,11 +70,13 @@ def validate_answers(
                 )
             )
         else:
-            errors.extend(check_value(questionnaire.item(item_id), value))
+            errors.extend(check_value(item, value))
     if complete:
+        if visible is None:
+            visible = questionnaire.visible_items(values)
         errors.extend(
             _required(item)
-            for item in questionnaire.visible_items(values)
+            for item in visible
             if not item.is_profile and item.required and item.id not in values
         )
     return errors
@@ -112,13 +123,15 @@ def check_value(item: Item, value: Any) -> list[AnswerError]:
 def _check_choice(item: Item, value: Any) -> list[AnswerError]:
     if not isinstance(value, str):
         return [_wrong_type(item, "eine der vorgegebenen Antworten", "one of the given options")]
-    return [] if value in item.option_ids else [_unknown_option(item, value)]
+    return [] if value in item.option_set else [_unknown_option(item, value)]
 
 
 def _check_multi(item: Item, value: Any) -> list[AnswerError]:
     if not isinstance(value, list) or not all(isinstance(option, str) for option in value):
         return [_wrong_type(item, "eine Liste der gewählten Antworten", "a list of chosen options")]
-    errors = [_unknown_option(item, option) for option in value if option not in item.option_ids]
+    errors = [_unknown_option(item, option) for option in value if option not in item.option_set]
+    if len(set(value)) == len(value):
+        return errors  # no option twice: skip the quadratic search for repeats
     errors.extend(
         _error(
             item.id,
@@ -143,7 +156,7 @@ def _check_split(item: Item, value: Any) -> list[AnswerError]:
             f"'{category}' is not a product group of this question.",
         )
         for category in value
-        if category not in item.option_ids
+        if category not in item.option_set
     ]
     errors.extend(
         _error(

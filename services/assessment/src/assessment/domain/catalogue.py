@@ -6,10 +6,11 @@ dimensions. Text limits are those of the `assessment.scored` event, so every ent
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from functools import cached_property
+from typing import Any, Literal, TypeVar
 
 from assessment.domain.reading import Node, unique_ids
 from assessment.domain.texts import LocalizedText
@@ -18,6 +19,7 @@ Horizon = Literal["quick_win", "project", "new_business_field"]
 HORIZONS: tuple[str, ...] = Horizon.__args__
 EDUCATION_KINDS = ("module", "event")
 CATALOGUE_LISTS = ("measures", "technologies", "education", "partners", "funding", "agenda")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,32 @@ class Catalogue:
     partners: tuple[Partner, ...]
     funding: tuple[FundingProgramme, ...]
     agenda: tuple[AgendaPoint, ...]
+
+    # Built once per loaded ruleset: every scoring looks entries up by dimension and id.
+    @cached_property
+    def by_dimension(self) -> Mapping[str, Mapping[str, tuple[Any, ...]]]:
+        """Per list ("measures", ...), each dimension's entries in catalogue order."""
+        return {
+            "measures": _index(self.measures, lambda m: (m.dimension,)),
+            "technologies": _index(self.technologies, lambda t: t.dimensions),
+            "education": _index(self.education, lambda e: e.dimensions),
+            "partners": _index(self.partners, lambda p: p.dimensions),
+            "funding": _index(self.funding, lambda f: f.dimensions),
+        }
+
+    @cached_property
+    def partners_by_id(self) -> Mapping[str, Partner]:
+        return {partner.id: partner for partner in self.partners}
+
+
+def _index(
+    entries: tuple[T, ...], dimensions_of: Callable[[T], Iterable[str]]
+) -> dict[str, tuple[T, ...]]:
+    index: dict[str, list[T]] = {}
+    for entry in entries:
+        for dimension in dict.fromkeys(dimensions_of(entry)):  # an entry once per dimension
+            index.setdefault(dimension, []).append(entry)
+    return {dimension: tuple(found) for dimension, found in index.items()}
 
 
 @dataclass(frozen=True)

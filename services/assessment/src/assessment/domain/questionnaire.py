@@ -56,8 +56,14 @@ class Condition:
         if isinstance(value, list):
             return any(option in self.any_of for option in value)
         if isinstance(value, dict):
-            return any(value.get(option, 0) > 0 for option in self.any_of)
+            # Runs before validation: a malformed share counts as no share, and validation
+            # then reports it.
+            return any(_positive(value.get(option)) for option in self.any_of)
         return False
+
+
+def _positive(share: Any) -> bool:
+    return isinstance(share, int | float) and not isinstance(share, bool) and share > 0
 
 
 @dataclass(frozen=True)
@@ -87,11 +93,17 @@ class Item:
     max_length: int | None = None
     show_if: SkipRule | None = None
 
-    @property
+    # Cached: the validation and the scoring ask for these on every answer of every call.
+    @cached_property
     def option_ids(self) -> tuple[str, ...]:
         return tuple(option.id for option in self.options)
 
-    @property
+    @cached_property
+    def option_set(self) -> frozenset[str]:
+        """option_ids for membership tests."""
+        return frozenset(self.option_ids)
+
+    @cached_property
     def is_profile(self) -> bool:
         return self.dimension == PROFILE_DIMENSION
 
@@ -113,14 +125,14 @@ class Questionnaire:
     unknown_label: LocalizedText
 
     @cached_property
-    def _items_by_id(self) -> dict[str, Item]:
+    def items_by_id(self) -> Mapping[str, Item]:
         return {item.id: item for item in self.items}
 
     def item(self, item_id: str) -> Item:
-        return self._items_by_id[item_id]
+        return self.items_by_id[item_id]
 
     def has_item(self, item_id: str) -> bool:
-        return item_id in self._items_by_id
+        return item_id in self.items_by_id
 
     def dimension(self, dimension_id: str) -> Dimension:
         for dimension in self.dimensions:
@@ -134,11 +146,21 @@ class Questionnaire:
     def items_of(self, dimension_id: str) -> tuple[Item, ...]:
         return tuple(item for item in self.items if item.dimension == dimension_id)
 
+    @cached_property
+    def _conditional_items(self) -> tuple[Item, ...]:
+        return tuple(item for item in self.items if item.show_if is not None)
+
     def visible_items(self, answers: Mapping[str, Any]) -> tuple[Item, ...]:
         """The items to show (and score) given the answers so far, in questionnaire order."""
-        return tuple(
-            item for item in self.items if item.show_if is None or item.show_if.shows(answers)
-        )
+        # Only the few items with a skip rule can be hidden; often none is.
+        hidden = {
+            item.id
+            for item in self._conditional_items
+            if item.show_if is not None and not item.show_if.shows(answers)
+        }
+        if not hidden:
+            return self.items
+        return tuple(item for item in self.items if item.id not in hidden)
 
     def is_visible(self, item_id: str, answers: Mapping[str, Any]) -> bool:
         rule = self.item(item_id).show_if

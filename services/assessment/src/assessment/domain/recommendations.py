@@ -9,9 +9,10 @@ events that already started never appear.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import chain, zip_longest
 from typing import Any, TypeVar
 
 from assessment.domain.catalogue import FundingProgramme
@@ -19,6 +20,7 @@ from assessment.domain.ruleset import Ruleset
 from assessment.domain.scorecard import CompanyProfile, Recommendations
 
 T = TypeVar("T")
+_GAP: Any = object()  # where a shorter queue has run out in _by_rank
 
 
 @dataclass(frozen=True)
@@ -34,40 +36,33 @@ class Situation:
 
 def recommend(situation: Situation, ruleset: Ruleset) -> Recommendations:
     catalogue, limits = ruleset.catalogue, ruleset.recommendations.limits
+    by_dimension = catalogue.by_dimension
     weak = situation.weak_dimensions
+    weak_set = set(weak)
     own = set(situation.core_technologies)
 
     measures = _by_rank(
-        (
-            m
-            for m in catalogue.measures
-            if not m.core_technologies or own & set(m.core_technologies)
-        ),
-        lambda m: (m.dimension,),
+        by_dimension["measures"],
+        lambda m: not m.core_technologies or not own.isdisjoint(m.core_technologies),
         weak,
     )
     opportunity_fields = sorted(
-        (t for t in catalogue.technologies if own & set(t.core_technologies)),
-        key=lambda t: -len(own & set(t.core_technologies)),
+        (t for t in catalogue.technologies if not own.isdisjoint(t.core_technologies)),
+        key=lambda t: -len(own.intersection(t.core_technologies)),
     )
     technologies = _unique(
-        [*opportunity_fields, *_by_rank(catalogue.technologies, lambda t: t.dimensions, weak)]
+        [*opportunity_fields, *_by_rank(by_dimension["technologies"], None, weak)]
     )[: limits["technologies"]]
     education = _by_rank(
-        (e for e in catalogue.education if e.starts_on is None or e.starts_on >= situation.today),
-        lambda e: e.dimensions,
+        by_dimension["education"],
+        lambda e: e.starts_on is None or e.starts_on >= situation.today,
         weak,
     )
-    funding = _by_rank(
-        (f for f in catalogue.funding if _available(f, situation, ruleset)),
-        lambda f: f.dimensions,
-        weak,
-    )
-    partners_by_id = {partner.id: partner for partner in catalogue.partners}
+    funding = _by_rank(by_dimension["funding"], lambda f: _available(f, situation, ruleset), weak)
     partners = _unique(
         [
-            *_by_rank(catalogue.partners, lambda p: p.dimensions, weak),
-            *(partners_by_id[p] for t in technologies for p in t.partners),
+            *_by_rank(by_dimension["partners"], None, weak),
+            *(catalogue.partners_by_id[p] for t in technologies for p in t.partners),
         ]
     )
     agenda = [
@@ -75,7 +70,7 @@ def recommend(situation: Situation, ruleset: Ruleset) -> Recommendations:
         for point in catalogue.agenda
         if (not point.classes and not point.dimensions)
         or situation.assessment_class in point.classes
-        or any(d in weak for d in point.dimensions)
+        or not weak_set.isdisjoint(point.dimensions)
     ]
     return Recommendations(
         measures=tuple(measures[: limits["measures"]]),
@@ -88,24 +83,28 @@ def recommend(situation: Situation, ruleset: Ruleset) -> Recommendations:
 
 
 def _by_rank(
-    entries: Iterable[T], dimensions_of: Callable[[T], Iterable[str]], weak: Sequence[str]
+    by_dimension: Mapping[str, Sequence[T]],
+    keep: Callable[[T], bool] | None,
+    weak: Sequence[str],
 ) -> list[T]:
     """Breadth first: every weak dimension's first entry (most pressing dimension first),
-    then every one's second, and so on, so the limit cuts depth, never a whole dimension."""
-    entries = list(entries)
-    queues = [[e for e in entries if dimension in dimensions_of(e)] for dimension in weak]
-    rounds = max((len(queue) for queue in queues), default=0)
-    return _unique(queue[n] for n in range(rounds) for queue in queues if n < len(queue))
+    then every one's second, and so on, so the limit cuts depth, never a whole dimension.
+
+    `by_dimension` is the catalogue's index (catalogue order); `keep` filters entries."""
+    queues = [
+        [e for e in by_dimension.get(dimension, ()) if keep is None or keep(e)]
+        for dimension in weak
+    ]
+    ranked = chain.from_iterable(zip_longest(*queues, fillvalue=_GAP))
+    return _unique(entry for entry in ranked if entry is not _GAP)
 
 
 def _unique(entries: Iterable[Any]) -> list[Any]:
-    seen: set[str] = set()
-    result = []
+    """The first entry of each id, in order."""
+    first: dict[str, Any] = {}
     for entry in entries:
-        if entry.id not in seen:
-            seen.add(entry.id)
-            result.append(entry)
-    return result
+        first.setdefault(entry.id, entry)
+    return list(first.values())
 
 
 def _available(programme: FundingProgramme, situation: Situation, ruleset: Ruleset) -> bool:

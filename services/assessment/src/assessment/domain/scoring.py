@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from assessment.domain import ids
-from assessment.domain.answers import AnswerError, InvalidAnswers
+from assessment.domain.answers import AnswerError, InvalidAnswers, validate_answers
 from assessment.domain.exposure import Exposure, exposure
 from assessment.domain.item_scores import round_half_up
 from assessment.domain.questionnaire import Questionnaire
@@ -47,7 +47,9 @@ def score(
             f"ruleset {ruleset.version} is for questionnaire {ruleset.questionnaire_version}, "
             f"not {questionnaire.version}"
         )
-    errors = questionnaire.validate_answers(answers, complete=True)
+    # Validation and scoring need the same visible items: work them out once.
+    visible_items = questionnaire.visible_items(answers) if isinstance(answers, Mapping) else ()
+    errors = validate_answers(questionnaire, answers, complete=True, visible=visible_items)
     errors += questionnaire.validate_profile(
         {ids.EMPLOYEES: company.employees, ids.DISTRICT: company.district}
         | ({ids.REVENUE_BAND: company.revenue_band} if company.revenue_band else {}),
@@ -55,7 +57,7 @@ def score(
     )
     if errors:
         raise InvalidAnswers(errors)
-    visible = {item.id for item in questionnaire.visible_items(answers)}
+    visible = {item.id for item in visible_items}
     scored = {k: v for k, v in answers.items() if k in visible and v is not None}
     e = exposure(scored, questionnaire, ruleset)
     r = readiness(scored, visible, questionnaire, ruleset)
