@@ -46,14 +46,13 @@ def migrated(database_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
 
 @pytest.fixture
 def app(migrated: str) -> Iterator[Flask]:
-    settings = ServiceSettings(
-        service="assessment",
-        database_url=migrated,
-        host="127.0.0.1",
-        port=0,
-        public_base_url="http://testserver",
-        secret_key="test-secret",  # noqa: S106 - a test key
-        log_level="INFO",
+    settings = ServiceSettings.from_env(
+        "assessment",
+        {
+            "ASSESSMENT_DATABASE_URL": migrated,
+            "PUBLIC_BASE_URL_ASSESSMENT": "http://testserver",
+            "SECRET_KEY": "test-secret",
+        },
     )
     app = create_app(settings)
     yield app

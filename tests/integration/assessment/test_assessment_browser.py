@@ -53,14 +53,13 @@ def served(migrated: str) -> Iterator[str]:
     server = make_server("127.0.0.1", 0, wsgi)
     base_url = f"http://127.0.0.1:{server.server_port}"
     holder["app"] = create_app(
-        ServiceSettings(
-            service="assessment",
-            database_url=migrated,
-            host="127.0.0.1",
-            port=server.server_port,
-            public_base_url=base_url,
-            secret_key="test-secret",  # noqa: S106 - a test key
-            log_level="INFO",
+        ServiceSettings.from_env(
+            "assessment",
+            {
+                "ASSESSMENT_DATABASE_URL": migrated,
+                "PUBLIC_BASE_URL_ASSESSMENT": base_url,
+                "SECRET_KEY": "test-secret",
+            },
         )
     )
     thread = threading.Thread(target=server.serve_forever, daemon=True)

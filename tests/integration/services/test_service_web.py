@@ -30,14 +30,13 @@ def client_for() -> Iterator[Callable[[str, str], FlaskClient]]:
 
 
 def _create_app(service: str, database_url: str) -> Flask:
-    settings = ServiceSettings(
-        service=service,
-        database_url=database_url,
-        host="127.0.0.1",
-        port=0,
-        public_base_url="http://testserver",
-        secret_key="test-secret",  # noqa: S106 - a test key
-        log_level="INFO",
+    settings = ServiceSettings.from_env(
+        service,
+        {
+            f"{service.upper()}_DATABASE_URL": database_url,
+            f"PUBLIC_BASE_URL_{service.upper()}": "http://testserver",
+            "SECRET_KEY": "test-secret",
+        },
     )
     return importlib.import_module(f"{service}.web").create_app(settings)
 

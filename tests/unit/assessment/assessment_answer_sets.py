@@ -86,3 +86,17 @@ SPARSE_ANSWERS: dict[str, Any] = {
     "workforce.employee_involvement": 4,  # workforce 75
     "finance.ebit_margin": "3_6",  # finance 70
 }
+
+
+# Customers and pressure that expose nothing much:
+# E_cust = 0.35·0 + 0.25·10 + 0.20·0 + 0.10·40 + 0.10·0 = 6.5 and E_press = 0.
+LOW_EXPOSURE_ELSEWHERE: dict[str, Any] = {
+    "market.top_customer_share": 0,
+    "market.automotive_share": 10,
+    "market.customers_over_5pct": 6,
+    "market.supply_chain_tier": "tier1",
+    "market.price_pressure": 1,
+    "energy.customer_requirements": "none",
+    "energy.energy_cost_share": 0,
+    "workforce.ice_specific_share": 0,
+}

@@ -303,8 +303,13 @@ def versions_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator
             source = catalogue_loader._versions_folder().joinpath("2026.1", name)
             (tmp_path / version / name).write_text(source.read_text(encoding="utf-8"))
     monkeypatch.setattr(catalogue_loader, "_versions_folder", lambda: tmp_path)
-    load_version.cache_clear()
+    _forget_loaded_versions()
     yield tmp_path
+    _forget_loaded_versions()
+
+
+def _forget_loaded_versions() -> None:
+    available_versions.cache_clear()
     load_version.cache_clear()
 
 

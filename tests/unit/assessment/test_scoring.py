@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from assessment_answer_sets import FULL_ANSWERS, TODAY
+from assessment_answer_sets import FULL_ANSWERS, LOW_EXPOSURE_ELSEWHERE, TODAY
 
 from assessment.domain import CompanyProfile, InvalidAnswers, Questionnaire, Ruleset, score
 from assessment.domain.item_scores import answer_score, item_score, piecewise, round_half_up
@@ -314,17 +314,8 @@ def test_missing_customer_items_reweight_e_cust(
 
 
 def _low_exposure_elsewhere(answers: dict[str, Any]) -> dict[str, Any]:
-    """E_cust = 0.35·0 + 0.25·10 + 0.20·0 + 0.10·40 + 0.10·0 = 6.5 and E_press = 0."""
-    return answers | {
-        "market.top_customer_share": 0,
-        "market.automotive_share": 10,
-        "market.customers_over_5pct": 6,
-        "market.supply_chain_tier": "tier1",
-        "market.price_pressure": 1,
-        "energy.customer_requirements": "none",
-        "energy.energy_cost_share": 0,
-        "workforce.ice_specific_share": 0,
-    }
+    """E_cust = 6.5 and E_press = 0 (see LOW_EXPOSURE_ELSEWHERE)."""
+    return answers | LOW_EXPOSURE_ELSEWHERE
 
 
 def test_e_prod_of_70_lifts_e_to_60(

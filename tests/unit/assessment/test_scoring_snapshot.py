@@ -16,7 +16,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from assessment_answer_sets import FULL_ANSWERS, SPARSE_ANSWERS, TODAY, VERSION
+from assessment_answer_sets import (
+    FULL_ANSWERS,
+    LOW_EXPOSURE_ELSEWHERE,
+    SPARSE_ANSWERS,
+    TODAY,
+    VERSION,
+)
 
 from assessment.domain import CompanyProfile, Questionnaire, Ruleset, load_version, score
 from assessment.domain.scorecard import ScoreCard
@@ -24,16 +30,8 @@ from assessment.domain.scorecard import ScoreCard
 SNAPSHOTS = Path(__file__).with_name("scorecard_snapshots.json")
 _HIGH_E = {"ice_engine_mechanics": 70, "ice_fuel_injection": 30}
 # E_prod 70 with little exposure elsewhere: E is lifted to the floor of 60.
-_FLOOR = {
+_FLOOR = LOW_EXPOSURE_ELSEWHERE | {
     "portfolio.revenue_split": {"ice_air_exhaust": 70, "non_automotive": 30},
-    "market.top_customer_share": 0,
-    "market.automotive_share": 10,
-    "market.customers_over_5pct": 6,
-    "market.supply_chain_tier": "tier1",
-    "market.price_pressure": 1,
-    "energy.customer_requirements": "none",
-    "energy.energy_cost_share": 0,
-    "workforce.ice_specific_share": 0,
 }
 
 

@@ -25,6 +25,7 @@ def _versions_folder() -> Traversable:
     return resources.files("assessment").joinpath("rulesets")
 
 
+@cache  # packaged data does not change while the process runs; asked on every request
 def available_versions() -> tuple[str, ...]:
     """The packaged versions, oldest first ("2026.1" < "2026.2" < "2026.10")."""
     names = [entry.name for entry in _versions_folder().iterdir() if _VERSION.match(entry.name)]
