@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from datetime import datetime
 from typing import Any
 
@@ -48,15 +48,7 @@ class NewAssessment:
 class AssessmentRecord:
     id: uuid.UUID
     company_id: uuid.UUID
-    company_name: str
-    employees: str
-    revenue_band: str | None
-    district: str
-    contact_name: str
-    contact_email: str
-    language: str
-    consent_advisor_sharing: bool
-    consent_benchmarking: bool
+    applicant: Applicant  # as given at the start; a later change of the company rewrites nothing
     status: str
     answers: dict[str, Any]
     questionnaire_version: str
@@ -64,6 +56,9 @@ class AssessmentRecord:
     result: dict[str, Any] | None
     token_hash: str
     token_expires_at: datetime
+
+
+_APPLICANT_FIELDS = tuple(field.name for field in fields(Applicant))
 
 
 class SqlAssessmentStore:
@@ -148,15 +143,7 @@ def _record(row: Row) -> AssessmentRecord:
     return AssessmentRecord(
         id=row.id,
         company_id=row.company_id,
-        company_name=row.company_name,
-        employees=row.employees,
-        revenue_band=row.revenue_band,
-        district=row.district,
-        contact_name=row.contact_name,
-        contact_email=row.contact_email,
-        language=row.language,
-        consent_advisor_sharing=row.consent_advisor_sharing,
-        consent_benchmarking=row.consent_benchmarking,
+        applicant=Applicant(**{name: row._mapping[name] for name in _APPLICANT_FIELDS}),
         status=row.status,
         answers=dict(row.answers),
         questionnaire_version=row.questionnaire_version,

@@ -20,7 +20,7 @@ def submitted_event_data(record: AssessmentRecord, submitted_at: datetime) -> di
         "assessment_id": record.id,
         "company_id": record.company_id,
         "submitted_at": submitted_at,
-        "language": record.language,
+        "language": record.applicant.language,
         "questionnaire_version": record.questionnaire_version,
     }
 
@@ -28,26 +28,26 @@ def submitted_event_data(record: AssessmentRecord, submitted_at: datetime) -> di
 def scored_event_data(
     record: AssessmentRecord, card: ScoreCard, scored_at: datetime
 ) -> dict[str, Any]:
-    language: Language = "en" if record.language == "en" else "de"
+    language: Language = "en" if record.applicant.language == "en" else "de"
     return {
         "assessment_id": record.id,
         "company_id": record.company_id,
         "scored_at": scored_at,
-        "language": record.language,
+        "language": record.applicant.language,
         "ruleset_version": card.ruleset_version,
         "questionnaire_version": card.questionnaire_version,
         "company": {
-            "name": record.company_name,
-            "employees": record.employees,
-            "revenue_band": record.revenue_band,
-            "district": record.district,
+            "name": record.applicant.company_name,
+            "employees": record.applicant.employees,
+            "revenue_band": record.applicant.revenue_band,
+            "district": record.applicant.district,
             "main_segment": record.answers[ids.MAIN_SEGMENT],
             "core_technologies": list(record.answers[ids.CORE_TECHNOLOGIES]),
         },
-        "contact": {"name": record.contact_name, "email": record.contact_email},
+        "contact": {"name": record.applicant.contact_name, "email": record.applicant.contact_email},
         "consents": {
-            "advisor_sharing": record.consent_advisor_sharing,
-            "benchmarking": record.consent_benchmarking,
+            "advisor_sharing": record.applicant.consent_advisor_sharing,
+            "benchmarking": record.applicant.consent_benchmarking,
         },
         "scores": scores_part(card, language),
         "exposure_profile": {

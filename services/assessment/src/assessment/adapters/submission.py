@@ -66,12 +66,13 @@ def submit(engine: Engine, assessment_id: uuid.UUID, now: datetime) -> Submitted
 
 def _events(record: AssessmentRecord, now: datetime) -> tuple[Any, Any]:
     questionnaire, ruleset = load_version(record.questionnaire_version)
+    applicant = record.applicant
     card = score(
         record.answers,
         questionnaire,
         ruleset,
         today=now.astimezone(LOCAL_ZONE).date(),
-        company=CompanyProfile(record.employees, record.district, record.revenue_band),
+        company=CompanyProfile(applicant.employees, applicant.district, applicant.revenue_band),
     )
     submitted = new_envelope(
         "assessment.submitted",

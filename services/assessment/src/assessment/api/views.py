@@ -83,7 +83,7 @@ def create_api_blueprint(
         questionnaire, _ = load_version(record.questionnaire_version)
         errors = questionnaire.validate_answers(answers, complete=False)
         if errors:
-            raise invalid_input(_answer_errors(errors, record.language))
+            raise invalid_input(_answer_errors(errors, record.applicant.language))
         merged = store.merge_answers(record.id, answers, datetime.now(UTC))
         if merged is None:
             raise _already_submitted()
@@ -95,7 +95,7 @@ def create_api_blueprint(
         try:
             submitted = submit(engine, record.id, datetime.now(UTC))
         except InvalidAnswers as invalid:
-            raise invalid_input(_answer_errors(invalid.errors, record.language)) from None
+            raise invalid_input(_answer_errors(invalid.errors, record.applicant.language)) from None
         return jsonify(submitted.result)
 
     @api.get("/assessments/<assessment_id>/result")

@@ -489,7 +489,7 @@ def _remember(assessment_id: uuid.UUID, token: str) -> None:
 
 
 def _language(record: AssessmentRecord) -> Language:
-    return "en" if record.language == "en" else "de"
+    return "en" if record.applicant.language == "en" else "de"
 
 
 def _query_language() -> Language:
@@ -504,15 +504,15 @@ def _form_language() -> Language:
 def _profile_rows(record: AssessmentRecord, questionnaire: Questionnaire) -> list[dict[str, str]]:
     language = _language(record)
     values: dict[str, Any] = {
-        "company.name": record.company_name,
-        ids.EMPLOYEES: record.employees,
-        ids.REVENUE_BAND: record.revenue_band,
-        ids.DISTRICT: record.district,
-        "company.contact_name": record.contact_name,
-        "company.contact_email": record.contact_email,
+        "company.name": record.applicant.company_name,
+        ids.EMPLOYEES: record.applicant.employees,
+        ids.REVENUE_BAND: record.applicant.revenue_band,
+        ids.DISTRICT: record.applicant.district,
+        "company.contact_name": record.applicant.contact_name,
+        "company.contact_email": record.applicant.contact_email,
         "company.consent_processing": True,
-        "company.consent_advisor_sharing": record.consent_advisor_sharing,
-        "company.consent_benchmarking": record.consent_benchmarking,
+        "company.consent_advisor_sharing": record.applicant.consent_advisor_sharing,
+        "company.consent_benchmarking": record.applicant.consent_benchmarking,
     }
     return [
         {
