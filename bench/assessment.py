@@ -38,6 +38,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 from types import ModuleType
@@ -54,7 +55,10 @@ from servicekit.db import make_engine
 
 TARGETS = {"submit_ratio": 0.5, "submit_p99_ms": 50.0, "scoring_calls_per_s_per_core": 5000}
 DEFAULT_OUT = Path("bench/results/assessment.json")
+# The data the tests use, so the bench measures exactly what is tested: the hand-computed
+# answer sets of the domain tests and the company the API tests start an assessment for.
 ANSWER_SETS = Path(__file__).parents[1] / "tests/unit/assessment/assessment_answer_sets.py"
+API_HELPERS = Path(__file__).parents[1] / "tests/integration/assessment/assessment_api_helpers.py"
 # What the assessment-web console script runs, and the same for the bare app.
 SERVE_ASSESSMENT = "from assessment.entrypoints import processes; processes.web()"
 SERVE_BARE = "from servicekit.gunicorn_runner import serve; serve('bench.assessment:bare_app()', 'assessment')"  # noqa: E501
@@ -62,18 +66,6 @@ MIGRATE = "from assessment.entrypoints import processes; processes.migrate()"
 START_TIMEOUT_S = 60.0
 REQUEST_TIMEOUT_S = 60.0
 WARM_UP_REQUESTS = 50
-# As the API tests start one; its profile matches the company of the scoring loop.
-START_BODY = {
-    "language": "de",
-    "company": {
-        "name": "Muster Präzisionsteile GmbH",
-        "employees": "50_249",
-        "revenue_band": "10m_50m",
-        "district": "bamberg_land",
-    },
-    "contact": {"name": "Erika Muster", "email": "erika.muster@example.com"},
-    "consents": {"processing": True, "advisor_sharing": True, "benchmarking": False},
-}
 
 
 class BenchError(RuntimeError):
@@ -109,7 +101,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    answer_sets = reference_answer_sets()
+    answer_sets = tests_module(ANSWER_SETS)
     say(f"Scoring the reference answer set for {args.scoring_seconds:g} s ...")
     scoring = measure_scoring(answer_sets, args.scoring_seconds)
     with tempfile.TemporaryDirectory(prefix="wegweiser-bench-") as work_dir:
@@ -130,11 +122,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0  # a benchmark, not a test: missing a target is reported, not failed
 
 
-def reference_answer_sets() -> ModuleType:
-    """The hand-computed answer sets of the domain tests (one source for both)."""
-    spec = importlib.util.spec_from_file_location("assessment_answer_sets", ANSWER_SETS)
+@cache
+def start_body() -> dict[str, Any]:
+    return tests_module(API_HELPERS).START_BODY
+
+
+def tests_module(path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(path.stem, path)
     if spec is None or spec.loader is None:
-        raise BenchError(f"cannot load the reference answer sets from {ANSWER_SETS}")
+        raise BenchError(f"cannot load {path}")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -146,9 +142,9 @@ def reference_answer_sets() -> ModuleType:
 def measure_scoring(answer_sets: ModuleType, seconds: float) -> dict[str, Any]:
     questionnaire, ruleset = load_version(answer_sets.VERSION)
     company = CompanyProfile(
-        employees=START_BODY["company"]["employees"],
-        district=START_BODY["company"]["district"],
-        revenue_band=START_BODY["company"]["revenue_band"],
+        employees=start_body()["company"]["employees"],
+        district=start_body()["company"]["district"],
+        revenue_band=start_body()["company"]["revenue_band"],
     )
 
     def once() -> None:
@@ -312,7 +308,7 @@ def prepare_assessments(
     """Start `count` assessments and save the full answers of each (untimed): (id, token)."""
     started, _ = load(
         server.port,
-        [json_call("POST", "/api/v1/assessments", START_BODY)] * count,
+        [json_call("POST", "/api/v1/assessments", start_body())] * count,
         concurrency,
     )
     require_ok("start assessment", started, count, status=201)

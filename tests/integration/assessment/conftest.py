@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from assessment_api_helpers import START_BODY
 from flask import Flask
 from flask.testing import FlaskClient
 
@@ -66,17 +67,7 @@ def client(app: Flask) -> FlaskClient:
 
 @pytest.fixture
 def start_body() -> dict[str, Any]:
-    return {
-        "language": "de",
-        "company": {
-            "name": "Muster Präzisionsteile GmbH",
-            "employees": "50_249",
-            "revenue_band": "10m_50m",
-            "district": "bamberg_land",
-        },
-        "contact": {"name": "Erika Muster", "email": "erika.muster@example.com"},
-        "consents": {"processing": True, "advisor_sharing": True, "benchmarking": False},
-    }
+    return copy.deepcopy(START_BODY)
 
 
 @pytest.fixture
