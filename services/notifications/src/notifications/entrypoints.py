@@ -5,5 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from eventing.processes import ServiceProcesses
+from mailing import migrations as mailing_migrations
 
-processes = ServiceProcesses("notifications", Path(__file__).with_name("migrations") / "versions")
+SERVICE = "notifications"
+
+processes = ServiceProcesses(
+    SERVICE,
+    Path(__file__).with_name("migrations") / "versions",
+    more_migrations=(mailing_migrations.VERSIONS,),
+)
