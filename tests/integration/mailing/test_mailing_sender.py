@@ -5,21 +5,21 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import Engine, select
 
 from devstack.smtp_sink import SmtpSink
-from mailing.message import Mail
-from mailing.outbox import queue_mail
+from mailing.message import Attachment, Mail
+from mailing.outbox import queue_mail, withdraw_mail
 from mailing.sender import MailSender, SendReport
 from mailing.tables import mail_outbox
 
 NOW = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
 
 
-def _mail(key: str = "event-1:erika@example.com", **changes: str) -> Mail:
+def _mail(key: str = "event-1:erika@example.com", **changes: object) -> Mail:
     values = {
         "dedupe_key": key,
         "to": "erika@example.com",
@@ -184,3 +184,46 @@ def test_the_backoff_grows_to_its_cap_with_jitter(mail_db: Engine, mailer):
     assert 22.5 <= delays[0] <= 30
     assert 45 <= delays[1] <= 60
     assert all(675 <= delay <= 900 for delay in delays[6:])
+
+
+def test_an_attachment_goes_out_with_its_content_type_parameters(
+    mail_db: Engine, make_sender: Callable[[], MailSender], smtp_sink: SmtpSink
+):
+    invitation = b"BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n"
+    _queue(
+        mail_db,
+        _mail(attachments=(Attachment("invite.ics", "text/calendar; method=REQUEST", invitation),)),
+    )
+
+    assert make_sender().send_due_once() == SendReport(sent=1)
+
+    [message] = smtp_sink.wait_for(1)
+    [attached] = list(message.iter_attachments())
+    assert attached.get_filename() == "invite.ics"
+    assert attached.get_content_type() == "text/calendar"
+    assert attached.get_param("method") == "REQUEST"
+    assert attached.get_payload(decode=True) == invitation
+    assert message.get_body(("plain",)).get_content().startswith("Guten Tag")
+
+
+def test_a_mail_with_not_before_waits_until_then_and_can_be_withdrawn_before(
+    mail_db: Engine, make_sender: Callable[[], MailSender], smtp_sink: SmtpSink, clock
+):
+    _queue(mail_db, _mail("reminder-meeting-1", not_before=NOW + timedelta(hours=24)))
+    _queue(mail_db, _mail("reminder-meeting-2", not_before=NOW + timedelta(hours=24)))
+    sender = make_sender()
+
+    assert sender.send_due_once() == SendReport()  # not due yet
+    with mail_db.begin() as connection:
+        assert withdraw_mail(connection, "reminder-meeting-2") is True
+        assert withdraw_mail(connection, "reminder-meeting-2") is False  # already withdrawn
+
+    clock.advance(24 * 3600)
+    assert sender.send_due_once() == SendReport(sent=1)
+    assert len(smtp_sink.wait_for(1)) == 1
+    with mail_db.connect() as connection:
+        rows = connection.execute(select(mail_outbox.c.dedupe_key, mail_outbox.c.status))
+        statuses = {row.dedupe_key: row.status for row in rows}
+    assert statuses == {"reminder-meeting-1": "sent", "reminder-meeting-2": "withdrawn"}
+    with mail_db.begin() as connection:
+        assert withdraw_mail(connection, "reminder-meeting-1") is False  # gone out already

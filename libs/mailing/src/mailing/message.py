@@ -7,6 +7,7 @@ the SMTP policy of Python's email package refuses them again when the headers ar
 
 from __future__ import annotations
 
+import re
 import unicodedata
 import uuid
 from dataclasses import dataclass
@@ -20,6 +21,33 @@ from email.utils import format_datetime, parseaddr
 MAX_ADDRESS_LENGTH = 320  # RFC 5321: 64 for the local part, @, 255 for the domain
 MAX_SUBJECT_LENGTH = 250
 MAX_DEDUPE_KEY_LENGTH = 200
+MAX_ATTACHMENT_BYTES = 1_000_000  # invitations and small documents; big files go as links
+_FILENAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
+_CONTENT_TYPE = re.compile(r"^[a-z]+/[a-z0-9.+-]+(; [a-z-]+=[A-Za-z0-9-]+)*$")
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file sent with a mail. `content_type` may carry parameters, such as
+    `text/calendar; method=REQUEST` for an invitation that calendar programs act on."""
+
+    filename: str
+    content_type: str
+    data: bytes
+
+    def __post_init__(self) -> None:
+        if not _FILENAME.match(self.filename):
+            raise ValueError("attachment filename must be a plain name like invite.ics")
+        if not _CONTENT_TYPE.match(self.content_type):
+            raise ValueError(f"attachment content type {self.content_type!r} is not allowed")
+        if len(self.data) > MAX_ATTACHMENT_BYTES:
+            raise ValueError(f"attachment is over {MAX_ATTACHMENT_BYTES} bytes; send a link")
+
+    def mime_parts(self) -> tuple[str, str, dict[str, str]]:
+        """(maintype, subtype, parameters) of the content type."""
+        media_type, *parameters = self.content_type.split("; ")
+        maintype, subtype = media_type.split("/")
+        return maintype, subtype, dict(parameter.split("=") for parameter in parameters)
 
 
 @dataclass(frozen=True)
@@ -33,6 +61,9 @@ class Mail:
     text: str
     html: str | None = None
     reply_to: str | None = None
+    attachments: tuple[Attachment, ...] = ()
+    # Not sent before this time (a reminder queued when the meeting is booked).
+    not_before: datetime | None = None
 
     def __post_init__(self) -> None:
         if not self.dedupe_key or len(self.dedupe_key) > MAX_DEDUPE_KEY_LENGTH:
@@ -78,7 +109,7 @@ def message_id(mail_id: uuid.UUID, mail_from: str) -> str:
 def build_message(
     mail: Mail, *, mail_id: uuid.UUID, mail_from: str, date: datetime
 ) -> EmailMessage:
-    """The message as it goes out: text part, optional HTML alternative, UTF-8."""
+    """The message as it goes out: text part, optional HTML alternative, attachments, UTF-8."""
     message = EmailMessage(policy=SMTP)
     # The policy raises ValueError for a CR or LF in any of these as well.
     message["From"] = mail_from
@@ -91,4 +122,13 @@ def build_message(
     message.set_content(mail.text, charset="utf-8")
     if mail.html is not None:
         message.add_alternative(mail.html, subtype="html", charset="utf-8")
+    for attachment in mail.attachments:
+        maintype, subtype, parameters = attachment.mime_parts()
+        message.add_attachment(
+            attachment.data,
+            maintype=maintype,
+            subtype=subtype,
+            filename=attachment.filename,
+            params=parameters,
+        )
     return message

@@ -1,16 +1,18 @@
-"""Queueing a mail: a row written in the caller's transaction, sent after that commits."""
+"""Queueing a mail: a row written in the caller's transaction, sent after that commits
+(and not before its `not_before`); withdrawing one that has not gone out yet."""
 
 from __future__ import annotations
 
+import base64
 import uuid
 from datetime import datetime
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from mailing.message import Mail
-from mailing.tables import STATUS_QUEUED, mail_outbox
+from mailing.message import Attachment, Mail
+from mailing.tables import STATUS_QUEUED, STATUS_WITHDRAWN, mail_outbox
 
 _INSERT_FOR_DIALECT = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 
@@ -30,12 +32,45 @@ def queue_mail(target: Connection | Session, mail: Mail, now: datetime) -> bool:
             subject=mail.subject,
             text_body=mail.text,
             html_body=mail.html,
+            attachments=_stored_attachments(mail.attachments),
             status=STATUS_QUEUED,
             attempts=0,
-            next_attempt_at=now,
+            next_attempt_at=max(now, mail.not_before or now),
             created_at=now,
         )
         .on_conflict_do_nothing(index_elements=["dedupe_key"])
         .returning(mail_outbox.c.id)
     )
     return target.execute(statement).first() is not None
+
+
+def withdraw_mail(target: Connection | Session, dedupe_key: str) -> bool:
+    """Take back a mail that is still queued (a reminder for a meeting that was cancelled or
+    moved); False if there is none or it has gone out already. Commit is the caller's."""
+    result = target.execute(
+        update(mail_outbox)
+        .where(mail_outbox.c.dedupe_key == dedupe_key, mail_outbox.c.status == STATUS_QUEUED)
+        .values(status=STATUS_WITHDRAWN)
+    )
+    return result.rowcount == 1
+
+
+def _stored_attachments(attachments: tuple[Attachment, ...]) -> list[dict[str, str]] | None:
+    if not attachments:
+        return None
+    return [
+        {
+            "filename": attachment.filename,
+            "content_type": attachment.content_type,
+            "data": base64.b64encode(attachment.data).decode("ascii"),
+        }
+        for attachment in attachments
+    ]
+
+
+def stored_attachments_to_mail(stored: list[dict[str, str]] | None) -> tuple[Attachment, ...]:
+    """The attachments of a mail_outbox row, as queue_mail stored them."""
+    return tuple(
+        Attachment(item["filename"], item["content_type"], base64.b64decode(item["data"]))
+        for item in stored or ()
+    )

@@ -27,6 +27,7 @@ from sqlalchemy import Engine, Row, func, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from mailing.message import Mail, build_message
+from mailing.outbox import stored_attachments_to_mail
 from mailing.smtp import PermanentMailError, TemporaryMailError
 from mailing.tables import STATUS_FAILED, STATUS_QUEUED, STATUS_SENT, mail_outbox
 
@@ -140,6 +141,7 @@ class MailSender:
             text=row.text_body,
             html=row.html_body,
             reply_to=row.reply_to,
+            attachments=stored_attachments_to_mail(row.attachments),
         )
         return build_message(
             mail, mail_id=row.id, mail_from=self._mailer.mail_from, date=self._clock()

@@ -1,18 +1,19 @@
 """The mail outbox table, added to a service's own database by the `mailing` migrations.
 
-A row is a mail and its delivery log: queued until sent (or failed for good), with the
-attempts made and the last error. Sent rows stay as the record of what went out.
+A row is a mail and its delivery log: queued until sent (or failed for good, or withdrawn),
+with the attempts made and the last error. Sent rows stay as the record of what went out.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Index, Integer, MetaData, String, Table, Text, Uuid
+from sqlalchemy import JSON, Column, Index, Integer, MetaData, String, Table, Text, Uuid
 
 from servicekit.db import UTCDateTime
 
 STATUS_QUEUED = "queued"
 STATUS_SENT = "sent"
 STATUS_FAILED = "failed"
+STATUS_WITHDRAWN = "withdrawn"  # taken back before it went out (a cancelled meeting's reminder)
 
 metadata = MetaData()
 
@@ -26,6 +27,8 @@ mail_outbox = Table(
     Column("subject", String(250), nullable=False),
     Column("text_body", Text, nullable=False),
     Column("html_body", Text),
+    # [{"filename", "content_type", "data": base64}]; None without attachments.
+    Column("attachments", JSON),
     Column("status", String(10), nullable=False),
     Column("attempts", Integer, nullable=False),
     Column("last_error", Text),
