@@ -189,6 +189,7 @@ def service_env(database_url: str, workers: int) -> dict[str, str]:
         **os.environ,
         "ASSESSMENT_DATABASE_URL": database_url,
         "SECRET_KEY": "bench-secret",
+        "BOOKING_LINK_SECRET": "bench-booking-links",
         "WEB_CONCURRENCY": str(workers),
     }
 

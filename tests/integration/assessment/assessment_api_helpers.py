@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+# What the test apps sign the result page's booking link with (BOOKING_LINK_SECRET).
+BOOKING_LINK_SECRET = "test-booking-links"  # noqa: S105 - a test value
+
 # The company the API tests (and make bench) start an assessment for.
 START_BODY: dict[str, Any] = {
     "language": "de",

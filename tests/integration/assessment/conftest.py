@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from assessment_api_helpers import START_BODY
+from assessment_api_helpers import BOOKING_LINK_SECRET, START_BODY
 from flask import Flask
 from flask.testing import FlaskClient
 
@@ -41,6 +41,7 @@ def migrated(database_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
     """The database brought up to date by the `assessment-migrate` console script's code."""
     monkeypatch.setenv("ASSESSMENT_DATABASE_URL", database_url)
     monkeypatch.setenv("SECRET_KEY", "test-secret")
+    monkeypatch.setenv("BOOKING_LINK_SECRET", BOOKING_LINK_SECRET)
     processes.migrate()
     return database_url
 

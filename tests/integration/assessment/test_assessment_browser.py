@@ -7,15 +7,18 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+from assessment_api_helpers import BOOKING_LINK_SECRET
 from flask import Flask
 from playwright.sync_api import Page, expect, sync_playwright
 from werkzeug.serving import make_server
 
 from assessment.web import create_app
+from servicekit.booking_links import assessment_id_from_token
 from servicekit.settings import ServiceSettings
 from servicekit.web import ENGINE_EXTENSION
 
@@ -178,8 +181,11 @@ def test_a_company_fills_the_check_in_a_real_browser(served: str, tmp_path: Path
             expect(page.locator("svg.matrix circle.point")).to_have_count(1)
             expect(page.get_by_text("Ihr Bericht wird erstellt.")).to_be_visible()
             booking = page.get_by_role("link", name="Transformationsgespräch buchen")
-            expect(booking).to_have_attribute(
-                "href", f"http://127.0.0.1:8002/book/{page.url.split('/a/')[1].split('/')[0]}"
+            booking_token = booking.get_attribute("href").split("http://127.0.0.1:8002/book/")[1]
+            assessment_id = page.url.split("/a/")[1].split("/")[0]
+            assert (
+                str(assessment_id_from_token(BOOKING_LINK_SECRET, booking_token, datetime.now(UTC)))
+                == assessment_id
             )
             page.screenshot(path=str(tmp_path / "result.png"), full_page=True)
             office.close()

@@ -3,8 +3,12 @@ dimension page, review, submit (the two outbox events), result."""
 
 from __future__ import annotations
 
+import re
+import uuid
+from datetime import UTC, datetime
 from typing import Any
 
+from assessment_api_helpers import BOOKING_LINK_SECRET
 from assessment_pages_helpers import (
     SCORED_DIMENSIONS,
     assessment_id_of,
@@ -17,6 +21,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from eventing.tables import outbox
+from servicekit.booking_links import assessment_id_from_token
 from servicekit.web import ENGINE_EXTENSION
 
 
@@ -100,7 +105,10 @@ def test_a_whole_check_through_the_pages(
     assert '<svg class="matrix"' in text
     assert "Betroffenheit (E)" in text
     assert "Ihr Bericht wird erstellt." in text
-    assert f'href="http://127.0.0.1:8002/book/{assessment_id}"' in text
+    [booking_token] = re.findall(r'href="http://127\.0\.0\.1:8002/book/([^"]+)"', text)
+    assert assessment_id_from_token(
+        BOOKING_LINK_SECRET, booking_token, datetime.now(UTC)
+    ) == uuid.UUID(assessment_id)
     assert "Unsere Empfehlungen" in text
     assert "gültig bis" in text
 

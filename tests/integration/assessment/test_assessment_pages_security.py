@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 import pytest
+from assessment_api_helpers import BOOKING_LINK_SECRET
 from assessment_pages_helpers import (
     assessment_id_of,
     csrf_token,
@@ -197,10 +198,13 @@ def test_company_names_and_typed_values_render_inert(client: FlaskClient) -> Non
 
 
 def test_the_booking_link_comes_from_the_configuration() -> None:
+    secret = {"BOOKING_LINK_SECRET": BOOKING_LINK_SECRET}
     config = AssessmentConfig.from_env(
-        {"PUBLIC_BASE_URL_NOTIFICATIONS": "https://termine.example/"}
+        secret | {"PUBLIC_BASE_URL_NOTIFICATIONS": "https://termine.example/"}
     )
     assert config.notifications_base_url == "https://termine.example"
-    assert AssessmentConfig.from_env({}).notifications_base_url == "http://127.0.0.1:8002"
+    assert AssessmentConfig.from_env(secret).notifications_base_url == "http://127.0.0.1:8002"
     with pytest.raises(SettingsError, match="PUBLIC_BASE_URL_NOTIFICATIONS"):
-        AssessmentConfig.from_env({"PUBLIC_BASE_URL_NOTIFICATIONS": "javascript:alert(1)"})
+        AssessmentConfig.from_env(secret | {"PUBLIC_BASE_URL_NOTIFICATIONS": "javascript:alert(1)"})
+    with pytest.raises(SettingsError, match="BOOKING_LINK_SECRET is required"):
+        AssessmentConfig.from_env({})

@@ -100,6 +100,7 @@ def test_the_mailer_process_delivers_the_mail_and_its_link_opens_the_assessment(
     environment = os.environ | {
         "ASSESSMENT_DATABASE_URL": migrated,
         "SECRET_KEY": "test-secret",
+        "BOOKING_LINK_SECRET": "test-booking-links",
         "SMTP_HOST": smtp_sink.host,
         "SMTP_PORT": str(smtp_sink.port),
         "MAIL_FROM": "wegweiser@example.org",

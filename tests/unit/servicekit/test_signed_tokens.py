@@ -1,12 +1,15 @@
+import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from servicekit.booking_links import assessment_id_from_token, booking_url
 from servicekit.signed_tokens import TokenExpired, TokenInvalid, sign, verify
 
 NOW = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)
 KEY = "s3cret-for-tests"
+HOUR = timedelta(hours=1)
 
 
 def test_a_token_gives_back_its_subject_until_it_expires() -> None:
@@ -45,3 +48,14 @@ def test_a_token_for_one_purpose_or_secret_does_not_pass_for_another() -> None:
         verify(KEY, "report-download", token, NOW)
     with pytest.raises(TokenInvalid):
         verify("another secret", "booking", token, NOW)
+
+
+def test_a_booking_link_carries_a_token_that_names_its_assessment() -> None:
+    assessment_id = uuid.UUID("526d35a7-46fb-42d7-9f63-5e1ef9880cc8")
+    url = booking_url("https://termine.example/", KEY, assessment_id, NOW + timedelta(days=90))
+
+    assert url.startswith("https://termine.example/book/")
+    token = url.rsplit("/", 1)[1]
+    assert assessment_id_from_token(KEY, token, NOW) == assessment_id
+    with pytest.raises(TokenInvalid):
+        assessment_id_from_token(KEY, sign(KEY, "booking", "not-an-id", NOW + HOUR), NOW)

@@ -70,13 +70,14 @@ class DevSettings:
             # Set even when defaulted, so the URLs printed are the ports the webs bind.
             env[f"{service.upper()}_PORT"] = str(port)
         env["PYTHONUNBUFFERED"] = "1"  # output reaches the terminal when it is written
-        if not env.get("SECRET_KEY"):
-            env["SECRET_KEY"] = self._dev_secret_key()
+        for name in ("SECRET_KEY", "BOOKING_LINK_SECRET"):
+            if not env.get(name):
+                env[name] = self._dev_secret(name.lower().replace("_", "-"))
         return env
 
-    def _dev_secret_key(self) -> str:
-        """A random key kept under var/, so signed links stay valid across restarts in dev."""
-        path = self.state_dir / "dev-secret-key"
+    def _dev_secret(self, name: str) -> str:
+        """A random secret kept under var/, so signed links stay valid across restarts in dev."""
+        path = self.state_dir / f"dev-{name}"
         if not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(secrets.token_urlsafe(32))

@@ -14,11 +14,14 @@ DEFAULT_NOTIFICATIONS_URL = "http://127.0.0.1:8002"
 
 @dataclass(frozen=True)
 class AssessmentConfig:
+    # Signs the booking link of the result page (servicekit.booking_links); the
+    # notifications service checks it with the same secret.
+    booking_link_secret: str
     # Long enough to finish the check after talking to colleagues, short enough that an
     # old forwarded mail stops opening the company's answers.
     token_lifetime: timedelta = timedelta(days=DEFAULT_TOKEN_DAYS)
     # Where companies reach the notifications service: the result page links to its
-    # booking page (`/book/<assessment id>`); no data crosses, only the link.
+    # booking page; no data crosses, only the signed link.
     notifications_base_url: str = DEFAULT_NOTIFICATIONS_URL
 
     @classmethod
@@ -26,6 +29,7 @@ class AssessmentConfig:
         env = EnvReader(environ)
         days = env.int("ASSESSMENT_TOKEN_DAYS", DEFAULT_TOKEN_DAYS)
         notifications = env.str("PUBLIC_BASE_URL_NOTIFICATIONS", DEFAULT_NOTIFICATIONS_URL)
+        booking_link_secret = env.str("BOOKING_LINK_SECRET")
         env.raise_if_invalid()
         if not 1 <= days <= 365:
             raise SettingsError(
@@ -37,6 +41,7 @@ class AssessmentConfig:
                 f"http:// or https://, got {notifications!r}"
             )
         return cls(
+            booking_link_secret=booking_link_secret,
             token_lifetime=timedelta(days=days),
             notifications_base_url=notifications.rstrip("/"),
         )

@@ -57,6 +57,7 @@ from assessment.domain.texts import LANGUAGES, Language, format_number
 from assessment.pages import charts
 from assessment.pages.form_fields import ABSENT, FieldState, read_field, stored_field
 from assessment.pages.ui_texts import ui_text
+from servicekit.booking_links import booking_url
 
 SESSION_TOKENS = "assessment_tokens"
 MAX_REMEMBERED = 5  # assessments one browser keeps open (colleagues share computers)
@@ -314,7 +315,12 @@ def create_pages_blueprint(
                 [titles[d] for d in readiness_dims],
                 [(dimension_scores.get(d) or {}).get("score") for d in readiness_dims],
             ),
-            booking_url=f"{config.notifications_base_url}/book/{record.id}",
+            booking_url=booking_url(
+                config.notifications_base_url,
+                config.booking_link_secret,
+                record.id,
+                datetime.now(UTC) + config.token_lifetime,
+            ),
             follow_up=follow_up,
             meeting_time=_meeting_time(follow_up["meeting"], language),
         )
