@@ -19,7 +19,7 @@ import subprocess
 import sys
 import threading
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,7 @@ import pytest
 import yaml
 from sqlalchemy import make_url
 
+from assessment.config import AssessmentConfig
 from eventing.kafka_settings import KafkaSettings
 from servicekit.settings import DEFAULT_PORTS, ServiceSettings, SettingsError
 
@@ -293,12 +294,19 @@ def test_start_up_order() -> None:
             assert depends_on.get("kafka") == "service_healthy", name
 
 
+# Settings a service reads beyond ServiceSettings and KafkaSettings.
+SERVICE_CONFIGS: dict[str, Callable[[Mapping[str, str]], object]] = {
+    "assessment": AssessmentConfig.from_env,
+}
+
+
 def _required_settings(service: str) -> set[str]:
     """The variables the settings classes refuse to start without (no default)."""
     missing: set[str] = set()
     for read in (
         lambda: ServiceSettings.from_env(service, {}),
         lambda: KafkaSettings.from_env({}, client_id=service),
+        lambda: SERVICE_CONFIGS.get(service, dict)({}),
     ):
         try:
             read()
@@ -307,9 +315,9 @@ def _required_settings(service: str) -> set[str]:
     return missing
 
 
-def test_the_settings_require_at_least_the_secret_key() -> None:
+def test_the_settings_require_at_least_the_secret_keys() -> None:
     # Guards the test below: if parsing the SettingsError broke, it would check nothing.
-    assert "SECRET_KEY" in _required_settings("assessment")
+    assert {"SECRET_KEY", "BOOKING_LINK_SECRET"} <= _required_settings("assessment")
 
 
 @pytest.mark.parametrize("name", sorted(_app_containers()))
