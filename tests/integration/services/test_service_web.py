@@ -16,6 +16,12 @@ from servicekit.web import ENGINE_EXTENSION
 SERVICES = ("assessment", "reporting", "notifications")
 
 
+@pytest.fixture(autouse=True)
+def booking_link_secret(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The assessment and notifications services read it from the environment."""
+    monkeypatch.setenv("BOOKING_LINK_SECRET", "test-booking-links")
+
+
 @pytest.fixture
 def client_for() -> Iterator[Callable[[str, str], FlaskClient]]:
     apps: list[Flask] = []

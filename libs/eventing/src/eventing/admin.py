@@ -62,6 +62,10 @@ def wait_for_topics(
 ) -> bool:
     """Ensure the topics exist, retrying while the broker is unreachable; False if stopped."""
     while not stop.is_set():
+        if not settings.a_bootstrap_server_accepts():
+            logger.warning("no Kafka broker at %s yet; retrying", settings.bootstrap_servers)
+            stop.wait(every_s)
+            continue
         try:
             ensure_topics(settings)
             return True

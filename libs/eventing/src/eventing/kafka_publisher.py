@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import socket
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -101,7 +100,7 @@ class KafkaPublisher:
         if self._producer is None:
             # kafka-python leaks the sockets of a producer whose bootstrap fails, so do not
             # build one while no broker even accepts a connection.
-            if not any(_accepts(server) for server in self._settings.bootstrap_servers.split(",")):
+            if not self._settings.a_bootstrap_server_accepts():
                 raise KafkaTimeoutError(f"no broker at {self._settings.bootstrap_servers}")
             self._producer = KafkaProducer(**self._settings.producer())
         return self._producer
@@ -138,15 +137,6 @@ class SentBatch:
         if results and all(result is not None and result.retriable for result in results):
             self._publisher._discard_producer()
         return results
-
-
-def _accepts(server: str) -> bool:
-    host, _, port = server.strip().rpartition(":")
-    try:
-        with socket.create_connection((host, int(port)), timeout=1):
-            return True
-    except (OSError, ValueError):
-        return False
 
 
 def _as_publish_error(exc: KafkaError, settings: KafkaSettings) -> PublishError:

@@ -9,6 +9,7 @@ mid-rebalance can leave a group stuck for good.
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -91,6 +92,19 @@ class KafkaSettings:
 
     def admin(self) -> dict[str, Any]:
         return self.common()
+
+    def a_bootstrap_server_accepts(self) -> bool:
+        """Whether any bootstrap server accepts a TCP connection. kafka-python's clients block
+        for their whole bootstrap timeout (and leak sockets) when none does, so a process that
+        must stay responsive to SIGTERM checks this before building one."""
+        for server in self.bootstrap_servers.split(","):
+            host, _, port = server.strip().rpartition(":")
+            try:
+                with socket.create_connection((host, int(port)), timeout=1):
+                    return True
+            except (OSError, ValueError):
+                continue
+        return False
 
     @property
     def leave_group_on_close(self) -> bool:

@@ -22,6 +22,7 @@ from eventing.worker import ConsumerSpec, ConsumerWorker
 from servicekit.db import make_engine
 from servicekit.gunicorn_runner import serve
 from servicekit.logs import configure_logging
+from servicekit.metrics import serve_process_metrics
 from servicekit.process import stop_on_signals
 from servicekit.settings import ServiceSettings
 
@@ -64,6 +65,7 @@ def _run_loop(
     settings = ServiceSettings.from_env(service, os.environ)
     kafka = KafkaSettings.from_env(os.environ, client_id=f"{service}-{role}")
     configure_logging(service, settings.log_level)
+    serve_process_metrics(os.environ)
     stop = stop_on_signals()
     if not wait_for_topics(kafka, stop):
         return

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+from prometheus_client import multiprocess
+
 _service = os.environ.get("WEGWEISER_SERVICE", "web")
 _level = os.environ.get("LOG_LEVEL", "INFO")
 
@@ -31,3 +33,8 @@ logconfig_dict = {
         "gunicorn.access": {"handlers": ["stdout"], "level": _level, "propagate": False},
     },
 }
+
+
+def child_exit(_server: object, worker: object) -> None:
+    """A replaced worker's live gauges must not be summed any more."""
+    multiprocess.mark_process_dead(worker.pid)  # type: ignore[attr-defined]

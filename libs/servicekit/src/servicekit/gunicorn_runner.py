@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from typing import NoReturn
 
+from servicekit.metrics import MULTIPROCESS_DIR_VARIABLE
 from servicekit.settings import ServiceSettings
 
 
@@ -14,6 +16,9 @@ def serve(app_factory: str, service: str) -> NoReturn:
     settings = ServiceSettings.from_env(service, os.environ)
     workers = os.environ.get("WEB_CONCURRENCY", "2")
     os.environ["WEGWEISER_SERVICE"] = service
+    # Each gunicorn worker counts in files here, so /metrics (answered by whichever worker)
+    # reports the sum of all of them; a fresh folder per start, as prometheus_client requires.
+    os.environ[MULTIPROCESS_DIR_VARIABLE] = tempfile.mkdtemp(prefix=f"wegweiser-{service}-metrics-")
     argv = [
         sys.executable,
         "-m",

@@ -10,7 +10,6 @@ from functools import partial
 from flask import Flask, Response, g, jsonify, request
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
-    REGISTRY,
     CollectorRegistry,
     Counter,
     Histogram,
@@ -22,6 +21,7 @@ from werkzeug.exceptions import HTTPException
 
 from servicekit.db import ping
 from servicekit.logs import bind_correlation_id, unbind_correlation_id
+from servicekit.metrics import process_metrics
 from servicekit.settings import ServiceSettings
 
 CORRELATION_HEADER = "X-Correlation-ID"
@@ -91,7 +91,7 @@ def install_operations(
 
     @app.get("/metrics")
     def metrics() -> Response:
-        body = generate_latest(REGISTRY) + generate_latest(app_registry)
+        body = process_metrics() + generate_latest(app_registry)
         return Response(body, mimetype=CONTENT_TYPE_LATEST)
 
     app.before_request(_start_request)
