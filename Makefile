@@ -26,21 +26,24 @@ run: $(INSTALLED) ## run the whole system (broker, SMTP sink, every service); Ct
 	$(BIN)/wegweiser-dev run
 
 # The browser tests drive Debian's Chromium (Playwright's own browser download cannot
-# reach its servers from here); installing it needs root, as in CI.
+# reach its servers from here), the report tests read PDFs back with poppler's tools;
+# installing them needs root, as in CI.
 CHROMIUM := /usr/bin/chromium
-$(CHROMIUM):
-	apt-get update && apt-get install -y --no-install-recommends chromium
+PDFTOTEXT := /usr/bin/pdftotext
+$(CHROMIUM) $(PDFTOTEXT):
+	apt-get update && apt-get install -y --no-install-recommends chromium poppler-utils
 
-test: $(INSTALLED) $(CHROMIUM) ## run the whole test suite (set TEST_DATABASE_URL to add PostgreSQL)
+test: $(INSTALLED) $(CHROMIUM) $(PDFTOTEXT) ## run the whole test suite (set TEST_DATABASE_URL to add PostgreSQL)
 	$(BIN)/pytest
 
 lint: $(INSTALLED) ## check style and formatting
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-bench: $(INSTALLED) ## measure relay, event latency, submit and scoring speed into bench/results/
+bench: $(INSTALLED) ## measure relay, event latency, submit, scoring and report rendering into bench/results/
 	$(BIN)/python -m bench.eventing
 	$(BIN)/python -m bench.assessment
+	$(BIN)/python -m bench.reporting
 
 lock: ## re-resolve the newest versions into requirements/constraints.txt
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv

@@ -2,8 +2,27 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from eventing.processes import ServiceProcesses
+from sqlalchemy import Engine
 
-processes = ServiceProcesses("reporting", Path(__file__).with_name("migrations") / "versions")
+from eventing.processes import ServiceProcesses
+from eventing.worker import ConsumerSpec
+from reporting.config import ReportingConfig
+from reporting.consumer import consumer_spec
+from servicekit.settings import ServiceSettings
+
+SERVICE = "reporting"
+
+
+def worker_consumer(engine: Engine) -> ConsumerSpec:
+    """The `reporting-worker`'s consumer, configured from the environment at start-up."""
+    return consumer_spec(
+        engine, ServiceSettings.from_env(SERVICE, os.environ), ReportingConfig.from_env(os.environ)
+    )
+
+
+processes = ServiceProcesses(
+    SERVICE, Path(__file__).with_name("migrations") / "versions", consumer=worker_consumer
+)

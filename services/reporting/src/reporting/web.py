@@ -7,12 +7,25 @@ import os
 from flask import Flask
 
 from eventing.outbox import OutboxCollector
+from reporting import downloads
+from reporting.adapters.download_links import DownloadLinks
+from reporting.adapters.file_store import FileReportStore
+from reporting.config import ReportingConfig
 from servicekit.db import make_engine
 from servicekit.settings import ServiceSettings
 from servicekit.web import create_service_app
 
 
-def create_app(settings: ServiceSettings | None = None) -> Flask:
+def create_app(
+    settings: ServiceSettings | None = None, config: ReportingConfig | None = None
+) -> Flask:
     settings = settings or ServiceSettings.from_env("reporting", os.environ)
+    config = config or ReportingConfig.from_env(os.environ)
     engine = make_engine(settings.database_url)
-    return create_service_app(__name__, settings, engine, collectors=[OutboxCollector(engine)])
+    app = create_service_app(__name__, settings, engine, collectors=[OutboxCollector(engine)])
+    app.extensions[downloads.LINKS_EXTENSION] = DownloadLinks(
+        settings.secret_key, settings.public_base_url, config.link_lifetime
+    )
+    app.extensions[downloads.FILES_EXTENSION] = FileReportStore(config.storage_dir)
+    app.register_blueprint(downloads.bp)
+    return app

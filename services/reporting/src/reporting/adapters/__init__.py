@@ -1,0 +1,1 @@
+"""The reporting service's adapters, each named after the technology it speaks."""

@@ -1,0 +1,320 @@
+# ruff: noqa: RUF001 - German and English typography uses the en dash on purpose.
+"""Every fixed text of the report, German and English (`(de, en)` per key).
+
+The texts an assessment carries itself (gap texts, recommendations, funding rows) come in
+the assessment's language with the event; these are the report's own words around them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+LANGUAGES = ("de", "en")
+
+Texts = Mapping[str, tuple[str, str]]
+
+DIMENSIONS: Texts = {
+    "portfolio": ("Produktportfolio", "Product portfolio"),
+    "market": ("Markt und Kunden", "Market and customers"),
+    "strategy": ("Strategie", "Strategy"),
+    "innovation": ("Innovation", "Innovation"),
+    "digital": ("Digitalisierung", "Digitalisation"),
+    "energy": ("Energie und CO₂", "Energy and CO₂"),
+    "workforce": ("Belegschaft und Kompetenzen", "Workforce and skills"),
+    "finance": ("Finanzen", "Finance"),
+}
+
+LEVELS: Texts = {
+    "einsteiger": ("Einsteiger", "Beginner"),
+    "entwickler": ("Entwickler", "Developing"),
+    "fortgeschritten": ("Fortgeschritten", "Advanced"),
+    "vorreiter": ("Vorreiter", "Leader"),
+    "gering": ("gering", "low"),
+    "mittel": ("mittel", "medium"),
+    "hoch": ("hoch", "high"),
+    "sehr_hoch": ("sehr hoch", "very high"),
+}
+
+# What a readiness level means, shown with the strengths (the gaps bring their own texts).
+LEVEL_TEXTS: Texts = {
+    "einsteiger": (
+        "Hier fehlen noch die Grundlagen; kleine, geförderte Schritte bringen den Einstieg.",
+        "The basics are still missing here; small, funded steps make a start.",
+    ),
+    "entwickler": (
+        "Erste Ansätze sind vorhanden, aber noch nicht verbindlich geplant und verankert.",
+        "First steps exist but are not yet planned and anchored bindingly.",
+    ),
+    "fortgeschritten": (
+        "Eine tragfähige Grundlage, auf der sich der Umbau gut aufbauen lässt.",
+        "A sound basis on which the transformation can build.",
+    ),
+    "vorreiter": (
+        "Hier gehören Sie zu den Vorreitern der Region; diese Stärke trägt neue Geschäftsfelder.",
+        "Here you are among the leaders of the region; this strength carries new business.",
+    ),
+}
+
+CLASSES: Texts = {
+    "A": ("A – Akuter Handlungsbedarf", "A – Urgent need for action"),
+    "B": ("B – Umbau aktiv gestalten", "B – Actively shape the transformation"),
+    "C": ("C – Fitness aufbauen", "C – Build fitness"),
+    "D": ("D – Chancen nutzen", "D – Seize opportunities"),
+}
+
+CLASS_ADVICE: Texts = {
+    "A": (
+        "Wir empfehlen ein Transformationsgespräch in den nächsten zwei bis vier Wochen.",
+        "We recommend a transformation meeting within the next two to four weeks.",
+    ),
+    "B": (
+        "Sie haben die Kraft für den Umbau: jetzt Chancenfelder auswählen und Projekte starten.",
+        "You have the strength to transform: choose opportunity fields and start projects now.",
+    ),
+    "C": (
+        "Der Druck ist noch moderat: Nutzen Sie die Zeit, um Strategie und Kompetenzen aufzubauen.",
+        "The pressure is still moderate: use the time to build strategy and skills.",
+    ),
+    "D": (
+        "Gute Ausgangslage: Erschließen Sie neue Geschäftsfelder gezielt.",
+        "A good starting position: develop new business fields deliberately.",
+    ),
+}
+
+PRIORITIES: Texts = {
+    "dringend": ("dringend", "urgent"),
+    "hoch": ("hoch", "high"),
+    "mittel": ("mittel", "medium"),
+    "niedrig": ("niedrig", "low"),
+}
+
+CONTRACT_HORIZONS: Texts = {
+    "before_2027": ("vor 2027", "before 2027"),
+    "2027_2029": ("2027 bis 2029", "2027 to 2029"),
+    "2030_2032": ("2030 bis 2032", "2030 to 2032"),
+    "after_2032": ("nach 2032", "after 2032"),
+    "unknown": ("unbekannt", "unknown"),
+}
+
+EMPLOYEE_BANDS: Texts = {
+    "lt50": ("unter 50 Beschäftigte", "fewer than 50 employees"),
+    "50_249": ("50–249 Beschäftigte", "50–249 employees"),
+    "250_999": ("250–999 Beschäftigte", "250–999 employees"),
+    "ge1000": ("ab 1.000 Beschäftigte", "1,000 employees or more"),
+}
+
+MAIN_SEGMENTS: Texts = {
+    "passenger_cars": ("Pkw", "passenger cars"),
+    "commercial_vehicles": ("Nutzfahrzeuge", "commercial vehicles"),
+    "off_highway": ("Off-Highway", "off-highway"),
+    "two_wheelers": ("Zweiräder", "two-wheelers"),
+}
+
+EXPOSURE_CLASSES: Texts = {
+    "ice": ("verbrennerspezifisch", "ICE-specific"),
+    "ice_related": ("stark verbrennerbezogen", "strongly ICE-related"),
+    "transition": ("Übergangstechnik", "transition technology"),
+    "neutral": ("antriebsunabhängig", "drive-independent"),
+    "growth": ("Wachstumsfelder", "growth fields"),
+}
+
+ROADMAP_HORIZONS: Texts = {
+    "quick_win": ("0–6 Monate: schnelle Erfolge", "0–6 months: quick wins"),
+    "project": ("6–24 Monate: Projekte", "6–24 months: projects"),
+    "new_business_field": ("ab 24 Monaten: neues Geschäftsfeld", "24+ months: new business field"),
+}
+
+BENCHMARK_BASIS: Texts = {
+    "cohort": (
+        "Vergleichsgruppe: Median von {members} Unternehmen gleicher Größe ({band}) und gleichen "
+        "Hauptsegments ({segment}).",
+        "Peer group: median of {members} companies of the same size ({band}) and main segment "
+        "({segment}).",
+    ),
+    "region": (
+        "Vergleichsgruppe: regionaler Median aller {members} teilnehmenden Unternehmen; für Ihre "
+        "Größenklasse und Ihr Segment gibt es noch keine {minimum} Vergleichswerte.",
+        "Peer group: regional median of all {members} participating companies; your size band "
+        "and segment do not have {minimum} assessments yet.",
+    ),
+    "none": (
+        "Noch gibt es keine {minimum} vergleichbaren Auswertungen; der Peer-Vergleich entfällt.",
+        "There are not yet {minimum} comparable assessments; the peer comparison is left out.",
+    ),
+}
+
+MESSAGES: Texts = {
+    "exposure": (
+        "{ice_share} % Ihres Umsatzes hängen am Verbrennungsmotor; Wachstumsfelder machen "
+        "{growth_share} % aus.",
+        "{ice_share} % of your revenue depends on the combustion engine; growth fields account "
+        "for {growth_share} %.",
+    ),
+    "time_pressure": (
+        "Ihre Hauptverträge laufen vor 2030 aus: Die Zeit für den Umbau ist knapp.",
+        "Your main contracts end before 2030: the time to transform is short.",
+    ),
+    "strongest": (
+        "Ihre größte Stärke: {dimension} ({level}).",
+        "Your greatest strength: {dimension} ({level}).",
+    ),
+    "critical_gaps": (
+        "Kritische Lücken (unter 25 Punkten): {dimensions}.",
+        "Critical gaps (below 25 points): {dimensions}.",
+    ),
+    "no_critical_gaps": (
+        "Keine kritische Lücke: Kein Handlungsfeld liegt unter 25 Punkten.",
+        "No critical gap: no field is below 25 points.",
+    ),
+}
+
+LABELS: Texts = {
+    "title": ("Potenzialanalyse", "Potential analysis"),
+    "subtitle": (
+        "Transformationscheck für Automobilzulieferer in Oberfranken",
+        "Transformation check for automotive suppliers in Upper Franconia",
+    ),
+    "issuer": (
+        "Cleantech-Innovationscluster Hallstadt bei Bamberg",
+        "Cleantech innovation cluster, Hallstadt near Bamberg",
+    ),
+    "prepared_for": ("erstellt für", "prepared for"),
+    "date": ("Stand", "As of"),
+    "page": ("Seite", "Page"),
+    "of": ("von", "of"),
+    "summary": ("Zusammenfassung", "Summary"),
+    "matrix": ("Einordnung in der Matrix", "Position in the matrix"),
+    "exposure": ("Betroffenheit E", "Exposure E"),
+    "readiness": ("Wandlungsfähigkeit R", "Readiness R"),
+    "exposure_axis": ("Betroffenheit", "Exposure"),
+    "readiness_axis": ("Wandlungsfähigkeit", "Readiness"),
+    "class": ("Klasse", "Class"),
+    "priority": ("Priorität", "Priority"),
+    "confidence": ("Datenbasis", "Data completeness"),
+    "confidence_note": (
+        "Anteil der Gewichte mit Antwort; „weiß nicht“ zählt nie als 0.",
+        "Share of the weights answered; “don't know” never counts as 0.",
+    ),
+    "key_messages": ("Drei Kernaussagen", "Three key messages"),
+    "points": ("Punkte", "points"),
+    "exposure_profile": ("Betroffenheitsprofil", "Exposure profile"),
+    "revenue_by_class": ("Umsatz nach Betroffenheit", "Revenue by exposure"),
+    "growth_share": ("Anteil Wachstumsfelder", "Share of growth fields"),
+    "contract_horizon": ("Laufzeit der Hauptverträge", "Main contracts run until"),
+    "top_customer_share": ("Umsatzanteil des größten Kunden", "Revenue share of the top customer"),
+    "customers_over_5pct": (
+        "Kunden mit mehr als 5 % Umsatzanteil",
+        "Customers above 5 % of revenue",
+    ),
+    "automotive_share": ("Automobilanteil am Umsatz", "Automotive share of revenue"),
+    "exposure_parts": ("Teilwerte der Betroffenheit", "Parts of the exposure"),
+    "part_prod": ("Produkte", "Products"),
+    "part_cust": ("Kunden", "Customers"),
+    "part_press": ("Druck (Energie, Belegschaft)", "Pressure (energy, workforce)"),
+    "not_answered": ("keine Angabe", "not answered"),
+    "readiness_radar": ("Wandlungsfähigkeit im Vergleich", "Readiness compared"),
+    "own": ("Ihr Unternehmen", "Your company"),
+    "peers": ("Median der Vergleichsgruppe", "Peer median"),
+    "target": ("Zielprofil", "Target profile"),
+    "target_note": (
+        "Das Zielprofil (75 Punkte je Feld) beschreibt ein Unternehmen, das den Umbau aus "
+        "eigener Kraft tragen kann.",
+        "The target profile (75 points per field) describes a company able to carry the "
+        "transformation on its own.",
+    ),
+    "dimension": ("Handlungsfeld", "Field"),
+    "score": ("Punkte", "Points"),
+    "level": ("Stufe", "Level"),
+    "strengths_gaps": ("Stärken und größte Lücken", "Strengths and largest gaps"),
+    "strengths": ("Stärken", "Strengths"),
+    "relative_strength": (
+        "Noch liegt kein Feld über 50 Punkten; Ihre relativ stärksten Felder:",
+        "No field is above 50 points yet; your relatively strongest fields:",
+    ),
+    "top_gaps": ("Die drei größten Lücken", "The three largest gaps"),
+    "no_gaps": ("Keine Lücke unter 50 Punkten.", "No gap below 50 points."),
+    "opportunities": ("Chancenfelder", "Opportunity fields"),
+    "opportunities_intro": (
+        "Aus Ihren Kerntechnologien ({technologies}) ergeben sich diese Felder:",
+        "Your core technologies ({technologies}) lead to these fields:",
+    ),
+    "partners": ("Passende Partner im Netzwerk", "Matching partners in the network"),
+    "education": ("Weiterbildung und Veranstaltungen", "Training and events"),
+    "starts_on": ("ab", "from"),
+    "roadmap": ("Fahrplan", "Roadmap"),
+    "no_measures": ("Keine Maßnahme in diesem Zeitraum.", "No measure in this period."),
+    "funding": ("Förderprogramme", "Funding programmes"),
+    "programme": ("Programm", "Programme"),
+    "fit": ("Passt zu", "Fits"),
+    "rate": ("Förderquote / Höchstbetrag", "Rate / maximum"),
+    "valid_until": ("gültig bis", "valid until"),
+    "contact": ("Kontakt", "Contact"),
+    "no_funding": (
+        "Zurzeit passt kein laufendes Programm zu Ihren Handlungsfeldern.",
+        "No current programme fits your fields at the moment.",
+    ),
+    "funding_as_of": ("Stand der Förderdaten: {date}.", "Funding data as of {date}."),
+    "funding_disclaimer": (
+        "Alle Angaben ohne Gewähr. Förderbedingungen ändern sich häufig; maßgeblich sind allein "
+        "die Richtlinien der Fördergeber. Ein Anspruch auf Förderung entsteht nicht.",
+        "All information without guarantee. Funding terms change often; only the funders' own "
+        "guidelines apply. No entitlement to funding arises.",
+    ),
+    "next_step": ("Nächster Schritt: Transformationsgespräch", "Next step: transformation meeting"),
+    "next_step_intro": (
+        "Eine Beraterin oder ein Berater des Clusters bespricht die Ergebnisse mit Ihnen – "
+        "kostenfrei und vertraulich. Vorgeschlagene Tagesordnung:",
+        "An advisor of the cluster discusses the results with you – free of charge and "
+        "confidential. Proposed agenda:",
+    ),
+    "advisor": (
+        "Ihre Ansprechperson im Cluster wird Ihnen bei der Buchung angezeigt und meldet sich "
+        "vorab bei Ihnen.",
+        "Your advisor at the cluster is shown when you book and gets in touch beforehand.",
+    ),
+    "booking": ("Termin buchen", "Book a meeting"),
+    "appendix": ("Anhang: Methodik und Antworten", "Appendix: methodology and answers"),
+    "methodology": ("Methodik", "Methodology"),
+    "methodology_text": (
+        "Die Betroffenheit E (0–100, höher = stärker betroffen) ergibt sich zu 60 % aus dem "
+        "Produktportfolio (Umsatzanteile nach Abhängigkeit vom Verbrennungsmotor, "
+        "Vertragslaufzeit, Neuaufträge), zu 25 % aus der Kundenstruktur und zu 15 % aus "
+        "Energie- und Belegschaftsdruck. Die Wandlungsfähigkeit R (0–100, höher = besser) ist "
+        "das gewichtete Mittel aus Strategie und Innovation (je 20 %) sowie Digitalisierung, "
+        "Energie, Belegschaft und Finanzen (je 15 %). Beide Werte werden nie verrechnet; die "
+        "Klasse A–D folgt aus E ≥ 50 und R ≥ 50. Die Priorität ist E · (100 − R) / 100. "
+        "Nicht beantwortete Fragen zählen nicht als 0: Das Handlungsfeld wird über die "
+        "beantworteten Fragen gewichtet, und die Datenbasis zeigt, wie vollständig die "
+        "Angaben waren.",
+        "Exposure E (0–100, higher = more at risk) comes 60 % from the product portfolio "
+        "(revenue shares by dependence on the combustion engine, contract horizon, new "
+        "nominations), 25 % from the customer structure and 15 % from energy and workforce "
+        "pressure. Readiness R (0–100, higher = better) is the weighted mean of strategy and "
+        "innovation (20 % each) and digitalisation, energy, workforce and finance (15 % each). "
+        "The two are never merged; class A–D follows from E ≥ 50 and R ≥ 50. The priority is "
+        "E · (100 − R) / 100. Unanswered questions never count as 0: a field is weighted over "
+        "the questions answered, and the data completeness shows how complete the answers were.",
+    ),
+    "versions": (
+        "Regelwerk {ruleset}, Fragebogen {questionnaire}, ausgewertet am {date}.",
+        "Ruleset {ruleset}, questionnaire {questionnaire}, scored on {date}.",
+    ),
+    "answers": ("Ihre Antworten", "Your answers"),
+    "question": ("Frage", "Question"),
+    "answer": ("Antwort", "Answer"),
+    "other": ("Weitere Angaben", "Other answers"),
+    "none_selected": ("keine", "none"),
+    "privacy": (
+        "Dieser Bericht enthält vertrauliche Unternehmensdaten und ist nur für den Empfänger "
+        "bestimmt.",
+        "This report contains confidential company data and is meant for its recipient only.",
+    ),
+}
+
+
+def pick(texts: Texts, key: str, language: str) -> str:
+    """The text in the report's language; an id nobody wrote a text for reads as itself."""
+    pair = texts.get(key)
+    if pair is None:
+        return key.replace("_", " ")
+    return pair[LANGUAGES.index(language)]

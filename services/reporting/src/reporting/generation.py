@@ -1,0 +1,213 @@
+"""From a scored assessment to a stored PDF and its event: the consumer's one use case.
+
+Rendering runs outside any database transaction (it takes a while); then one transaction
+records the event in the inbox, stores the report row and the benchmark entry, and puts
+`report.generated` (or `report.failed`) in the outbox. A redelivered event finds its inbox
+row; another event about an assessment that already has its report finds the report; a
+crash before the commit renders again and overwrites the same file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Protocol
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from eventing.envelope import Envelope, new_envelope
+from eventing.inbox import Outcome, apply_once
+from eventing.outbox import add_to_outbox
+from reporting.adapters.benchmark_store import add_to_benchmark, peer_benchmark
+from reporting.adapters.download_links import DownloadLinks
+from reporting.adapters.file_store import FileReportStore, file_key
+from reporting.adapters.questionnaire_labels import questionnaire_labels
+from reporting.adapters.render_process import RenderFailed
+from reporting.adapters.report_html import JinjaReportHtml
+from reporting.adapters.tables import STATUS_FAILED, STATUS_GENERATED, reports
+from reporting.adapters.weasyprint_renderer import Pdf
+from reporting.domain.report import build_report
+from servicekit.booking_links import booking_url
+
+logger = logging.getLogger(__name__)
+
+CONSUMER = "reporting"
+PRODUCER = "reporting"
+# Report ids are derived from assessment ids: one assessment, one report id, one file key.
+REPORT_NAMESPACE = uuid.UUID("5d0b7f0e-7a43-4c55-9f3e-2f1c0d8a6b21")
+# Dates in the report (and which funding is still open) are days in Bavaria.
+LOCAL_ZONE = ZoneInfo("Europe/Berlin")
+
+
+class Renderer(Protocol):
+    def render(self, html: str) -> Pdf: ...
+
+
+def report_id_for(assessment_id: uuid.UUID) -> uuid.UUID:
+    return uuid.uuid5(REPORT_NAMESPACE, str(assessment_id))
+
+
+@dataclass(frozen=True)
+class _Rendered:
+    pdf: Pdf | None
+    attempts: int
+    failure: str | None
+
+
+class ReportGeneration:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        renderer: Renderer,
+        files: FileReportStore,
+        links: DownloadLinks,
+        *,
+        booking_base_url: str,
+        booking_link_secret: str,
+        attempts: int,
+    ) -> None:
+        self._sessions = sessions
+        self._renderer = renderer
+        self._files = files
+        self._links = links
+        self._booking_base_url = booking_base_url
+        self._booking_link_secret = booking_link_secret
+        self._attempts = attempts
+        self._html = JinjaReportHtml()
+
+    def handle(self, event: Envelope) -> Outcome:
+        scored = event.data
+        # A repeat about a finished report only records the event; nothing is rendered.
+        rendered = None if self._has_report(scored["assessment_id"]) else self._render(scored)
+        return apply_once(self._sessions, CONSUMER, lambda s, e: self._record(s, e, rendered))(
+            event
+        )
+
+    def _has_report(self, assessment_id: uuid.UUID) -> bool:
+        with self._sessions() as session:
+            return _generated_report(session, assessment_id) is not None
+
+    def _render(self, scored: Mapping[str, Any]) -> _Rendered:
+        with self._sessions() as session:
+            benchmark = peer_benchmark(session, scored)
+        report = build_report(
+            scored,
+            benchmark,
+            scored_on=scored["scored_at"].astimezone(LOCAL_ZONE).date(),
+            # Valid from the scoring on, so a re-render writes the same link.
+            booking_url=booking_url(
+                self._booking_base_url,
+                self._booking_link_secret,
+                scored["assessment_id"],
+                scored["scored_at"] + self._links.lifetime,
+            ),
+            questionnaire_labels=questionnaire_labels(scored["questionnaire_version"]),
+        )
+        html = self._html.render(report)
+        failure = ""
+        for attempt in range(1, self._attempts + 1):
+            try:
+                pdf = self._renderer.render(html)
+            except RenderFailed as exc:
+                failure = str(exc)
+                logger.warning("render attempt %d of %d failed: %s", attempt, self._attempts, exc)
+                continue
+            key = file_key(scored["assessment_id"], report_id_for(scored["assessment_id"]))
+            self._files.save(key, pdf.content)
+            return _Rendered(pdf, attempt, None)
+        return _Rendered(None, self._attempts, failure)
+
+    def _record(self, session: Session, event: Envelope, rendered: _Rendered | None) -> None:
+        scored = event.data
+        assessment_id = scored["assessment_id"]
+        if rendered is None or _generated_report(session, assessment_id) is not None:
+            return
+        now = datetime.now(UTC)
+        report_id = report_id_for(assessment_id)
+        row: dict[str, Any] = {
+            "id": report_id,
+            "assessment_id": assessment_id,
+            "company_id": scored["company_id"],
+            "language": scored["language"],
+            "attempts": rendered.attempts,
+            "created_at": now,
+        }
+        if rendered.pdf is not None:
+            sha256 = hashlib.sha256(rendered.pdf.content).hexdigest()
+            row |= {
+                "status": STATUS_GENERATED,
+                "file_key": file_key(assessment_id, report_id),
+                "sha256": sha256,
+                "pages": rendered.pdf.pages,
+                "failure": None,
+            }
+            outgoing = self._generated_event(event, report_id, sha256, rendered.pdf.pages, now)
+        else:
+            reason = f"PDF rendering failed {rendered.attempts} times; last: {rendered.failure}"
+            row |= {"status": STATUS_FAILED, "failure": reason[:500]}
+            outgoing = self._failed_event(event, report_id, reason[:500], rendered.attempts, now)
+        _save_report(session, row)
+        add_to_benchmark(session, scored)
+        add_to_outbox(session, outgoing)
+
+    def _generated_event(
+        self, cause: Envelope, report_id: uuid.UUID, sha256: str, pages: int, now: datetime
+    ) -> Envelope:
+        scored = cause.data
+        data = {
+            "report_id": report_id,
+            "assessment_id": scored["assessment_id"],
+            "company_id": scored["company_id"],
+            "download_url": self._links.url(report_id, now),
+            "sha256": sha256,
+            "pages": pages,
+            "language": scored["language"],
+            "generated_at": now,
+        }
+        return _caused_by(cause, "report.generated", data)
+
+    def _failed_event(
+        self, cause: Envelope, report_id: uuid.UUID, reason: str, attempts: int, now: datetime
+    ) -> Envelope:
+        data = {
+            "report_id": report_id,
+            "assessment_id": cause.data["assessment_id"],
+            "reason": reason,
+            "attempts": attempts,
+            "failed_at": now,
+        }
+        return _caused_by(cause, "report.failed", data)
+
+
+def _caused_by(cause: Envelope, event_type: str, data: dict[str, Any]) -> Envelope:
+    return new_envelope(
+        event_type,
+        1,
+        data,
+        producer=PRODUCER,
+        correlation_id=cause.correlation_id,
+        causation_id=str(cause.event_id),
+    )
+
+
+def _generated_report(session: Session, assessment_id: uuid.UUID) -> Any:
+    return session.execute(
+        select(reports.c.id).where(
+            reports.c.assessment_id == assessment_id, reports.c.status == STATUS_GENERATED
+        )
+    ).first()
+
+
+def _save_report(session: Session, row: dict[str, Any]) -> None:
+    """Insert, or replace an earlier failure: a later event may succeed where one failed."""
+    exists = session.execute(select(reports.c.id).where(reports.c.id == row["id"])).first()
+    if exists is None:
+        session.execute(insert(reports).values(row))
+    else:
+        session.execute(update(reports).where(reports.c.id == row["id"]).values(row))

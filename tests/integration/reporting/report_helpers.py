@@ -1,0 +1,38 @@
+"""Helpers of the reporting tests: scored events to send, and a PDF's text."""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import uuid
+from pathlib import Path
+from typing import Any
+
+from eventing.codec import decode
+from eventing.envelope import Envelope
+from eventing.examples import all_examples
+
+SECRET = "test-secret"  # noqa: S105 - a test key
+BOOKING_LINK_SECRET = "test-booking-links"  # noqa: S105 - a test key
+PUBLIC_URL = "http://reports.test"
+
+
+def scored_event(case: str = "machining", **changes: Any) -> Envelope:
+    """An `assessment.scored` example about a fresh assessment, with a fresh event id."""
+    [example] = [e for e in all_examples() if e.name.startswith(f"assessment.scored.v1.{case}")]
+    template = decode(example.raw)
+    assessment_id = uuid.uuid4()
+    data = template.data | {"assessment_id": assessment_id} | changes
+    return dataclasses.replace(
+        template, event_id=uuid.uuid4(), correlation_id=str(assessment_id), data=data
+    )
+
+
+def pdf_text(pdf: bytes, tmp_path: Path) -> str:
+    """The PDF's text as pdftotext reads it, with runs of white space made one space
+    (so a line break inside a table cell does not matter)."""
+    (tmp_path / "text.pdf").write_bytes(pdf)
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "text.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return " ".join(text.split())

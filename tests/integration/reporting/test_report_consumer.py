@@ -1,0 +1,140 @@
+"""The reporting worker over the real broker: one report per assessment, whatever arrives."""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
+from pathlib import Path
+
+import pytest
+from report_helpers import BOOKING_LINK_SECRET, SECRET, scored_event
+from sqlalchemy import Engine, func, select
+
+from eventing.admin import ensure_topics
+from eventing.codec import decode
+from eventing.kafka_publisher import KafkaPublisher, OutgoingMessage
+from eventing.kafka_settings import KafkaSettings
+from eventing.tables import inbox, outbox
+from eventing.testing import read_all, running, to_topic, wait_until
+from eventing.worker import ConsumerWorker
+from reporting.adapters.tables import benchmark_scores, reports
+from reporting.config import ReportingConfig
+from reporting.consumer import consumer_spec
+from servicekit.settings import ServiceSettings
+
+
+@pytest.fixture
+def topic(kafka_settings: KafkaSettings) -> str:
+    """A fresh assessment-events stand-in (and its DLQ), so tests never see each other's."""
+    name = f"test-assessments-{uuid.uuid4().hex[:8]}"
+    ensure_topics(kafka_settings, {name: 2, f"{name}-dlq": 1})
+    return name
+
+
+@pytest.fixture
+def publisher(kafka_settings: KafkaSettings) -> Iterator[KafkaPublisher]:
+    publisher = KafkaPublisher(kafka_settings)
+    yield publisher
+    publisher.close()
+
+
+@pytest.fixture
+def start_worker(
+    migrated: str,
+    reporting_engine: Engine,
+    kafka_settings: KafkaSettings,
+    publisher: KafkaPublisher,
+    topic: str,
+    tmp_path: Path,
+) -> Iterator[Callable[..., None]]:
+    """Start the reporting worker as `reporting-worker` builds it, on the test's topic."""
+
+    def start(render_timeout_s: float = 60) -> None:
+        settings = ServiceSettings.from_env(
+            "reporting", {"REPORTING_DATABASE_URL": migrated, "SECRET_KEY": SECRET}
+        )
+        config = ReportingConfig(
+            booking_link_secret=BOOKING_LINK_SECRET,
+            storage_dir=tmp_path / "reports",
+            render_timeout_s=render_timeout_s,
+        )
+        spec = consumer_spec(reporting_engine, settings, config)
+        spec = dataclasses.replace(spec, name=f"reporting-{uuid.uuid4().hex[:8]}", topics=(topic,))
+        workers.enter_context(
+            running(ConsumerWorker(spec, kafka_settings, publisher).run, spec.name)
+        )
+
+    with ExitStack() as workers:
+        yield start
+
+
+def outgoing(engine: Engine) -> list:
+    with engine.connect() as connection:
+        payloads = connection.execute(select(outbox.c.payload).order_by(outbox.c.seq)).scalars()
+        return [decode(payload.encode()) for payload in payloads]
+
+
+def count(engine: Engine, table) -> int:
+    with engine.connect() as connection:
+        return connection.execute(select(func.count()).select_from(table)).scalar_one()
+
+
+def test_a_scored_assessment_becomes_one_report_even_when_delivered_twice(
+    start_worker, publisher: KafkaPublisher, topic: str, reporting_engine: Engine, tmp_path
+):
+    event = scored_event()
+    again_later = dataclasses.replace(event, event_id=uuid.uuid4())  # a re-publish, new id
+    start_worker()
+
+    publisher.send_batch([to_topic(topic, event), to_topic(topic, event)])
+    publisher.send_batch([to_topic(topic, again_later)])
+
+    wait_until(lambda: count(reporting_engine, inbox) == 2, timeout_s=60, what="both events")
+    [generated] = outgoing(reporting_engine)
+    assert generated.event_type == "report.generated"
+    assert generated.causation_id == str(event.event_id)
+    assert generated.correlation_id == str(event.data["assessment_id"])
+    assert generated.data["assessment_id"] == event.data["assessment_id"]
+    assert generated.data["pages"] >= 8
+    assert count(reporting_engine, reports) == 1
+    assert count(reporting_engine, benchmark_scores) == 1  # the example consented
+    files = list((tmp_path / "reports").rglob("*.pdf"))
+    assert len(files) == 1
+    assert files[0].read_bytes().startswith(b"%PDF-")
+
+
+def test_a_malformed_event_goes_to_the_dead_letter_queue_and_the_next_is_handled(
+    start_worker, publisher, topic, reporting_engine, kafka_settings
+):
+    good = scored_event()
+    broken = OutgoingMessage(
+        topic, b"broken", b'{"event_type": "assessment.scored", "version": 1, "data": {}}',
+        [("event_type", b"assessment.scored"), ("event_version", b"1")],
+    )  # fmt: skip
+    start_worker()
+
+    publisher.send_batch([broken, to_topic(topic, good)])
+
+    wait_until(lambda: len(outgoing(reporting_engine)) == 1, timeout_s=60, what="the report")
+    [dead] = read_all(kafka_settings, f"{topic}-dlq", expected=1)
+    assert dead.key == b"broken"
+    assert dict(dead.headers)["dlq.error.class"] == b"InvalidMessage"
+
+
+def test_a_render_that_never_finishes_in_time_ends_in_report_failed(
+    start_worker, publisher, topic, reporting_engine
+):
+    event = scored_event("plastics")
+    start_worker(render_timeout_s=0.01)  # no report renders this fast
+
+    publisher.send_batch([to_topic(topic, event)])
+
+    wait_until(lambda: len(outgoing(reporting_engine)) == 1, timeout_s=90, what="the outcome")
+    [failed] = outgoing(reporting_engine)
+    assert failed.event_type == "report.failed"
+    assert failed.data["attempts"] == 3
+    assert "time limit" in failed.data["reason"]
+    with reporting_engine.connect() as connection:
+        assert connection.execute(select(reports.c.status)).scalar_one() == "failed"

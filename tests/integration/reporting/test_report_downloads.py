@@ -1,0 +1,105 @@
+"""`GET /reports/<id>.pdf?token=...`: the right link opens the PDF, others never do."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from report_helpers import BOOKING_LINK_SECRET, PUBLIC_URL, SECRET, scored_event
+from sqlalchemy import select
+
+from eventing.codec import decode
+from eventing.tables import outbox
+from reporting.adapters.download_links import DownloadLinks
+from reporting.config import ReportingConfig
+from reporting.generation import ReportGeneration, report_id_for
+from reporting.web import create_app
+from servicekit.settings import ServiceSettings
+from servicekit.web import ENGINE_EXTENSION
+
+
+@pytest.fixture
+def client(migrated: str, tmp_path: Path) -> Iterator[FlaskClient]:
+    settings = ServiceSettings.from_env(
+        "reporting",
+        {
+            "REPORTING_DATABASE_URL": migrated,
+            "PUBLIC_BASE_URL_REPORTING": PUBLIC_URL,
+            "SECRET_KEY": SECRET,
+        },
+    )
+    app: Flask = create_app(
+        settings, ReportingConfig(BOOKING_LINK_SECRET, storage_dir=tmp_path / "reports")
+    )
+    yield app.test_client()
+    app.extensions[ENGINE_EXTENSION].dispose()
+
+
+@pytest.fixture
+def generated(generation: ReportGeneration, reporting_engine) -> dict:
+    """A generated report: its id and the download URL its report.generated event carries."""
+    event = scored_event()
+    generation.handle(event)
+    with reporting_engine.connect() as connection:
+        [payload] = connection.execute(select(outbox.c.payload)).scalars()
+    data = decode(payload.encode()).data
+    assert data["report_id"] == report_id_for(event.data["assessment_id"])
+    return data
+
+
+def path_of(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.path}?{parts.query}"
+
+
+def test_the_link_in_the_event_downloads_the_pdf(client: FlaskClient, generated: dict):
+    assert generated["download_url"].startswith(f"{PUBLIC_URL}/reports/")
+
+    with client.get(path_of(generated["download_url"])) as response:
+        assert response.status_code == 200
+        assert response.mimetype == "application/pdf"
+        assert response.data.startswith(b"%PDF-")
+        assert "no-store" in response.headers["Cache-Control"]
+        assert "Potenzialanalyse-" in response.headers["Content-Disposition"]
+
+
+def links(lifetime: timedelta = timedelta(days=1), secret: str = SECRET) -> DownloadLinks:
+    return DownloadLinks(secret, PUBLIC_URL, lifetime)
+
+
+@pytest.mark.parametrize(
+    "make_url",
+    [
+        lambda report_id: f"/reports/{report_id}.pdf",
+        lambda report_id: f"/reports/{report_id}.pdf?token=garbage",
+        lambda report_id: links(secret="other").url(report_id, datetime.now(UTC)),  # noqa: S106
+        lambda report_id: (
+            f"/reports/{report_id}.pdf?"
+            + urlsplit(links().url(uuid.uuid4(), datetime.now(UTC))).query
+        ),
+    ],
+    ids=["no token", "garbage", "wrong secret", "another report's token"],
+)
+def test_a_wrong_token_is_forbidden(client: FlaskClient, generated: dict, make_url):
+    response = client.get(path_of(make_url(generated["report_id"])))
+
+    assert response.status_code == 403
+    assert response.content_type == "application/problem+json"
+
+
+def test_an_expired_link_is_gone(client: FlaskClient, generated: dict):
+    expired = links(lifetime=-timedelta(seconds=1)).url(generated["report_id"], datetime.now(UTC))
+
+    assert client.get(path_of(expired)).status_code == 410
+
+
+def test_a_valid_link_to_a_report_that_does_not_exist_finds_nothing(client: FlaskClient):
+    url = links().url(uuid.uuid4(), datetime.now(UTC))
+
+    assert client.get(path_of(url)).status_code == 404

@@ -1,0 +1,91 @@
+# ruff: noqa: RUF001, RUF003 - the report's texts use the en dash on purpose.
+"""Real PDFs from the contract's example assessments, read back with poppler."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageStat
+from report_helpers import pdf_text, scored_event
+
+from reporting.adapters.questionnaire_labels import questionnaire_labels
+from reporting.adapters.render_process import RenderProcess
+from reporting.adapters.report_html import JinjaReportHtml
+from reporting.domain.benchmark import Benchmark
+from reporting.domain.report import build_report
+from reporting.generation import LOCAL_ZONE
+
+MEDIANS = {"strategy": 40, "innovation": 35, "digital": 50, "energy": 30, "workforce": 45}
+
+
+def render(case: str, render_process: RenderProcess, benchmark: Benchmark | None = None):
+    scored = scored_event(case).data
+    report = build_report(
+        scored,
+        benchmark or Benchmark("cohort", 12, MEDIANS | {"finance": 50}),
+        scored_on=scored["scored_at"].astimezone(LOCAL_ZONE).date(),
+        booking_url="http://book.test/book/1",
+        questionnaire_labels=questionnaire_labels(scored["questionnaire_version"]),
+    )
+    return render_process.render(JinjaReportHtml().render(report))
+
+
+def test_a_german_report_names_company_class_scores_and_funding(render_process, tmp_path):
+    pdf = render("machining", render_process)
+    text = pdf_text(pdf.content, tmp_path)
+
+    assert "Hofmann Präzisionsdrehteile GmbH" in text
+    assert "A – Akuter Handlungsbedarf" in text
+    assert "78 Punkte · sehr hoch" in text
+    assert "34 Punkte · Entwickler" in text
+    for programme in ("BAFA – Förderung von Unternehmensberatungen", "ZIM", "BayTP+", "EEW"):
+        assert programme in text
+    assert "Alle Angaben ohne Gewähr" in text
+    assert "http://book.test/book/1" in text
+    assert f"Seite 2 von {pdf.pages}" in text
+    assert 8 <= pdf.pages <= 20
+    info = subprocess.run(["pdfinfo", "-"], input=pdf.content, capture_output=True, check=True)
+    assert f"Pages:           {pdf.pages}".encode() in info.stdout
+
+
+def test_an_english_report_is_english_throughout(render_process, tmp_path):
+    text = pdf_text(render("die-caster", render_process).content, tmp_path)
+
+    assert "B – Actively shape the transformation" in text
+    assert "Page 2 of" in text
+    assert "Seite" not in text
+
+
+def test_the_fonts_are_the_bundled_ones(render_process, tmp_path):
+    (tmp_path / "fonts.pdf").write_bytes(render("plastics", render_process).content)
+
+    fonts = subprocess.run(
+        ["pdffonts", str(tmp_path / "fonts.pdf")], capture_output=True, text=True, check=True
+    ).stdout
+
+    assert "Wegweiser-Sans" in fonts
+
+
+@pytest.mark.parametrize("page", [1, 2])
+def test_pages_render_visibly(render_process, tmp_path: Path, page: int):
+    """Catches an empty render: the page as an image has ink on it."""
+    (tmp_path / "r.pdf").write_bytes(render("machining", render_process).content)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "40", "-f", str(page), "-l", str(page), "-singlefile",
+         str(tmp_path / "r.pdf"), str(tmp_path / "page")],
+        check=True,
+    )  # fmt: skip
+    with Image.open(tmp_path / "page.png") as image:
+        grey = image.convert("L")
+        dark_pixels = sum(grey.histogram()[:200])
+        assert ImageStat.Stat(grey).stddev[0] > 5
+    assert dark_pixels > 500
+
+
+def test_without_peers_the_report_says_so_and_draws_no_peer_line(render_process, tmp_path):
+    text = pdf_text(render("machining", render_process, Benchmark("none", 4)).content, tmp_path)
+
+    assert "der Peer-Vergleich entfällt" in text
+    assert "Median der Vergleichsgruppe" in text  # the table column, with "–" entries

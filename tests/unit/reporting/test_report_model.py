@@ -1,0 +1,186 @@
+# ruff: noqa: RUF001 - the report's texts use the en dash on purpose.
+"""What each section of the report says for given scores (pure: no database, no PDF)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from report_examples import scored_example
+
+from reporting.adapters.questionnaire_labels import questionnaire_labels
+from reporting.domain.benchmark import Benchmark
+from reporting.domain.report import TARGET_SCORE, build_report
+
+MEDIANS = {"strategy": 40, "innovation": 35, "digital": 50, "energy": 30, "workforce": 45}
+
+
+def report_for(scored: dict[str, Any], benchmark: Benchmark | None = None, **kwargs: Any):
+    return build_report(
+        scored,
+        benchmark or Benchmark("none", 3),
+        scored_on=kwargs.pop("scored_on", date(2026, 3, 9)),
+        booking_url="https://termine.example/book/x",
+        questionnaire_labels=kwargs.pop("labels", questionnaire_labels("2026.1")),
+    )
+
+
+def test_the_summary_places_the_company_in_class_a_with_its_scores_and_three_messages():
+    summary = report_for(scored_example("machining")).summary
+
+    assert summary.class_title == "A – Akuter Handlungsbedarf"
+    assert (summary.exposure.value, summary.exposure.level) == (78.3, "sehr hoch")
+    assert (summary.readiness.value, summary.readiness.level) == (34.0, "Entwickler")
+    assert (summary.priority_label, summary.confidence_percent) == ("dringend", 93)
+    exposure, readiness, advice = summary.key_messages
+    # 55 % injection + 15 % engine mechanics + 10 % transmission depend on the engine.
+    assert exposure.startswith("80 % Ihres Umsatzes hängen am Verbrennungsmotor")
+    assert "Wachstumsfelder machen 20 % aus" in exposure
+    assert "vor 2030" in exposure  # the time-pressure flag
+    assert "Finanzen (Fortgeschritten)" in readiness
+    assert "Innovation, Energie und CO₂" in readiness
+    assert "zwei bis vier Wochen" in advice
+
+
+def test_an_english_assessment_gets_an_english_report():
+    report = report_for(scored_example("die-caster"))
+
+    assert report.language == "en"
+    assert report.summary.class_title.startswith("B – ")
+    assert report.date == "9 March 2026"
+    assert report.roadmap[0].title == "0–6 months: quick wins"
+
+
+def test_the_exposure_profile_groups_revenue_by_exposure_class_from_most_exposed():
+    profile = report_for(scored_example("machining")).exposure_profile
+
+    assert [(s.exposure_class, s.share) for s in profile.segments] == [
+        ("ice", 70.0),
+        ("ice_related", 10.0),
+        ("growth", 20.0),
+    ]
+    assert profile.contract_horizon == "2027 bis 2029"
+    assert (profile.top_customer_share, profile.customers_over_5pct) == (45, 3)
+    assert profile.parts == (("part_prod", 80.3), ("part_cust", 80.8), ("part_press", 66.7))
+
+
+def test_a_category_the_report_does_not_know_counts_as_drive_independent():
+    scored = scored_example("machining")
+    scored["exposure_profile"]["revenue_split"] = {"ice_fuel_injection": 40, "quantum_drives": 60}
+
+    segments = report_for(scored).exposure_profile.segments
+
+    assert [(s.exposure_class, s.share) for s in segments] == [("ice", 40), ("neutral", 60)]
+
+
+def test_the_radar_compares_own_scores_with_the_peer_median_and_the_target():
+    benchmark = Benchmark("cohort", 12, MEDIANS | {"finance": 50})
+
+    radar = report_for(scored_example("machining"), benchmark).radar
+
+    assert [axis.dimension for axis in radar.axes] == [
+        "strategy", "innovation", "digital", "energy", "workforce", "finance",
+    ]  # fmt: skip
+    assert (radar.axes[1].own, radar.axes[1].peer, radar.axes[1].target) == (
+        22.5,
+        35,
+        TARGET_SCORE,
+    )
+    assert radar.basis == "cohort"
+    assert "Median von 12 Unternehmen gleicher Größe (50–249 Beschäftigte)" in radar.basis_text
+    assert "(Pkw)" in radar.basis_text
+
+
+@pytest.mark.parametrize(
+    ("basis", "expected"),
+    [
+        ("region", "regionaler Median aller 25 teilnehmenden Unternehmen"),
+        ("none", "der Peer-Vergleich entfällt"),
+    ],
+)
+def test_the_radar_says_which_comparison_it_used(basis: str, expected: str):
+    benchmark = Benchmark(basis, 25, MEDIANS if basis == "region" else {})
+
+    radar = report_for(scored_example("machining"), benchmark).radar
+
+    assert expected in radar.basis_text
+    assert all(axis.peer is None for axis in radar.axes) == (basis == "none")
+
+
+def test_strengths_are_fields_from_advanced_up_and_the_gaps_are_the_events_top_three():
+    section = report_for(scored_example("machining")).strengths_and_gaps
+
+    assert [(s.label, s.level) for s in section.strengths] == [("Finanzen", "Fortgeschritten")]
+    assert not section.only_relative_strengths
+    assert [g.label for g in section.gaps] == ["Produktportfolio", "Innovation", "Strategie"]
+    assert section.gaps[1].text.startswith("Einsteiger: Entwicklung findet")
+
+
+def test_without_an_advanced_field_the_relatively_strongest_are_shown_as_such():
+    scored = scored_example("machining")
+    for dimension in scored["scores"]["dimensions"]:
+        if dimension["id"] == "finance":
+            dimension.update(score=48.0, level="entwickler")
+
+    section = report_for(scored).strengths_and_gaps
+
+    assert section.only_relative_strengths
+    assert [s.label for s in section.strengths] == [
+        "Finanzen",
+        "Digitalisierung",
+        "Belegschaft und Kompetenzen",
+    ]
+
+
+def test_the_roadmap_sorts_measures_into_the_three_horizons():
+    roadmap = report_for(scored_example("machining")).roadmap
+
+    assert [phase.horizon for phase in roadmap] == ["quick_win", "project", "new_business_field"]
+    assert [len(phase.measures) for phase in roadmap] == [3, 1, 1]
+    assert roadmap[2].measures[0].title == "Geschäftsfeld Wasserstoff-Komponenten aufbauen"
+
+
+def test_funding_shows_programmes_open_on_the_report_date_and_never_an_expired_one():
+    on_time = report_for(scored_example("machining"))
+    later = report_for(scored_example("machining"), scored_on=date(2027, 6, 1))
+
+    assert [row.name.split(" ")[0] for row in on_time.funding] == [
+        "BAFA", "Zentrales", "Bayerischer", "Bundesförderung",
+    ]  # fmt: skip
+    assert on_time.funding[0].valid_until == "31.12.2026"
+    assert on_time.funding_as_of == "09.03.2026"
+    assert [row.name.split(" ")[0] for row in later.funding] == ["Zentrales", "Bayerischer"]
+
+
+def test_the_next_step_carries_the_agenda_and_the_booking_link():
+    next_step = report_for(scored_example("machining")).next_step
+
+    assert next_step.agenda[0].title == "Umsatzaufteilung und Vertragslaufzeiten prüfen"
+    assert len(next_step.agenda) == 7
+    assert next_step.booking_url == "https://termine.example/book/x"
+
+
+def test_the_appendix_shows_each_answer_in_the_questionnaires_words():
+    appendix = report_for(scored_example("machining")).appendix
+    rows = {row.question: row.answer for group in appendix.answers for row in group.rows}
+
+    assert appendix.ruleset_version == "2026.1"
+    assert rows["Wie weit ist Ihre Transformationsstrategie?"] == "erste Ideen"  # ladder 1
+    assert rows["Welchen Anteil an Ihrem Umsatz hat Ihr größter Kunde? (%)"] == "45 %"
+    assert rows["Der Zugang zu Bankfinanzierung für Transformationsvorhaben ist gesichert."] == (
+        "keine Angabe"
+    )
+    assert (
+        rows["Wie viele Weiterbildungstage hat eine beschäftigte Person im Durchschnitt pro Jahr?"]
+        == "2,5"
+    )
+    assert appendix.answers[0].title == "Produktportfolio und Antriebsabhängigkeit"
+
+
+def test_answers_of_an_unknown_questionnaire_version_are_shown_by_their_ids():
+    appendix = report_for(scored_example("machining"), labels={}).appendix
+    rows = {row.question: row.answer for group in appendix.answers for row in group.rows}
+
+    assert rows["strategy.transformation_strategy"] == "1"
+    assert rows["portfolio.core_technologies"] == "machining, surface_treatment, assembly_testing"
