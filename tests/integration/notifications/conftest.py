@@ -1,10 +1,35 @@
-"""Fixtures of the notifications tests: a database migrated by `notifications-migrate`."""
+"""Fixtures of the notifications tests: a database migrated by `notifications-migrate`;
+the consumer worker on topics of its own; the advisor desk."""
 
 from __future__ import annotations
 
-import pytest
+import dataclasses
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+from typing import Any
 
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from notifications_booking_helpers import LINKS
+from sqlalchemy import Engine
+from werkzeug.serving import make_server
+
+from eventing.admin import ensure_topics
+from eventing.envelope import Envelope
+from eventing.kafka_publisher import KafkaPublisher
+from eventing.kafka_settings import KafkaSettings
+from eventing.testing import running, to_topic
+from eventing.topics import ASSESSMENT_EVENTS, REPORT_EVENTS, topic_for
+from eventing.worker import ConsumerWorker, RetryPolicy
+from notifications.booking_links import BookingLinkSettings
+from notifications.consumer import consumer_spec
 from notifications.entrypoints import processes
+from notifications.messages.links import MailLinks
+from notifications.web import create_app
+from servicekit.settings import ServiceSettings
+from servicekit.web import ENGINE_EXTENSION
 
 
 @pytest.fixture
@@ -14,3 +39,129 @@ def migrated(database_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.setenv("SECRET_KEY", "test-secret")
     processes.migrate()
     return database_url
+
+
+@pytest.fixture
+def mail_links() -> MailLinks:
+    return MailLinks(
+        BookingLinkSettings("http://notifications.test", "booking-test-secret"),
+        "http://assessment.test",
+    )
+
+
+@pytest.fixture
+def event_topics(kafka_settings: KafkaSettings) -> dict[str, str]:
+    """Fresh stand-ins (with dead-letter twins) for the topics the service consumes, so a
+    test sees only its own events, not those other tests left on the shared broker."""
+    suffix = uuid.uuid4().hex[:10]
+    consumed = (ASSESSMENT_EVENTS, REPORT_EVENTS)
+    topics = {spec.name: f"test-{suffix}-{spec.name}" for spec in consumed}
+    ensure_topics(
+        kafka_settings,
+        dict.fromkeys(topics.values(), 2) | {f"{name}-dlq": 1 for name in topics.values()},
+    )
+    return topics
+
+
+@pytest.fixture
+def publisher(kafka_settings: KafkaSettings) -> Iterator[KafkaPublisher]:
+    publisher = KafkaPublisher(kafka_settings)
+    yield publisher
+    publisher.close()
+
+
+@pytest.fixture
+def publish(publisher: KafkaPublisher, event_topics: dict[str, str]) -> Callable[[Envelope], None]:
+    """Send an event to this test's stand-in of its topic."""
+
+    def send(envelope: Envelope) -> None:
+        topic = event_topics[topic_for(envelope.event_type).name]
+        [error] = publisher.send_batch([to_topic(topic, envelope)])
+        assert error is None, error
+
+    return send
+
+
+@pytest.fixture
+def notifications_worker(
+    migrated: str,
+    engine: Engine,
+    kafka_settings: KafkaSettings,
+    event_topics: dict[str, str],
+    mail_links: MailLinks,
+    publisher: KafkaPublisher,
+) -> Iterator[None]:
+    """The service's consumer (its real handlers) on a thread, in a group of its own."""
+    spec = dataclasses.replace(
+        consumer_spec(engine, mail_links),
+        name=f"notifications-{uuid.uuid4().hex[:8]}",
+        topics=tuple(event_topics.values()),
+    )
+    retry = RetryPolicy(first_backoff_s=0.05, max_backoff_s=0.5, unclassified_attempts=3)
+    worker = ConsumerWorker(spec, kafka_settings, publisher, retry=retry)
+    with running(worker.run, spec.name):
+        yield
+
+
+# -- booking ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def booking_app(migrated: str) -> Iterator[Flask]:
+    """The notifications app with its booking pages and API, on the migrated database."""
+    settings = ServiceSettings.from_env(
+        "notifications",
+        {
+            "NOTIFICATIONS_DATABASE_URL": migrated,
+            "PUBLIC_BASE_URL_NOTIFICATIONS": LINKS.public_base_url,
+            "SECRET_KEY": "test-secret",
+        },
+    )
+    app = create_app(settings, LINKS)
+    yield app
+    app.extensions[ENGINE_EXTENSION].dispose()
+
+
+@pytest.fixture
+def booking_client(booking_app: Flask) -> FlaskClient:
+    return booking_app.test_client()
+
+
+@pytest.fixture
+def booking_server(migrated: str) -> Iterator[str]:
+    """The notifications app served over real HTTP (threaded werkzeug) on a free loopback
+    port, its public address matching it; yields that address."""
+    holder: dict[str, Flask] = {}
+
+    def wsgi(environ: dict[str, Any], start_response: Any) -> Any:
+        return holder["app"](environ, start_response)
+
+    server = make_server("127.0.0.1", 0, wsgi, threaded=True)
+    base_url = f"http://127.0.0.1:{server.server_port}"
+    settings = ServiceSettings.from_env(
+        "notifications",
+        {
+            "NOTIFICATIONS_DATABASE_URL": migrated,
+            "PUBLIC_BASE_URL_NOTIFICATIONS": base_url,
+            "SECRET_KEY": "test-secret",
+        },
+    )
+    holder["app"] = create_app(settings, dataclasses.replace(LINKS, public_base_url=base_url))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield base_url
+    finally:
+        server.shutdown()
+        thread.join()
+        server.server_close()
+        holder["app"].extensions[ENGINE_EXTENSION].dispose()
+
+
+# -- advisor desk -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def desk_client(booking_app: Flask) -> FlaskClient:
+    """A browser on the notifications app (the desk lives beside the booking pages)."""
+    return booking_app.test_client()

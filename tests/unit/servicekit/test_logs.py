@@ -35,11 +35,14 @@ def test_secrets_in_urls_never_reach_the_log():
     resume = (
         '"GET /resume/6f1c2d3e-4a5b-6c7d-8e9f-0a1b2c3d4e5f/vof1JhL32o-zwK4SStA6rW HTTP/1.1" 303'
     )
-    download = "GET /reports/42.pdf?expires=1775750400&signature=Zk3qN8x0bW1p HTTP/1.1"
+    download = "GET /reports/42.pdf?token=42.1775750400.Zk3qN8x0bW1p HTTP/1.1"
+    booking = "POST /book/526d35a7-46fb.1775750400.Qm9va2luZw/meetings/7/cancel HTTP/1.1"
 
-    logged = format_record(resume)["message"] + format_record(download)["message"]
+    logged = " ".join(format_record(line)["message"] for line in (resume, download, booking))
 
     assert "vof1JhL32o" not in logged
     assert "Zk3qN8x0bW1p" not in logged
+    assert "Qm9va2luZw" not in logged
     assert "/resume/6f1c2d3e-4a5b-6c7d-8e9f-0a1b2c3d4e5f/[redacted] HTTP/1.1" in logged
-    assert "expires=1775750400&signature=[redacted]" in logged
+    assert "/reports/42.pdf?token=[redacted] HTTP/1.1" in logged
+    assert "/book/[redacted]/meetings/7/cancel HTTP/1.1" in logged

@@ -16,7 +16,7 @@ _correlation_id: ContextVar[str | None] = ContextVar("correlation_id", default=N
 # Secrets that travel in URLs (a company's resume link, signed download links) must not be
 # kept in logs: the access log of the request that opens such a link would write it down.
 _SECRET_IN_URL = re.compile(
-    r"(?P<keep>/resume/[0-9a-fA-F-]{36}/|[?&](?:token|signature)=)[^\s\"&#]+"
+    r"(?P<keep>/resume/[0-9a-fA-F-]{36}/|/book/|[?&](?:token|signature)=)[^\s\"&#/?]+"
 )
 
 

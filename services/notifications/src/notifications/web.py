@@ -7,12 +7,29 @@ import os
 from flask import Flask
 
 from eventing.outbox import OutboxCollector
+from mailing.sender import MailOutboxCollector
+from notifications.booking.install import install_booking
+from notifications.booking_links import BookingLinkSettings
+from notifications.desk import install_desk
 from servicekit.db import make_engine
 from servicekit.settings import ServiceSettings
 from servicekit.web import create_service_app
 
 
-def create_app(settings: ServiceSettings | None = None) -> Flask:
+def create_app(
+    settings: ServiceSettings | None = None, booking_links: BookingLinkSettings | None = None
+) -> Flask:
     settings = settings or ServiceSettings.from_env("notifications", os.environ)
+    booking_links = booking_links or BookingLinkSettings.from_env(
+        os.environ, settings.public_base_url
+    )
     engine = make_engine(settings.database_url)
-    return create_service_app(__name__, settings, engine, collectors=[OutboxCollector(engine)])
+    app = create_service_app(
+        __name__,
+        settings,
+        engine,
+        collectors=[OutboxCollector(engine), MailOutboxCollector(engine)],
+    )
+    install_booking(app, engine, booking_links)
+    install_desk(app, engine, settings.public_base_url)
+    return app

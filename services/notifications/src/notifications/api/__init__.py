@@ -1,0 +1,24 @@
+"""The JSON API of the notifications service (`/api/v1`: booking) and its OpenAPI document."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Flask, Response, jsonify
+
+from notifications.api.openapi import openapi_document
+from notifications.api.views import create_api_blueprint
+from notifications.booking.service import BookingService
+from notifications.booking_links import BookingLinkSettings
+
+
+def install_api(app: Flask, service: BookingService, links: BookingLinkSettings) -> Blueprint:
+    """Register the API and `/openapi.json`; returns the blueprint (CSRF-exempt: it is
+    authenticated by a Bearer token, not by a cookie)."""
+    blueprint = create_api_blueprint(service, links)
+    app.register_blueprint(blueprint)
+    document = openapi_document()  # built once: the schemas do not change while running
+
+    @app.get("/openapi.json")
+    def openapi_json() -> Response:
+        return jsonify(document)
+
+    return blueprint

@@ -1,0 +1,168 @@
+"""The booking API (`/api/v1`): free slots, book, look at, move and cancel the meeting.
+
+Every call carries the company's booking token as `Authorization: Bearer <token>` (the
+token of its booking link): missing 401, not genuine 403, expired 410, and 404 while this
+service does not know the scored assessment yet. A meeting of another company is 404.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from flask import Blueprint, Response, jsonify, request
+from marshmallow import ValidationError
+
+from notifications.api.problems import ApiProblem, problem_response, validation_problem
+from notifications.api.schemas import BookMeetingSchema, MeetingSchema, RescheduleSchema, SlotSchema
+from notifications.booking.access import LinkRefused, open_booking
+from notifications.booking.service import BookingError, BookingService
+from notifications.booking.store import Company, Meeting
+from notifications.booking.times import local
+from notifications.booking_links import BookingLinkSettings
+
+API_PREFIX = "/api/v1"
+IDEMPOTENCY_HEADER = "Idempotency-Key"
+_REFUSED = {
+    403: ("Forbidden", "The booking token is not valid."),
+    410: ("Gone", "The booking link has expired; use the link of a newer mail."),
+    404: (
+        "Not Found",
+        "Your assessment is still being prepared for booking; please try again in a minute.",
+    ),
+}
+_TITLES = {404: "Not Found", 409: "Conflict", 422: "Unprocessable Content"}
+_slot_schema = SlotSchema(many=True)
+_meeting_schema = MeetingSchema()
+
+
+def create_api_blueprint(service: BookingService, links: BookingLinkSettings) -> Blueprint:
+    api = Blueprint("booking_api", __name__, url_prefix=API_PREFIX)
+    api.register_error_handler(ApiProblem, problem_response)
+    api.register_error_handler(ValidationError, validation_problem)
+
+    @api.errorhandler(BookingError)
+    def booking_refused(error: BookingError) -> Response:
+        return problem_response(ApiProblem(error.status, _TITLES[error.status], str(error)))
+
+    def opened() -> Company:
+        scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise ApiProblem(
+                401, "Unauthorized", "Send the booking token as `Authorization: Bearer <token>`."
+            )
+        try:
+            return open_booking(service, links, token.strip(), datetime.now(UTC))
+        except LinkRefused as refused:
+            title, detail = _REFUSED[refused.status]
+            raise ApiProblem(refused.status, title, detail) from None
+
+    def shown(company: Company, meeting: Meeting) -> dict[str, Any]:
+        token = request.headers["Authorization"].partition(" ")[2].strip()
+        return _meeting_schema.dump(
+            {
+                "id": meeting.id,
+                "advisor_id": meeting.advisor_id,
+                "advisor_name": service.advisor(meeting.advisor_id).name,
+                "start": local(meeting.starts_at, meeting.timezone),
+                "end": local(meeting.ends_at, meeting.timezone),
+                "timezone": meeting.timezone,
+                "status": meeting.status,
+                "sequence": meeting.sequence,
+                "ics_url": f"{links.public_base_url}/book/{token}/meetings/{meeting.id}.ics",
+            }
+        )
+
+    @api.get("/slots")
+    def slots() -> Response:
+        company = opened()
+        offered = service.open_slots(company, datetime.now(UTC))
+        return jsonify(
+            _slot_schema.dump(
+                {
+                    "advisor_id": slot.advisor_id,
+                    "start": local(slot.starts_at, slot.timezone),
+                    "end": local(slot.ends_at, slot.timezone),
+                }
+                for slot in offered
+            )
+        )
+
+    @api.post("/meetings")
+    def book() -> tuple[Response, int, dict[str, str]]:
+        company = opened()
+        body = BookMeetingSchema().load(_json_body())
+        booked = service.book(
+            company,
+            body["advisor_id"],
+            _utc(body["start"]),
+            datetime.now(UTC),
+            idempotency_key=_idempotency_key(),
+        )
+        headers = {"Location": f"{API_PREFIX}/meetings/{booked.meeting.id}"}
+        return jsonify(shown(company, booked.meeting)), 201, headers
+
+    @api.get("/meetings/<meeting_id>")
+    def meeting(meeting_id: str) -> Response:
+        company = opened()
+        return jsonify(shown(company, service.meeting(company, _parse_id(meeting_id))))
+
+    @api.post("/meetings/<meeting_id>/reschedule")
+    def reschedule(meeting_id: str) -> Response:
+        company = opened()
+        body = RescheduleSchema().load(_json_body())
+        moved = service.reschedule(
+            company, _parse_id(meeting_id), _utc(body["start"]), datetime.now(UTC)
+        )
+        return jsonify(shown(company, moved))
+
+    @api.delete("/meetings/<meeting_id>")
+    def cancel(meeting_id: str) -> Response:
+        company = opened()
+        cancelled = service.cancel(company, _parse_id(meeting_id), datetime.now(UTC))
+        return jsonify(shown(company, cancelled))
+
+    return api
+
+
+def _json_body() -> Any:
+    if not request.is_json:
+        raise ApiProblem(415, "Unsupported Media Type", "Send the body as application/json.")
+    try:
+        body = json.loads(request.get_data(cache=False))
+    except (ValueError, RecursionError):
+        raise ApiProblem(400, "Bad Request", "The body is not valid JSON.") from None
+    if not isinstance(body, dict):
+        raise ApiProblem(422, "Unprocessable Content", "The body must be a JSON object.")
+    return body
+
+
+def _utc(start: datetime) -> datetime:
+    try:
+        return start.astimezone(UTC)
+    except OverflowError:  # year 1 at +14:00, say: no time anyone can book
+        raise ApiProblem(
+            422, "Unprocessable Content", "The start is out of range.", {"start": ["Out of range."]}
+        ) from None
+
+
+def _idempotency_key() -> str | None:
+    key = request.headers.get(IDEMPOTENCY_HEADER)
+    if key is None:
+        return None
+    if not 1 <= len(key) <= 100 or not key.isascii() or not key.isprintable():
+        raise ApiProblem(
+            422,
+            "Unprocessable Content",
+            f"{IDEMPOTENCY_HEADER} must be 1-100 printable ASCII characters.",
+        )
+    return key
+
+
+def _parse_id(meeting_id: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(meeting_id)
+    except ValueError:
+        raise ApiProblem(404, "Not Found", "No such meeting of this company.") from None

@@ -1,0 +1,41 @@
+"""Opening a booking link: the token's assessment, if the token is genuine, current, and
+this service knows the scored assessment already. Pages and API answer the same way."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from notifications.booking.service import BookingService
+from notifications.booking.store import Company
+from notifications.booking_links import BookingLinkSettings, verified_assessment_id
+from servicekit.signed_tokens import TokenExpired, TokenInvalid
+
+MAX_TOKEN_LENGTH = 200
+
+
+class LinkRefused(Exception):
+    """The link does not open a booking; `status` and `reason` say why."""
+
+    def __init__(self, status: int, reason: str) -> None:
+        super().__init__(reason)
+        self.status = status
+        self.reason = reason
+
+
+def open_booking(
+    service: BookingService, links: BookingLinkSettings, token: str, now: datetime
+) -> Company:
+    """The company the token opens, or LinkRefused: 403 invalid, 410 expired, 404 not yet
+    known (the assessment.scored event has not reached this service yet)."""
+    if not token or len(token) > MAX_TOKEN_LENGTH:
+        raise LinkRefused(403, "invalid")
+    try:
+        assessment_id = verified_assessment_id(links, token, now)
+    except TokenExpired:
+        raise LinkRefused(410, "expired") from None
+    except TokenInvalid:
+        raise LinkRefused(403, "invalid") from None
+    company = service.company(assessment_id)
+    if company is None:
+        raise LinkRefused(404, "not_ready")
+    return company

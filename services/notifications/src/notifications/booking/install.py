@@ -1,0 +1,24 @@
+"""Wiring the booking pages and the booking API into the notifications app."""
+
+from __future__ import annotations
+
+from flask import Flask
+from flask_wtf.csrf import CSRFProtect
+from sqlalchemy import Engine
+
+from notifications.api import install_api
+from notifications.booking.pages import create_pages_blueprint
+from notifications.booking.service import BookingService
+from notifications.booking_links import BookingLinkSettings
+
+
+def install_booking(app: Flask, engine: Engine, links: BookingLinkSettings) -> BookingService:
+    """Register the booking pages (`/book/...`), the API (`/api/v1`, `/openapi.json`)."""
+    service = BookingService(engine, links)
+    app.register_blueprint(create_pages_blueprint(service, links))
+    api = install_api(app, service, links)
+    # One CSRF guard for the whole app (the advisor desk's forms too): the pages' forms
+    # carry its token; the API authenticates with a Bearer token, not a cookie, so is exempt.
+    csrf = app.extensions.get("csrf") or CSRFProtect(app)
+    csrf.exempt(api)
+    return service

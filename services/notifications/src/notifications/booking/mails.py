@@ -1,0 +1,223 @@
+"""The mails about a meeting: to the company contact (in the assessment's language) and to
+the advisor (in German, the cluster's working language), each with text and HTML parts.
+
+Booked, moved and cancelled meetings carry the calendar invitation; reminders do not (the
+calendar entry is already there). Templates live in templates/booking/mail/; the HTML ones
+autoescape, so a company name is shown as text, never as markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from mailing.message import Attachment, Mail
+from notifications.booking.invitation import CANCEL, REQUEST
+from notifications.booking.store import Advisor, Company, Meeting
+from notifications.booking.times import meeting_when
+
+BOOKED, RESCHEDULED, CANCELLED, REMINDER = "booked", "rescheduled", "cancelled", "reminder"
+COMPANY, ADVISOR = "company", "advisor"
+REMINDER_AHEAD = timedelta(hours=24)
+
+_COMMON = {
+    "de": {
+        "greeting": "Guten Tag",
+        "when": "Termin",
+        "previously": "Bisher",
+        "advisor": "Ihre Beraterin / Ihr Berater",
+        "company": "Unternehmen",
+        "contact": "Ansprechperson",
+        "reschedule": "Termin verschieben",
+        "cancel": "Termin absagen",
+        "book_again": "Neuen Termin buchen",
+        "desk": "Ihre Termine im Beraterbereich",
+        "attached": "Die Einladung für Ihren Kalender hängt als .ics-Datei an.",
+        "signature": "Ihr Wegweiser-Team des Clusters",
+    },
+    "en": {
+        "greeting": "Hello",
+        "when": "Date",
+        "previously": "Previously",
+        "advisor": "Your advisor",
+        "company": "Company",
+        "contact": "Contact",
+        "reschedule": "Reschedule the meeting",
+        "cancel": "Cancel the meeting",
+        "book_again": "Book a new date",
+        "desk": "Your meetings in the advisor desk",
+        "attached": "The invitation for your calendar is attached as an .ics file.",
+        "signature": "Your Wegweiser team of the cluster",
+    },
+}
+# (recipient, kind) -> language -> (subject, intro); the subject gets {when}.
+_WORDING = {
+    (COMPANY, BOOKED): {
+        "de": ("Ihr Transformationsgespräch am {when}", "Ihr Transformationsgespräch ist gebucht."),
+        "en": ("Your transformation talk on {when}", "Your transformation talk is booked."),
+    },
+    (COMPANY, RESCHEDULED): {
+        "de": (
+            "Verschoben: Ihr Transformationsgespräch am {when}",
+            "Ihr Transformationsgespräch wurde verschoben.",
+        ),
+        "en": (
+            "Rescheduled: your transformation talk on {when}",
+            "Your transformation talk has been moved.",
+        ),
+    },
+    (COMPANY, CANCELLED): {
+        "de": (
+            "Abgesagt: Ihr Transformationsgespräch am {when}",
+            "Ihr Transformationsgespräch wurde abgesagt.",
+        ),
+        "en": (
+            "Cancelled: your transformation talk on {when}",
+            "Your transformation talk has been cancelled.",
+        ),
+    },
+    (COMPANY, REMINDER): {
+        "de": (
+            "Erinnerung: Ihr Transformationsgespräch am {when}",
+            "Zur Erinnerung: Ihr Transformationsgespräch findet morgen statt.",
+        ),
+        "en": (
+            "Reminder: your transformation talk on {when}",
+            "A reminder: your transformation talk takes place tomorrow.",
+        ),
+    },
+    (ADVISOR, BOOKED): {
+        "de": (
+            "Neuer Termin am {when}",
+            "ein Unternehmen hat ein Transformationsgespräch gebucht.",
+        ),
+    },
+    (ADVISOR, RESCHEDULED): {
+        "de": (
+            "Verschoben auf {when}",
+            "ein Unternehmen hat sein Transformationsgespräch verschoben.",
+        ),
+    },
+    (ADVISOR, CANCELLED): {
+        "de": ("Abgesagt: Termin am {when}", "ein Transformationsgespräch wurde abgesagt."),
+    },
+    (ADVISOR, REMINDER): {
+        "de": (
+            "Erinnerung: Termin am {when}",
+            "zur Erinnerung: morgen findet dieses Gespräch statt.",
+        ),
+    },
+}
+# The advisor's greeting is German whatever the company's language.
+_ADVISOR_LANGUAGE = "de"
+
+_templates = Environment(
+    loader=PackageLoader("notifications", "templates/booking/mail"),
+    autoescape=select_autoescape(["html"]),
+    undefined=StrictUndefined,
+    keep_trailing_newline=True,
+)
+
+
+@dataclass(frozen=True)
+class MeetingNews:
+    """What happened to a meeting, as the mails tell it."""
+
+    kind: str
+    meeting: Meeting
+    company: Company
+    advisor: Advisor
+    previous_starts_at: datetime | None = None  # set when the meeting was moved
+
+
+def company_mail(news: MeetingNews, booking_url: str, invitation: bytes | None = None) -> Mail:
+    """`booking_url` is the company's booking page; the meeting's cancel and reschedule
+    pages are below it."""
+    language = news.company.language
+    meeting_url = f"{booking_url}/meetings/{news.meeting.id}"
+    return _mail(
+        news,
+        COMPANY,
+        language,
+        to=news.company.contact_email,
+        reply_to=news.advisor.email,
+        invitation=invitation,
+        booking_url=booking_url,
+        reschedule_url=f"{meeting_url}/reschedule",
+        cancel_url=f"{meeting_url}/cancel",
+    )
+
+
+def advisor_mail(news: MeetingNews, desk_url: str, invitation: bytes | None = None) -> Mail:
+    return _mail(
+        news,
+        ADVISOR,
+        _ADVISOR_LANGUAGE,
+        to=news.advisor.email,
+        reply_to=news.company.contact_email,
+        invitation=invitation,
+        desk_url=desk_url,
+    )
+
+
+def mail_key(meeting: Meeting, kind: str, recipient: str) -> str:
+    """One mail per meeting version, kind and recipient: the reminder of version 2 is
+    withdrawn by this key when version 3 (a move or a cancellation) is written."""
+    return f"meeting:{meeting.id}:{meeting.sequence}:{kind}:{recipient}"
+
+
+def _mail(
+    news: MeetingNews,
+    recipient: str,
+    language: str,
+    *,
+    to: str,
+    reply_to: str,
+    invitation: bytes | None,
+    **links: str,
+) -> Mail:
+    meeting = news.meeting
+    subject, intro = _WORDING[(recipient, news.kind)][language]
+    when = meeting_when(meeting.starts_at, meeting.ends_at, meeting.timezone, language)
+    previous_when = None
+    if news.previous_starts_at is not None:
+        length = meeting.ends_at - meeting.starts_at
+        previous_end = news.previous_starts_at + length
+        previous_when = meeting_when(
+            news.previous_starts_at, previous_end, meeting.timezone, language
+        )
+    values: dict[str, Any] = {
+        "lang": language,
+        "t": _COMMON[language] | {"intro": intro},
+        "company": news.company,
+        "advisor": news.advisor,
+        "when": when,
+        "previous_when": previous_when,
+        "cancelled": news.kind == CANCELLED,
+        "attached": invitation is not None,
+        **links,
+    }
+    return Mail(
+        dedupe_key=mail_key(meeting, news.kind, recipient),
+        to=to,
+        reply_to=reply_to,
+        # Date, time and zone in the subject, never the company's name (it is in the body).
+        subject=subject.format(when=when),
+        text=_templates.get_template(f"{recipient}.txt").render(values),
+        html=_templates.get_template(f"{recipient}.html").render(values),
+        attachments=() if invitation is None else (_attachment(invitation, news.kind),),
+        not_before=meeting.starts_at - REMINDER_AHEAD if news.kind == REMINDER else None,
+    )
+
+
+def invitation_method(kind: str) -> str:
+    """The iTIP method of the invitation a mail of this kind carries."""
+    return CANCEL if kind == CANCELLED else REQUEST
+
+
+def _attachment(invitation: bytes, kind: str) -> Attachment:
+    content_type = f"text/calendar; charset=utf-8; method={invitation_method(kind)}"
+    return Attachment("invite.ics", content_type, invitation)

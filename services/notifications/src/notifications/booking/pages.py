@@ -1,0 +1,260 @@
+"""The company's booking pages under its booking link (`/book/<token>`), usable without
+JavaScript and without a login: choose a slot and book, see the meeting, download its
+invitation, move or cancel it.
+
+GET never changes anything (mail scanners open links); booking, moving and cancelling are
+POSTs with a CSRF token, each answered by a redirect (post/redirect/get). The token is the
+whole authorisation, so pages under it are never cached and send no Referer.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from functools import partial
+from typing import Any
+
+from flask import Blueprint, Response, redirect, render_template, request, url_for
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import NotFound
+from werkzeug.wrappers import Response as BaseResponse
+
+from notifications.booking.access import LinkRefused, open_booking
+from notifications.booking.service import (
+    AlreadyBooked,
+    BookingError,
+    BookingService,
+    MeetingChanged,
+    MeetingNotFound,
+    NotOffered,
+    OfferedSlot,
+    SlotTaken,
+)
+from notifications.booking.store import Company, Meeting
+from notifications.booking.texts import text
+from notifications.booking.times import clock, day_label, local, meeting_when
+from notifications.booking_links import BookingLinkSettings
+
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+        "form-action 'self'; frame-ancestors 'none'"
+    ),
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    # The token in the address is the authorisation: no copy in any cache.
+    "Cache-Control": "no-store",
+}
+_REASONS = {
+    SlotTaken: "slot_taken",
+    AlreadyBooked: "already_booked",
+    NotOffered: "not_offered",
+    MeetingChanged: "meeting_changed",
+}
+_CHOICE_SEPARATOR = "|"
+
+
+def create_pages_blueprint(service: BookingService, links: BookingLinkSettings) -> Blueprint:
+    pages = Blueprint(
+        "booking", __name__, static_folder="static", static_url_path="/static/booking"
+    )
+
+    @pages.after_request
+    def security_headers(response: Response) -> Response:
+        response.headers.update(SECURITY_HEADERS)
+        return response
+
+    @pages.errorhandler(LinkRefused)
+    def link_refused(refused: LinkRefused) -> tuple[str, int]:
+        return _error(refused.reason, refused.status)
+
+    @pages.errorhandler(MeetingNotFound)
+    @pages.errorhandler(NotFound)
+    def not_found(_exception: Exception) -> tuple[str, int]:
+        return _error("not_found", 404)
+
+    @pages.errorhandler(CSRFError)
+    def csrf_refused(_exception: CSRFError) -> tuple[str, int]:
+        return _error("csrf", 400)
+
+    def opened(token: str) -> Company:
+        return open_booking(service, links, token, datetime.now(UTC))
+
+    @pages.route("/book/<token>", methods=["GET", "POST"])
+    def book(token: str) -> Any:
+        company = opened(token)
+        now = datetime.now(UTC)
+        if request.method == "GET":
+            meeting = service.active_meeting(company)
+            if meeting is not None:
+                return _render_meeting(company, meeting, token)
+            return _render_slots("booking/book.html", company, token, None, now)
+        choice = _read_choice(request.form.get("slot", ""))
+        if choice is None:
+            page = _render_slots("booking/book.html", company, token, None, now, "choose_error")
+            return page, 422
+        try:
+            booked = service.book(company, choice[0], choice[1], now)
+        except BookingError as refused:
+            # AlreadyBooked is mostly a second click on the button: show the booked meeting.
+            meeting = (
+                service.active_meeting(company) if isinstance(refused, AlreadyBooked) else None
+            )
+            if meeting is not None:
+                return _see_other(url_for(".meeting", token=token, meeting_id=meeting.id))
+            page = _render_slots("booking/book.html", company, token, None, now, _reason(refused))
+            return page, refused.status
+        return _see_other(url_for(".meeting", token=token, meeting_id=booked.meeting.id))
+
+    @pages.get("/book/<token>/meetings/<uuid:meeting_id>")
+    def meeting(token: str, meeting_id: uuid.UUID) -> str:
+        company = opened(token)
+        return _render_meeting(company, service.meeting(company, meeting_id), token)
+
+    @pages.get("/book/<token>/meetings/<uuid:meeting_id>.ics")
+    def invitation(token: str, meeting_id: uuid.UUID) -> Response:
+        company = opened(token)
+        meeting = service.meeting(company, meeting_id)
+        body = service.invitation_for(company, meeting, datetime.now(UTC))
+        return Response(
+            body,
+            mimetype="text/calendar",
+            headers={"Content-Disposition": 'attachment; filename="invite.ics"'},
+        )
+
+    @pages.route("/book/<token>/meetings/<uuid:meeting_id>/cancel", methods=["GET", "POST"])
+    def cancel(token: str, meeting_id: uuid.UUID) -> Any:
+        company = opened(token)
+        meeting = service.meeting(company, meeting_id)
+        if not meeting.active:
+            return _see_other(url_for(".meeting", token=token, meeting_id=meeting.id))
+        if request.method == "GET":
+            return _render(
+                "booking/cancel.html", company, token, meeting=_shown(meeting, company.language)
+            )
+        service.cancel(company, meeting.id, datetime.now(UTC))
+        return _see_other(url_for(".meeting", token=token, meeting_id=meeting.id))
+
+    @pages.route("/book/<token>/meetings/<uuid:meeting_id>/reschedule", methods=["GET", "POST"])
+    def reschedule(token: str, meeting_id: uuid.UUID) -> Any:
+        company = opened(token)
+        meeting = service.meeting(company, meeting_id)
+        now = datetime.now(UTC)
+        if not meeting.active:
+            return _see_other(url_for(".meeting", token=token, meeting_id=meeting.id))
+        if request.method == "GET":
+            return _render_slots("booking/reschedule.html", company, token, meeting, now)
+        choice = _read_choice(request.form.get("slot", ""))
+        if choice is None or choice[0] != meeting.advisor_id:
+            page = _render_slots(
+                "booking/reschedule.html", company, token, meeting, now, "choose_error"
+            )
+            return page, 422
+        try:
+            service.reschedule(company, meeting.id, choice[1], now)
+        except BookingError as refused:
+            page = _render_slots(
+                "booking/reschedule.html", company, token, meeting, now, _reason(refused)
+            )
+            return page, refused.status
+        return _see_other(url_for(".meeting", token=token, meeting_id=meeting.id))
+
+    def _render_meeting(company: Company, meeting: Meeting, token: str) -> str:
+        return _render(
+            "booking/meeting.html", company, token, meeting=_shown(meeting, company.language)
+        )
+
+    def _render_slots(
+        template: str,
+        company: Company,
+        token: str,
+        moving: Meeting | None,
+        now: datetime,
+        error: str | None = None,
+    ) -> str:
+        offered = service.open_slots(company, now, moving=moving)
+        return _render(
+            template,
+            company,
+            token,
+            days=_days(offered, company.language),
+            several_advisors=len({slot.advisor_id for slot in offered}) > 1,
+            meeting=None if moving is None else _shown(moving, company.language),
+            error=error,
+        )
+
+    def _shown(meeting: Meeting, language: str) -> dict[str, Any]:
+        return {
+            "id": meeting.id,
+            "active": meeting.active,
+            "advisor": service.advisor(meeting.advisor_id).name,
+            "when": meeting_when(meeting.starts_at, meeting.ends_at, meeting.timezone, language),
+        }
+
+    return pages
+
+
+def _render(template: str, company: Company, token: str, **context: Any) -> str:
+    language = company.language
+    return render_template(
+        template, lang=language, t=partial(text, language), company=company, token=token, **context
+    )
+
+
+def _error(reason: str, status: int) -> tuple[str, int]:
+    language = _language()
+    page = render_template(
+        "booking/error.html", lang=language, t=partial(text, language), reason=reason
+    )
+    return page, status
+
+
+def _language() -> str:
+    """Where the company is not known (a refused link), English only when asked for."""
+    return "en" if request.args.get("lang") == "en" else "de"
+
+
+def _reason(refused: BookingError) -> str:
+    return _REASONS.get(type(refused), "meeting_changed")
+
+
+def _days(offered: Sequence[OfferedSlot], language: str) -> list[dict[str, Any]]:
+    """Slots grouped by their local day; at one time, the first advisor's slot only (the
+    company chooses a time, not a person; the assigned advisor comes first)."""
+    days: dict[str, dict[str, Any]] = {}
+    seen: set[datetime] = set()
+    for slot in offered:
+        if slot.starts_at in seen:
+            continue
+        seen.add(slot.starts_at)
+        day = local(slot.starts_at, slot.timezone).date()
+        group = days.setdefault(
+            day.isoformat(), {"id": day.isoformat(), "label": day_label(day, language), "slots": []}
+        )
+        group["slots"].append(
+            {
+                "value": _CHOICE_SEPARATOR.join((str(slot.advisor_id), slot.starts_at.isoformat())),
+                "id": f"slot-{slot.starts_at:%Y%m%dT%H%M}-{slot.advisor_id.hex[:8]}",
+                "label": f"{clock(slot.starts_at, slot.timezone)}–{clock(slot.ends_at, slot.timezone)}",  # noqa: RUF001, E501
+                "advisor": slot.advisor_name,
+            }
+        )
+    return list(days.values())
+
+
+def _read_choice(value: str) -> tuple[uuid.UUID, datetime] | None:
+    advisor, _, start = value.partition(_CHOICE_SEPARATOR)
+    try:
+        advisor_id = uuid.UUID(advisor)
+        starts_at = datetime.fromisoformat(start)
+        if starts_at.tzinfo is None:
+            return None
+        return advisor_id, starts_at.astimezone(UTC)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _see_other(location: str) -> BaseResponse:
+    return redirect(location, code=303)

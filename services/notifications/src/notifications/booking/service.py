@@ -1,0 +1,463 @@
+"""Booking, moving and cancelling a meeting: the pages and the JSON API both call this.
+
+Each change is one transaction holding the meeting row, its `meeting.*` event (outbox) and
+its mails (mail outbox), so none exists without the others. Whether a slot is free is
+decided by the database: the partial unique indexes let one active meeting hold a slot and
+a company hold one active meeting, so of two concurrent bookings of a slot the second
+insert fails and is answered SlotTaken (409); the check before the insert only spares the
+common case a failed insert and tells a time never offered (422) from a taken one (409).
+
+Reminders 24 h ahead are queued with the booking (sent not before their time) and
+withdrawn when the meeting is moved or cancelled, so nobody is reminded of a meeting that
+no longer takes place at that time.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, Engine, insert, update
+from sqlalchemy.exc import IntegrityError
+
+from eventing.envelope import Envelope, new_envelope
+from eventing.outbox import add_to_outbox
+from mailing.outbox import queue_mail, withdraw_mail
+from notifications.adapters.tables import MEETING_BOOKED, MEETING_CANCELLED, meetings
+from notifications.booking import mails
+from notifications.booking.invitation import invitation
+from notifications.booking.mails import MeetingNews
+from notifications.booking.store import (
+    Advisor,
+    Company,
+    Meeting,
+    active_meeting,
+    advisors_for,
+    busy_of,
+    load_advisor,
+    load_company,
+    load_meeting,
+    meeting_by_idempotency_key,
+    schedule_of,
+)
+from notifications.booking_links import BookingLinkSettings, booking_url
+from notifications.domain.slots import (
+    DEFAULT_HORIZON,
+    Schedule,
+    Slot,
+    free_slots,
+    is_free,
+    offered_slot,
+)
+
+PRODUCER = "notifications"
+MAX_IDEMPOTENCY_KEY_LENGTH = 100
+# Meetings reach back at most this far before a slot: longer than any meeting and buffer.
+_MARGIN = timedelta(days=1)
+
+
+class BookingError(Exception):
+    """A booking request that cannot be carried out; `status` is its HTTP answer."""
+
+    status = 409
+
+
+class SlotTaken(BookingError):
+    """Someone else holds the slot (or one too close to it)."""
+
+
+class AlreadyBooked(BookingError):
+    """The company holds an active meeting already; move or cancel that one."""
+
+
+class MeetingChanged(BookingError):
+    """The meeting was cancelled or changed meanwhile (another tab, the advisor)."""
+
+
+class NotOffered(BookingError):
+    """Not a time (or not an advisor) this company is offered."""
+
+    status = 422
+
+
+class IdempotencyKeyReused(BookingError):
+    """The Idempotency-Key named a different booking before."""
+
+    status = 422
+
+
+class MeetingNotFound(BookingError):
+    status = 404
+
+
+@dataclass(frozen=True)
+class OfferedSlot:
+    advisor_id: uuid.UUID
+    advisor_name: str
+    starts_at: datetime
+    ends_at: datetime
+    timezone: str  # the advisor's: the zone the slot is shown in
+
+
+@dataclass(frozen=True)
+class Booked:
+    meeting: Meeting
+    created: bool  # False: an Idempotency-Key repeat, the first booking is returned
+
+
+class BookingService:
+    def __init__(self, engine: Engine, links: BookingLinkSettings) -> None:
+        self._engine = engine
+        self._links = links
+
+    def company(self, assessment_id: uuid.UUID) -> Company | None:
+        with self._engine.connect() as connection:
+            return load_company(connection, assessment_id)
+
+    def active_meeting(self, company: Company) -> Meeting | None:
+        with self._engine.connect() as connection:
+            return active_meeting(connection, company.assessment_id)
+
+    def meeting(self, company: Company, meeting_id: uuid.UUID) -> Meeting:
+        with self._engine.connect() as connection:
+            meeting = load_meeting(connection, company.assessment_id, meeting_id)
+        if meeting is None:
+            raise MeetingNotFound("No such meeting of this company.")
+        return meeting
+
+    def advisor(self, advisor_id: uuid.UUID) -> Advisor:
+        with self._engine.connect() as connection:
+            advisor = load_advisor(connection, advisor_id)
+        assert advisor is not None, "a meeting's advisor is never deleted"
+        return advisor
+
+    def open_slots(
+        self, company: Company, now: datetime, *, moving: Meeting | None = None
+    ) -> list[OfferedSlot]:
+        """Free slots for the company, earliest first: of the meeting's advisor when one is
+        being moved (the company keeps its advisor), else of its advisors."""
+        with self._engine.connect() as connection:
+            if moving is not None:
+                advisors = [load_advisor(connection, moving.advisor_id)]
+            else:
+                advisors = advisors_for(connection, company)
+            offered = []
+            for advisor in advisors:
+                assert advisor is not None, "a meeting's advisor is never deleted"
+                for slot in self._free(connection, advisor, now, moving):
+                    offered.append(
+                        OfferedSlot(
+                            advisor.id, advisor.name, slot.starts_at, slot.ends_at, advisor.timezone
+                        )
+                    )
+        return sorted(offered, key=lambda slot: slot.starts_at)
+
+    def book(
+        self,
+        company: Company,
+        advisor_id: uuid.UUID,
+        starts_at: datetime,
+        now: datetime,
+        *,
+        idempotency_key: str | None = None,
+    ) -> Booked:
+        # Keys are the client's; scoped to the company, so two companies never collide.
+        key = None if idempotency_key is None else f"{company.assessment_id}:{idempotency_key}"
+        if key is not None:
+            repeated = self._repeat(key, advisor_id, starts_at)
+            if repeated is not None:
+                return repeated
+        with self._engine.connect() as connection:
+            advisor = next(
+                (a for a in advisors_for(connection, company) if a.id == advisor_id), None
+            )
+            if advisor is None:
+                raise NotOffered("This advisor does not offer meetings to this company.")
+            self._check_free(connection, advisor, starts_at, now, moving=None)
+            if active_meeting(connection, company.assessment_id) is not None:
+                raise _already_booked()
+        meeting = Meeting(
+            id=uuid.uuid4(),
+            assessment_id=company.assessment_id,
+            advisor_id=advisor.id,
+            starts_at=starts_at,
+            ends_at=starts_at + timedelta(minutes=advisor.meeting_minutes),
+            timezone=advisor.timezone,
+            status=MEETING_BOOKED,
+            sequence=0,
+            idempotency_key=key,
+            created_at=now,
+            cancelled_at=None,
+        )
+        try:
+            with self._engine.begin() as connection:
+                connection.execute(
+                    insert(meetings).values(**_row(meeting), updated_at=now, cancelled_by=None)
+                )
+                add_to_outbox(connection, _booked_event(meeting, company, now))
+                news = MeetingNews(mails.BOOKED, meeting, company, advisor)
+                self._tell(connection, news, now)
+                self._queue_reminders(connection, news, now)
+        except IntegrityError:
+            return self._after_lost_race(company, key, advisor_id, starts_at)
+        return Booked(meeting, created=True)
+
+    def reschedule(
+        self, company: Company, meeting_id: uuid.UUID, starts_at: datetime, now: datetime
+    ) -> Meeting:
+        """Move the meeting to another free slot of its advisor."""
+        meeting = self.meeting(company, meeting_id)
+        if not meeting.active:
+            raise MeetingChanged("The meeting was cancelled; book a new one.")
+        if starts_at == meeting.starts_at:
+            return meeting
+        advisor = self.advisor(meeting.advisor_id)
+        with self._engine.connect() as connection:
+            self._check_free(connection, advisor, starts_at, now, moving=meeting)
+        moved = dataclasses.replace(
+            meeting,
+            starts_at=starts_at,
+            ends_at=starts_at + (meeting.ends_at - meeting.starts_at),
+            sequence=meeting.sequence + 1,
+        )
+        try:
+            with self._engine.begin() as connection:
+                self._change(
+                    connection,
+                    meeting,
+                    starts_at=moved.starts_at,
+                    ends_at=moved.ends_at,
+                    sequence=moved.sequence,
+                    updated_at=now,
+                )
+                add_to_outbox(connection, _rescheduled_event(moved, meeting.starts_at, now))
+                news = MeetingNews(mails.RESCHEDULED, moved, company, advisor, meeting.starts_at)
+                self._withdraw_reminders(connection, meeting)
+                self._tell(connection, news, now)
+                self._queue_reminders(connection, news, now)
+        except IntegrityError:
+            raise _slot_taken() from None
+        return moved
+
+    def cancel(
+        self, company: Company, meeting_id: uuid.UUID, now: datetime, *, by: str = "company"
+    ) -> Meeting:
+        """Cancel the meeting; cancelling a cancelled meeting changes and sends nothing."""
+        meeting = self.meeting(company, meeting_id)
+        if not meeting.active:
+            return meeting
+        cancelled = dataclasses.replace(
+            meeting, status=MEETING_CANCELLED, sequence=meeting.sequence + 1, cancelled_at=now
+        )
+        advisor = self.advisor(meeting.advisor_id)
+        with self._engine.begin() as connection:
+            self._change(
+                connection,
+                meeting,
+                status=MEETING_CANCELLED,
+                sequence=cancelled.sequence,
+                cancelled_at=now,
+                cancelled_by=by,
+                updated_at=now,
+            )
+            add_to_outbox(connection, _cancelled_event(cancelled, by, now))
+            self._withdraw_reminders(connection, meeting)
+            self._tell(connection, MeetingNews(mails.CANCELLED, cancelled, company, advisor), now)
+        return cancelled
+
+    def invitation_for(self, company: Company, meeting: Meeting, now: datetime) -> bytes:
+        """The company's copy of the meeting's current invitation (the .ics download)."""
+        kind = mails.BOOKED if meeting.active else mails.CANCELLED
+        return invitation(
+            meeting,
+            company,
+            self.advisor(meeting.advisor_id),
+            method=mails.invitation_method(kind),
+            language=company.language,
+            now=now,
+            manage_url=booking_url(self._links, company.assessment_id, now),
+        )
+
+    # -- helpers ----------------------------------------------------------------------------
+
+    def _free(
+        self, connection: Connection, advisor: Advisor, now: datetime, moving: Meeting | None
+    ) -> list[Slot]:
+        busy = busy_of(
+            connection,
+            advisor.id,
+            now - _MARGIN,
+            now + DEFAULT_HORIZON + _MARGIN,
+            except_meeting=None if moving is None else moving.id,
+        )
+        return free_slots(self._schedule(connection, advisor, now), busy, now=now)
+
+    def _check_free(
+        self,
+        connection: Connection,
+        advisor: Advisor,
+        starts_at: datetime,
+        now: datetime,
+        *,
+        moving: Meeting | None,
+    ) -> None:
+        slot = offered_slot(self._schedule(connection, advisor, now), starts_at, now=now)
+        if slot is None:
+            raise NotOffered(
+                "This time is not one of the advisor's bookable times (any more); "
+                "choose one of the offered slots."
+            )
+        # Only meetings near the slot can clash with it: a day either side covers any buffer.
+        busy = busy_of(
+            connection,
+            advisor.id,
+            slot.starts_at - _MARGIN,
+            slot.ends_at + _MARGIN,
+            except_meeting=None if moving is None else moving.id,
+        )
+        if not is_free(slot, busy, timedelta(minutes=advisor.buffer_minutes)):
+            raise _slot_taken()
+
+    @staticmethod
+    def _schedule(connection: Connection, advisor: Advisor, now: datetime) -> Schedule:
+        first, last = now - _MARGIN, now + DEFAULT_HORIZON + _MARGIN
+        return schedule_of(connection, advisor, first.date(), last.date())
+
+    def _repeat(self, key: str, advisor_id: uuid.UUID, starts_at: datetime) -> Booked | None:
+        with self._engine.connect() as connection:
+            first = meeting_by_idempotency_key(connection, key)
+        if first is None:
+            return None
+        if not _same_request(first, advisor_id, starts_at):
+            raise IdempotencyKeyReused(
+                "This Idempotency-Key was used for another booking; use a new key."
+            )
+        return Booked(first, created=False)
+
+    def _after_lost_race(
+        self, company: Company, key: str | None, advisor_id: uuid.UUID, starts_at: datetime
+    ) -> Booked:
+        """An insert failed on a unique index: a concurrent repeat of this very request, a
+        concurrent booking of this company, or (mostly) someone else took the slot."""
+        if key is not None:
+            repeated = self._repeat(key, advisor_id, starts_at)
+            if repeated is not None:
+                return repeated
+        if self.active_meeting(company) is not None:
+            raise _already_booked()
+        raise _slot_taken()
+
+    @staticmethod
+    def _change(connection: Connection, meeting: Meeting, **values: Any) -> None:
+        """Update the meeting if nobody changed it since it was read (same sequence)."""
+        changed = connection.execute(
+            update(meetings)
+            .where(
+                meetings.c.id == meeting.id,
+                meetings.c.status == MEETING_BOOKED,
+                meetings.c.sequence == meeting.sequence,
+            )
+            .values(**values)
+        )
+        if changed.rowcount != 1:
+            raise MeetingChanged("The meeting was changed meanwhile; reload and try again.")
+
+    def _tell(self, connection: Connection, news: MeetingNews, now: datetime) -> None:
+        """Mail both sides, each with the invitation in the state the news leaves it in."""
+        method = mails.invitation_method(news.kind)
+        link = booking_url(self._links, news.company.assessment_id, now)
+        for_company = invitation(
+            news.meeting,
+            news.company,
+            news.advisor,
+            method=method,
+            language=news.company.language,
+            now=now,
+            manage_url=link,
+        )
+        for_advisor = invitation(
+            news.meeting, news.company, news.advisor, method=method, language="de", now=now
+        )
+        queue_mail(connection, mails.company_mail(news, link, for_company), now)
+        queue_mail(connection, mails.advisor_mail(news, self._desk_url(), for_advisor), now)
+
+    def _queue_reminders(self, connection: Connection, news: MeetingNews, now: datetime) -> None:
+        if news.meeting.starts_at - mails.REMINDER_AHEAD <= now:
+            return  # booked less than a day ahead: the confirmation is the reminder
+        reminder = dataclasses.replace(news, kind=mails.REMINDER, previous_starts_at=None)
+        link = booking_url(self._links, news.company.assessment_id, now)
+        queue_mail(connection, mails.company_mail(reminder, link), now)
+        queue_mail(connection, mails.advisor_mail(reminder, self._desk_url()), now)
+
+    @staticmethod
+    def _withdraw_reminders(connection: Connection, meeting: Meeting) -> None:
+        for recipient in (mails.COMPANY, mails.ADVISOR):
+            withdraw_mail(connection, mails.mail_key(meeting, mails.REMINDER, recipient))
+
+    def _desk_url(self) -> str:
+        return f"{self._links.public_base_url}/desk/"
+
+
+def _same_request(first: Meeting, advisor_id: uuid.UUID, starts_at: datetime) -> bool:
+    return first.advisor_id == advisor_id and first.starts_at == starts_at
+
+
+def _row(meeting: Meeting) -> dict[str, Any]:
+    return {field.name: getattr(meeting, field.name) for field in dataclasses.fields(meeting)}
+
+
+def _slot_taken() -> SlotTaken:
+    return SlotTaken("This time has just been booked by someone else; please choose another.")
+
+
+def _already_booked() -> AlreadyBooked:
+    return AlreadyBooked(
+        "You have booked a meeting already; reschedule or cancel it to choose another time."
+    )
+
+
+def _booked_event(meeting: Meeting, company: Company, now: datetime) -> Envelope:
+    return _envelope(
+        "meeting.booked",
+        meeting,
+        company_id=company.company_id,
+        advisor_id=meeting.advisor_id,
+        starts_at=meeting.starts_at,
+        ends_at=meeting.ends_at,
+        timezone=meeting.timezone,
+        booked_at=now,
+    )
+
+
+def _rescheduled_event(meeting: Meeting, previous_starts_at: datetime, now: datetime) -> Envelope:
+    return _envelope(
+        "meeting.rescheduled",
+        meeting,
+        previous_starts_at=previous_starts_at,
+        starts_at=meeting.starts_at,
+        ends_at=meeting.ends_at,
+        rescheduled_at=now,
+    )
+
+
+def _cancelled_event(meeting: Meeting, by: str, now: datetime) -> Envelope:
+    return _envelope("meeting.cancelled", meeting, cancelled_at=now, cancelled_by=by)
+
+
+def _envelope(event_type: str, meeting: Meeting, **data: Any) -> Envelope:
+    return new_envelope(
+        event_type,
+        1,
+        {
+            "meeting_id": meeting.id,
+            "assessment_id": meeting.assessment_id,
+            "sequence": meeting.sequence,
+            **data,
+        },
+        producer=PRODUCER,
+        # The assessment id through the whole flow.
+        correlation_id=str(meeting.assessment_id),
+    )

@@ -1,0 +1,192 @@
+"""What booking reads from the database: the company, its advisors with their schedules,
+and meetings. Writes are in service.py, where each sits in its transaction."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Connection, Row, select
+
+from notifications.adapters.tables import (
+    MEETING_BOOKED,
+    advisors,
+    availability_overrides,
+    company_assessments,
+    meetings,
+    weekly_availability,
+)
+from notifications.domain.slots import DayOverride, Schedule, Slot, WeeklyHours
+
+
+@dataclass(frozen=True)
+class Company:
+    """The scored assessment a booking token opens (from the read model)."""
+
+    assessment_id: uuid.UUID
+    company_id: uuid.UUID
+    company_name: str
+    district: str
+    contact_name: str
+    contact_email: str
+    language: str  # "de" or "en"
+    advisor_id: uuid.UUID | None  # the assigned advisor, once routing has chosen one
+
+
+@dataclass(frozen=True)
+class Advisor:
+    id: uuid.UUID
+    name: str
+    email: str
+    timezone: str
+    meeting_minutes: int
+    buffer_minutes: int
+
+
+@dataclass(frozen=True)
+class Meeting:
+    id: uuid.UUID
+    assessment_id: uuid.UUID
+    advisor_id: uuid.UUID
+    starts_at: datetime
+    ends_at: datetime
+    timezone: str
+    status: str
+    sequence: int
+    idempotency_key: str | None
+    created_at: datetime
+    cancelled_at: datetime | None
+
+    @property
+    def active(self) -> bool:
+        return self.status == MEETING_BOOKED
+
+
+def load_company(connection: Connection, assessment_id: uuid.UUID) -> Company | None:
+    row = connection.execute(
+        select(company_assessments).where(company_assessments.c.assessment_id == assessment_id)
+    ).first()
+    if row is None:
+        return None
+    return Company(
+        assessment_id=row.assessment_id,
+        company_id=row.company_id,
+        company_name=row.company_name,
+        district=row.district,
+        contact_name=row.contact_name,
+        contact_email=row.contact_email,
+        language="en" if row.language == "en" else "de",
+        advisor_id=row.advisor_id,
+    )
+
+
+def advisors_for(connection: Connection, company: Company) -> list[Advisor]:
+    """Whose slots the company sees: its assigned advisor while active; before routing has
+    assigned one (or if that advisor left), every active advisor covering its district, and
+    if none does, every active advisor, so no company is left without a date."""
+    active = connection.execute(
+        select(advisors).where(advisors.c.active.is_(True)).order_by(advisors.c.name)
+    ).all()
+    assigned = [row for row in active if row.id == company.advisor_id]
+    in_district = [row for row in active if company.district in row.districts]
+    return [_advisor(row) for row in assigned or in_district or active]
+
+
+def load_advisor(connection: Connection, advisor_id: uuid.UUID) -> Advisor | None:
+    row = connection.execute(select(advisors).where(advisors.c.id == advisor_id)).first()
+    return None if row is None else _advisor(row)
+
+
+def schedule_of(connection: Connection, advisor: Advisor, first: date, last: date) -> Schedule:
+    weekly = connection.execute(
+        select(weekly_availability).where(weekly_availability.c.advisor_id == advisor.id)
+    )
+    overrides = connection.execute(
+        select(availability_overrides).where(
+            availability_overrides.c.advisor_id == advisor.id,
+            availability_overrides.c.day.between(first, last),
+        )
+    )
+    return Schedule(
+        zone=ZoneInfo(advisor.timezone),
+        meeting=timedelta(minutes=advisor.meeting_minutes),
+        buffer=timedelta(minutes=advisor.buffer_minutes),
+        weekly=tuple(WeeklyHours(row.weekday, row.starts, row.ends) for row in weekly),
+        overrides=tuple(DayOverride(row.day, row.starts, row.ends) for row in overrides),
+    )
+
+
+def busy_of(
+    connection: Connection,
+    advisor_id: uuid.UUID,
+    start: datetime,
+    end: datetime,
+    *,
+    except_meeting: uuid.UUID | None = None,
+) -> list[Slot]:
+    """The advisor's active meetings overlapping [start, end) (a day's margin is the
+    caller's), leaving out the meeting being moved."""
+    query = select(meetings.c.starts_at, meetings.c.ends_at).where(
+        meetings.c.advisor_id == advisor_id,
+        meetings.c.status == MEETING_BOOKED,
+        meetings.c.starts_at < end,
+        meetings.c.ends_at > start,
+    )
+    if except_meeting is not None:
+        query = query.where(meetings.c.id != except_meeting)
+    return [Slot(row.starts_at, row.ends_at) for row in connection.execute(query)]
+
+
+def active_meeting(connection: Connection, assessment_id: uuid.UUID) -> Meeting | None:
+    row = connection.execute(
+        select(meetings).where(
+            meetings.c.assessment_id == assessment_id, meetings.c.status == MEETING_BOOKED
+        )
+    ).first()
+    return None if row is None else _meeting(row)
+
+
+def load_meeting(
+    connection: Connection, assessment_id: uuid.UUID, meeting_id: uuid.UUID
+) -> Meeting | None:
+    """The meeting if it is this company's: another company's meeting is "not found"."""
+    row = connection.execute(
+        select(meetings).where(
+            meetings.c.id == meeting_id, meetings.c.assessment_id == assessment_id
+        )
+    ).first()
+    return None if row is None else _meeting(row)
+
+
+def meeting_by_idempotency_key(connection: Connection, key: str) -> Meeting | None:
+    row = connection.execute(select(meetings).where(meetings.c.idempotency_key == key)).first()
+    return None if row is None else _meeting(row)
+
+
+def _advisor(row: Row) -> Advisor:
+    return Advisor(
+        id=row.id,
+        name=row.name,
+        email=row.email,
+        timezone=row.timezone,
+        meeting_minutes=row.meeting_minutes,
+        buffer_minutes=row.buffer_minutes,
+    )
+
+
+def _meeting(row: Row) -> Meeting:
+    return Meeting(
+        id=row.id,
+        assessment_id=row.assessment_id,
+        advisor_id=row.advisor_id,
+        starts_at=row.starts_at,
+        ends_at=row.ends_at,
+        timezone=row.timezone,
+        status=row.status,
+        sequence=row.sequence,
+        idempotency_key=row.idempotency_key,
+        created_at=row.created_at,
+        cancelled_at=row.cancelled_at,
+    )

@@ -1,0 +1,47 @@
+"""The company's booking link as this service hands it out (in mails) and checks it.
+
+The token itself is servicekit.booking_links (the assessment service mints the same tokens
+for its result page); this module adds where the secret and the address come from: the
+shared BOOKING_LINK_SECRET, read once at start-up, and this service's public address.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from servicekit import booking_links
+from servicekit.settings import EnvReader
+
+# Longer than the booking horizon (four weeks) plus the meeting, so the cancel and
+# reschedule links of a confirmation mail work until the meeting has taken place.
+LINK_LIFETIME = timedelta(days=90)
+
+
+@dataclass(frozen=True)
+class BookingLinkSettings:
+    public_base_url: str
+    secret: str
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str], public_base_url: str) -> BookingLinkSettings:
+        env = EnvReader(environ)
+        secret = env.str("BOOKING_LINK_SECRET")
+        env.raise_if_invalid()
+        return cls(public_base_url=public_base_url.rstrip("/"), secret=secret)
+
+
+def booking_url(settings: BookingLinkSettings, assessment_id: uuid.UUID, now: datetime) -> str:
+    """`<public address>/book/<token>`: opens the company's booking page without a login;
+    the meeting's own pages (cancel, reschedule, .ics) are below it."""
+    return booking_links.booking_url(
+        settings.public_base_url, settings.secret, assessment_id, now + LINK_LIFETIME
+    )
+
+
+def verified_assessment_id(settings: BookingLinkSettings, token: str, now: datetime) -> uuid.UUID:
+    """The assessment the token opens; raises servicekit.signed_tokens.TokenInvalid (answer
+    403) or TokenExpired (answer 410)."""
+    return booking_links.assessment_id_from_token(settings.secret, token, now)

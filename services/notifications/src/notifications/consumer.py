@@ -1,0 +1,36 @@
+"""What the notifications service consumes: scored assessments (routing, the desk's read
+model) and generated reports (the mails to the advisor and the company)."""
+
+from __future__ import annotations
+
+import os
+from functools import partial
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import sessionmaker
+
+from eventing.inbox import apply_once
+from eventing.topics import ASSESSMENT_EVENTS, REPORT_EVENTS
+from eventing.worker import ConsumerSpec
+from notifications.messages.links import MailLinks
+from notifications.report_ready import report_generated
+from notifications.scored_assessment import assessment_scored
+from servicekit.settings import ServiceSettings
+
+CONSUMER = "notifications"
+
+
+def consumer_spec(engine: Engine, links: MailLinks | None = None) -> ConsumerSpec:
+    if links is None:
+        settings = ServiceSettings.from_env(CONSUMER, os.environ)
+        links = MailLinks.from_env(os.environ, settings.public_base_url)
+    sessions = sessionmaker(engine)
+    effects = {
+        ("assessment.scored", 1): partial(assessment_scored, links),
+        ("report.generated", 1): partial(report_generated, links),
+    }
+    return ConsumerSpec(
+        name=CONSUMER,
+        topics=(ASSESSMENT_EVENTS.name, REPORT_EVENTS.name),
+        handlers={key: apply_once(sessions, CONSUMER, effect) for key, effect in effects.items()},
+    )

@@ -1,0 +1,104 @@
+"""Who is logged in to the desk: the signed session cookie names the account, and every
+request loads it again, so a deactivated account or a changed password ends its sessions
+at once (the cookie carries a fingerprint of the password hash it was issued for)."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import wraps
+from typing import Any, TypeVar
+
+from flask import abort, current_app, g, redirect, request, session, url_for
+from sqlalchemy import Row
+
+from notifications.adapters import advisor_accounts
+from notifications.adapters.tables import ROLE_ADMIN
+from servicekit.web import ENGINE_EXTENSION
+
+_ACCOUNT = "desk_account"
+_FINGERPRINT = "desk_key"
+
+View = TypeVar("View", bound=Callable[..., Any])
+
+
+@dataclass(frozen=True)
+class DeskUser:
+    id: uuid.UUID
+    name: str
+    email: str
+    role: str
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == ROLE_ADMIN
+
+
+def log_in(account: Row) -> None:
+    # A new session: nothing set before the login (by whoever prepared the browser) stays.
+    session.clear()
+    session.permanent = True
+    session[_ACCOUNT] = str(account.id)
+    session[_FINGERPRINT] = _fingerprint(account.password_hash)
+
+
+def log_out() -> None:
+    session.clear()
+
+
+def load_user() -> None:
+    """Before each desk request: `g.desk_user` is the logged-in account or None."""
+    g.desk_user = None
+    raw = session.get(_ACCOUNT)
+    if not isinstance(raw, str):
+        return
+    try:
+        account_id = uuid.UUID(raw)
+    except ValueError:
+        session.clear()
+        return
+    with current_app.extensions[ENGINE_EXTENSION].connect() as connection:
+        account = advisor_accounts.find(connection, account_id)
+    valid = (
+        account is not None
+        and account.active
+        and account.password_hash is not None
+        and session.get(_FINGERPRINT) == _fingerprint(account.password_hash)
+    )
+    if not valid:
+        session.clear()
+        return
+    g.desk_user = DeskUser(account.id, account.name, account.email, account.role)
+
+
+def current_user() -> DeskUser:
+    user: DeskUser | None = g.get("desk_user")
+    assert user is not None, "only for views behind login_required"
+    return user
+
+
+def login_required(view: View) -> View:
+    @wraps(view)
+    def wrapped(*args: Any, **kwargs: Any) -> Any:
+        if g.get("desk_user") is None:
+            return redirect(url_for("desk.login", next=request.full_path.rstrip("?")))
+        return view(*args, **kwargs)
+
+    return wrapped  # type: ignore[return-value]
+
+
+def admin_required(view: View) -> View:
+    @wraps(view)
+    @login_required
+    def wrapped(*args: Any, **kwargs: Any) -> Any:
+        if not current_user().is_admin:
+            abort(403)
+        return view(*args, **kwargs)
+
+    return wrapped  # type: ignore[return-value]
+
+
+def _fingerprint(password_hash: str | None) -> str:
+    return hashlib.sha256((password_hash or "").encode()).hexdigest()[:32]

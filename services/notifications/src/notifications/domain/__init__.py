@@ -1,0 +1,1 @@
+"""Pure rules of the notifications service (routing, slots): no Flask, SQLAlchemy or Kafka."""

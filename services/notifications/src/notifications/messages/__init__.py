@@ -1,0 +1,1 @@
+"""The mails the notifications service writes: texts per language, rendered from templates."""

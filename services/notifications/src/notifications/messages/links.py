@@ -1,0 +1,45 @@
+"""The links the mails carry, and the settings they are made from (read once at start-up)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from notifications.booking_links import LINK_LIFETIME, BookingLinkSettings, booking_url
+from notifications.messages.report_mails import CompanyLinks
+from servicekit.settings import DEFAULT_PORTS, EnvReader, SettingsError
+
+
+@dataclass(frozen=True)
+class MailLinks:
+    booking: BookingLinkSettings  # also this service's public address
+    assessment_base_url: str  # where the company's result page lives
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str], notifications_base_url: str) -> MailLinks:
+        env = EnvReader(environ)
+        assessment = env.str(
+            "PUBLIC_BASE_URL_ASSESSMENT", f"http://127.0.0.1:{DEFAULT_PORTS['assessment']}"
+        )
+        env.raise_if_invalid()
+        if not assessment.startswith(("http://", "https://")):
+            raise SettingsError(
+                "invalid configuration: PUBLIC_BASE_URL_ASSESSMENT must start with "
+                f"http:// or https://, got {assessment!r}"
+            )
+        booking = BookingLinkSettings.from_env(environ, notifications_base_url)
+        return cls(booking, assessment.rstrip("/"))
+
+    def company_links(self, assessment_id: uuid.UUID, now: datetime) -> CompanyLinks:
+        return CompanyLinks(
+            # The assessment service's result page; it opens in the browser that holds the
+            # company's resume token.
+            result_url=f"{self.assessment_base_url}/a/{assessment_id}/result",
+            booking_url=booking_url(self.booking, assessment_id, now),
+            booking_expires_at=now + LINK_LIFETIME,
+        )
+
+    def desk_url(self, assessment_id: uuid.UUID) -> str:
+        return f"{self.booking.public_base_url}/desk/companies/{assessment_id}"

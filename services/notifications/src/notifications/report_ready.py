@@ -1,0 +1,128 @@
+"""`report.generated`: keep the report's link and queue its two mails, in the consumer's
+inbox transaction, so each report mails each recipient once.
+
+The report and its assessment come on different topics, so the report can arrive first
+(e.g. while this worker catches up on a backlog). It then waits in
+`reports_awaiting_assessment` until `assessment.scored` brings the company, and the mails
+are queued then: no event has to wait or be dead-lettered for the other one.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
+
+from eventing.envelope import Envelope
+from mailing.message import Mail
+from mailing.outbox import queue_mail
+from notifications.adapters import company_assessments
+from notifications.adapters.tables import advisors, reports_awaiting_assessment
+from notifications.messages.links import MailLinks
+from notifications.messages.report_mails import Report, advisor_mail, company_mail
+
+logger = logging.getLogger(__name__)
+
+
+def report_generated(links: MailLinks, session: Session, event: Envelope) -> None:
+    data = event.data
+    report = Report(data["report_id"], data["download_url"], data["generated_at"])
+    assessment = company_assessments.find(session, data["assessment_id"])
+    if assessment is None:
+        logger.info("report %s waits for its assessment.scored", report.report_id)
+        _keep_until_scored(session, data["assessment_id"], report)
+        return
+    deliver_report(session, links, assessment, report)
+
+
+def deliver_awaiting_report(
+    session: Session, links: MailLinks, assessment: Mapping[str, Any]
+) -> None:
+    """Called once the assessment is known: deliver a report that came before it."""
+    assessment_id = assessment["assessment_id"]
+    row = session.execute(
+        select(reports_awaiting_assessment).where(
+            reports_awaiting_assessment.c.assessment_id == assessment_id
+        )
+    ).first()
+    if row is None:
+        return
+    session.execute(
+        delete(reports_awaiting_assessment).where(
+            reports_awaiting_assessment.c.assessment_id == assessment_id
+        )
+    )
+    deliver_report(
+        session, links, assessment, Report(row.report_id, row.download_url, row.generated_at)
+    )
+
+
+def deliver_report(
+    session: Session, links: MailLinks, assessment: Mapping[str, Any], report: Report
+) -> None:
+    """Store the report link and queue the mails to the advisor (if one is assigned) and
+    to the company's contact."""
+    assessment_id: uuid.UUID = assessment["assessment_id"]
+    now = datetime.now(UTC)
+    company_assessments.record_report(
+        session, assessment_id, report.download_url, report.generated_at
+    )
+    advisor = None
+    if assessment["advisor_id"] is not None:
+        query = select(advisors.c.id, advisors.c.name, advisors.c.email)
+        advisor = session.execute(query.where(advisors.c.id == assessment["advisor_id"])).one()
+        _queue(
+            session,
+            lambda: advisor_mail(
+                report, assessment, advisor._mapping, links.desk_url(assessment_id)
+            ),
+            assessment_id,
+            now,
+        )
+    company_links = links.company_links(assessment_id, now)
+    advisor_name = None if advisor is None else advisor.name
+    _queue(
+        session,
+        lambda: company_mail(report, assessment, company_links, advisor_name),
+        assessment_id,
+        now,
+    )
+
+
+def _queue(
+    session: Session, build: Callable[[], Mail], assessment_id: uuid.UUID, now: datetime
+) -> None:
+    try:
+        mail = build()
+    except ValueError as error:
+        # An address no mail header can carry: no retry can send it, and the other
+        # recipient's mail must not be held back for it. The log names no address.
+        logger.error(
+            "report mail for assessment %s cannot be written: %s",
+            assessment_id,
+            type(error).__name__,
+        )
+        return
+    queue_mail(session, mail, now)
+
+
+def _keep_until_scored(session: Session, assessment_id: uuid.UUID, report: Report) -> None:
+    # A newer report for the same assessment replaces an older one still waiting.
+    session.execute(
+        delete(reports_awaiting_assessment).where(
+            reports_awaiting_assessment.c.assessment_id == assessment_id
+        )
+    )
+    session.execute(
+        insert(reports_awaiting_assessment).values(
+            assessment_id=assessment_id,
+            report_id=report.report_id,
+            download_url=report.download_url,
+            generated_at=report.generated_at,
+        )
+    )

@@ -1,0 +1,139 @@
+"""Data for the booking tests: advisors with availability, companies in the read model (as
+the consumer writes them from assessment.scored), booking tokens, and what was written."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import UTC, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import Engine, insert, select
+
+from eventing.tables import outbox
+from mailing.tables import mail_outbox
+from notifications.adapters.tables import (
+    advisors,
+    company_assessments,
+    meetings,
+    weekly_availability,
+)
+from notifications.booking_links import BookingLinkSettings
+from servicekit.booking_links import PURPOSE
+from servicekit.signed_tokens import sign
+
+LINKS = BookingLinkSettings("http://notifications.test", "booking-test-secret")
+
+
+def add_advisor(
+    engine: Engine,
+    *,
+    name: str = "Anna Berger",
+    districts: tuple[str, ...] = ("bamberg_land",),
+    meeting_minutes: int = 60,
+    buffer_minutes: int = 0,
+    hours: tuple[time, time] = (time(0), time(23, 0)),
+) -> uuid.UUID:
+    """An active advisor available every day (so tests never depend on the weekday they run)."""
+    advisor_id = uuid.uuid4()
+    with engine.begin() as connection:
+        connection.execute(
+            insert(advisors).values(
+                id=advisor_id,
+                name=name,
+                email=f"{name.split()[0].lower()}-{advisor_id.hex[:6]}@cluster.example.org",
+                role="advisor",
+                districts=list(districts),
+                topics=["strategy"],
+                timezone="Europe/Berlin",
+                meeting_minutes=meeting_minutes,
+                buffer_minutes=buffer_minutes,
+                active=True,
+                created_at=datetime.now(UTC),
+            )
+        )
+        connection.execute(
+            insert(weekly_availability),
+            [
+                {
+                    "id": uuid.uuid4(),
+                    "advisor_id": advisor_id,
+                    "weekday": weekday,
+                    "starts": hours[0],
+                    "ends": hours[1],
+                }
+                for weekday in range(7)
+            ],
+        )
+    return advisor_id
+
+
+def add_company(
+    engine: Engine,
+    *,
+    name: str = "Muster Präzision GmbH",
+    district: str = "bamberg_land",
+    language: str = "de",
+    advisor_id: uuid.UUID | None = None,
+    contact_email: str = "erika.muster@example.com",
+) -> uuid.UUID:
+    """A scored assessment in the read model, as the consumer stores it."""
+    assessment_id = uuid.uuid4()
+    with engine.begin() as connection:
+        connection.execute(
+            insert(company_assessments).values(
+                assessment_id=assessment_id,
+                company_id=uuid.uuid4(),
+                company_name=name,
+                district=district,
+                employees="50_249",
+                main_segment="passenger_cars",
+                contact_name="Erika Muster",
+                contact_email=contact_email,
+                language=language,
+                advisor_sharing=True,
+                assessment_class="A",
+                exposure=72.0,
+                exposure_level="hoch",
+                readiness=31.0,
+                readiness_level="entwickler",
+                priority=80.0,
+                priority_label="dringend",
+                top_gaps=[],
+                scored_at=datetime.now(UTC),
+                advisor_id=advisor_id,
+                assigned_at=None if advisor_id is None else datetime.now(UTC),
+            )
+        )
+    return assessment_id
+
+
+def token_for(assessment_id: uuid.UUID, *, valid_for: timedelta = timedelta(days=30)) -> str:
+    """The token of the company's booking link (as the assessment service mints it)."""
+    return sign(LINKS.secret, PURPOSE, str(assessment_id), datetime.now(UTC) + valid_for)
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+def outbox_events(engine: Engine, event_type: str | None = None) -> list[dict[str, Any]]:
+    query = select(outbox.c.event_type, outbox.c.message_key, outbox.c.payload).order_by(
+        outbox.c.seq
+    )
+    with engine.connect() as connection:
+        rows = connection.execute(query).all()
+    events = [
+        {"type": row.event_type, "key": row.message_key, **json.loads(row.payload)} for row in rows
+    ]
+    return [event for event in events if event_type in (None, event["type"])]
+
+
+def mail_rows(engine: Engine) -> list[Any]:
+    with engine.connect() as connection:
+        return connection.execute(select(mail_outbox).order_by(mail_outbox.c.created_at)).all()
+
+
+def meeting_rows(engine: Engine) -> list[Any]:
+    with engine.connect() as connection:
+        return connection.execute(select(meetings)).all()

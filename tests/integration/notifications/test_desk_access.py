@@ -1,0 +1,164 @@
+"""What each desk user sees: an advisor the companies assigned to them (by priority), with
+another advisor's company not found; an admin everything; admin pages for admins only."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from flask.testing import FlaskClient
+from notifications_desk_helpers import account, advisor_id_of, company, csrf_token, log_in
+from sqlalchemy import Engine, insert
+
+from mailing.message import Mail
+from mailing.outbox import queue_mail
+from notifications.adapters.advisor_accounts import find_by_email
+from notifications.adapters.company_assessments import find
+from notifications.adapters.tables import meetings
+
+
+@pytest.fixture
+def team(engine: Engine) -> dict[str, uuid.UUID | str]:
+    """Two advisors with two and one companies, one unassigned company, and an admin."""
+    katrin = account(engine, "Katrin Weiss")
+    bernd = account(engine, "Bernd Hof")
+    admin = account(engine, "Ada Admin", role="admin")
+    katrin_id, bernd_id = advisor_id_of(engine, katrin), advisor_id_of(engine, bernd)
+    return {
+        "katrin": katrin,
+        "bernd": bernd,
+        "admin": admin,
+        "katrin_id": katrin_id,
+        "low": company(engine, katrin_id, "Niedrig GmbH", priority=10.0),
+        "urgent": company(engine, katrin_id, "Dringend AG", priority=51.7),
+        "bernds": company(engine, bernd_id, "Bernds KG", priority=30.0),
+        "nobodys": company(engine, None, "Ohne Freigabe GmbH", priority=45.0),
+    }
+
+
+def test_an_advisor_sees_their_companies_most_urgent_first(desk_client: FlaskClient, team: dict):
+    log_in(desk_client, team["katrin"])
+
+    page = desk_client.get("/desk/").get_data(as_text=True)
+
+    assert page.index("Dringend AG") < page.index("Niedrig GmbH")
+    assert "51,7 (dringend)" in page
+    assert "Bernds KG" not in page
+    assert "Ohne Freigabe GmbH" not in page
+
+
+def test_another_advisors_company_is_not_found(desk_client: FlaskClient, team: dict):
+    log_in(desk_client, team["katrin"])
+
+    assert desk_client.get(f"/desk/companies/{team['urgent']}").status_code == 200
+    for other in (team["bernds"], team["nobodys"], uuid.uuid4(), "not-an-id"):
+        response = desk_client.get(f"/desk/companies/{other}")
+        assert response.status_code == 404
+        assert "Bernds KG" not in response.get_data(as_text=True)
+
+
+def test_an_admin_sees_every_company_and_who_has_it(desk_client: FlaskClient, team: dict):
+    log_in(desk_client, team["admin"])
+
+    page = desk_client.get("/desk/").get_data(as_text=True)
+
+    order = [page.index(name) for name in ("Dringend AG", "Ohne Freigabe GmbH", "Bernds KG")]
+    assert order == sorted(order)
+    assert "nicht zugewiesen" in page
+    assert desk_client.get(f"/desk/companies/{team['bernds']}").status_code == 200
+
+
+def test_admin_pages_and_actions_are_forbidden_to_advisors(
+    desk_client: FlaskClient, team: dict, engine: Engine
+):
+    log_in(desk_client, team["katrin"])
+    token = csrf_token(desk_client, "/desk/")
+
+    for path in ("/desk/advisors", "/desk/advisors/new", f"/desk/advisors/{team['katrin_id']}"):
+        assert desk_client.get(path).status_code == 403
+    created = desk_client.post(
+        "/desk/advisors/new",
+        data={"csrf_token": token, "name": "Mallory", "email": "m@x.example", "password": "x" * 20},
+    )
+    assert created.status_code == 403
+    taken = desk_client.post(
+        f"/desk/companies/{team['bernds']}/advisor",
+        data={"csrf_token": token, "advisor_id": str(team["katrin_id"])},
+    )
+    assert taken.status_code == 403
+    with engine.connect() as connection:
+        assert find_by_email(connection, "m@x.example") is None
+        assert find(connection, team["bernds"])["advisor_id"] != team["katrin_id"]
+
+
+def test_an_advisor_cannot_open_another_advisors_availability(
+    desk_client: FlaskClient, team: dict, engine: Engine
+):
+    log_in(desk_client, team["katrin"])
+    bernd_id = advisor_id_of(engine, team["bernd"])
+
+    assert desk_client.get(f"/desk/advisors/{bernd_id}/availability").status_code == 404
+    assert desk_client.get("/desk/availability").status_code == 200
+
+
+def test_an_advisor_sees_their_own_upcoming_meetings_only(
+    desk_client: FlaskClient, team: dict, engine: Engine
+):
+    soon = datetime.now(UTC) + timedelta(days=2)
+    katrin_id, bernd_id = team["katrin_id"], advisor_id_of(engine, team["bernd"])
+    with engine.begin() as connection:
+        for assessment_id, advisor_id, start in (
+            (team["urgent"], katrin_id, soon),
+            (team["bernds"], bernd_id, soon),
+            (team["low"], katrin_id, soon - timedelta(days=5)),  # over
+        ):
+            connection.execute(
+                insert(meetings).values(
+                    id=uuid.uuid4(),
+                    assessment_id=assessment_id,
+                    advisor_id=advisor_id,
+                    starts_at=start,
+                    ends_at=start + timedelta(hours=1),
+                    timezone="Europe/Berlin",
+                    status="booked",
+                    sequence=0,
+                    created_at=start,
+                    updated_at=start,
+                )
+            )
+    log_in(desk_client, team["katrin"])
+
+    page = desk_client.get("/desk/meetings").get_data(as_text=True)
+
+    assert "Dringend AG" in page
+    assert "Bernds KG" not in page
+    assert "Niedrig GmbH" not in page
+    listing = desk_client.get("/desk/").get_data(as_text=True)
+    assert "gebucht: " in listing
+
+
+def test_the_delivery_log_shows_an_advisor_the_mails_about_their_companies(
+    desk_client: FlaskClient, team: dict, engine: Engine
+):
+    with engine.begin() as connection:
+        own_contact = find(connection, team["urgent"])["contact_email"]
+        other_contact = find(connection, team["bernds"])["contact_email"]
+        now = datetime.now(UTC)
+        for key, to, subject in (
+            ("a", own_contact, "An die Firma von Katrin"),
+            ("b", team["katrin"], "An Katrin selbst"),
+            ("c", other_contact, "An die Firma von Bernd"),
+        ):
+            queue_mail(connection, Mail(key, to, subject, "text"), now)
+
+    log_in(desk_client, team["katrin"])
+    page = desk_client.get("/desk/mails").get_data(as_text=True)
+    assert "An die Firma von Katrin" in page
+    assert "An Katrin selbst" in page
+    assert "An die Firma von Bernd" not in page
+    assert "wartet" in page
+
+    desk_client.post("/desk/logout", data={"csrf_token": csrf_token(desk_client, "/desk/")})
+    log_in(desk_client, team["admin"])
+    assert "An die Firma von Bernd" in desk_client.get("/desk/mails").get_data(as_text=True)
