@@ -16,21 +16,22 @@ import re
 import shlex
 import socket
 import subprocess
-import sys
 import threading
-import tomllib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from deploy_helpers import console_scripts as _console_scripts
+from deploy_helpers import env_file as _env_file
+from deploy_helpers import required_settings as _required_settings
+from deploy_helpers import run_check as _run_check
 from sqlalchemy import make_url
 
-from assessment.config import AssessmentConfig
 from eventing.kafka_settings import KafkaSettings
-from servicekit.settings import DEFAULT_PORTS, ServiceSettings, SettingsError
+from servicekit.settings import DEFAULT_PORTS, ServiceSettings
 
 REPO = Path(__file__).resolve().parents[3]
 DEPLOY = REPO / "deploy"
@@ -42,6 +43,8 @@ SECRETS_EXAMPLE = COMPOSE_DIR / "secrets.env.example"
 
 SERVICES = tuple(DEFAULT_PORTS)
 ONE_SHOT_SUFFIX = "-migrate"
+# Commands an operator runs by hand (`make seed`, the first admin account), not processes.
+CLI_TOOLS = {"notifications-seed", "notifications-admin"}
 # The system libraries WeasyPrint loads (weasyprint/text/ffi.py), as Debian packages.
 WEASYPRINT_PACKAGES = (
     "libpango-1.0-0",
@@ -83,26 +86,6 @@ def _command(spec: Mapping[str, Any]) -> list[str]:
 
 def _is_one_shot(spec: Mapping[str, Any]) -> bool:
     return _command(spec)[0].endswith(ONE_SHOT_SUFFIX)
-
-
-def _console_scripts() -> dict[str, Path]:
-    """Every console script declared by a package of the repository -> that package's folder."""
-    scripts: dict[str, Path] = {}
-    for pyproject in sorted(REPO.glob("*/*/pyproject.toml")):
-        project = tomllib.loads(pyproject.read_text()).get("project", {})
-        for script in project.get("scripts", {}):
-            scripts[script] = pyproject.parent
-    return scripts
-
-
-def _env_file(path: Path) -> dict[str, str]:
-    values = {}
-    for line in path.read_text().splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            name, _, value = line.partition("=")
-            values[name.strip()] = value.strip()
-    return values
 
 
 _VARIABLE = re.compile(r"\$\{(?P<name>\w+)(?:(?P<op>:?[-?])(?P<arg>[^}]*))?\}")
@@ -232,7 +215,7 @@ def test_compose_runs_every_console_script_of_every_service_exactly_once() -> No
         declared = [
             script
             for script, package in _console_scripts().items()
-            if package == REPO / "services" / service
+            if package == REPO / "services" / service and script not in CLI_TOOLS
         ]
         assert declared, f"services/{service}/pyproject.toml declares no console scripts"
         for script in declared:
@@ -292,27 +275,6 @@ def test_start_up_order() -> None:
             assert depends_on.get(migration) == "service_completed_successfully", name
         if _command(spec)[0].endswith("-relay"):
             assert depends_on.get("kafka") == "service_healthy", name
-
-
-# Settings a service reads beyond ServiceSettings and KafkaSettings.
-SERVICE_CONFIGS: dict[str, Callable[[Mapping[str, str]], object]] = {
-    "assessment": AssessmentConfig.from_env,
-}
-
-
-def _required_settings(service: str) -> set[str]:
-    """The variables the settings classes refuse to start without (no default)."""
-    missing: set[str] = set()
-    for read in (
-        lambda: ServiceSettings.from_env(service, {}),
-        lambda: KafkaSettings.from_env({}, client_id=service),
-        lambda: SERVICE_CONFIGS.get(service, dict)({}),
-    ):
-        try:
-            read()
-        except SettingsError as error:
-            missing |= set(re.findall(r"(\w+) is required but not set", str(error)))
-    return missing
 
 
 def test_the_settings_require_at_least_the_secret_keys() -> None:
@@ -563,18 +525,6 @@ def health_server() -> Iterator[http.server.HTTPServer]:
     yield server
     server.shutdown()
     server.server_close()
-
-
-def _run_check(command: list[str], environment: Mapping[str, str]) -> int:
-    """Run a healthcheck's CMD the way Docker would, with this interpreter as `python`."""
-    assert command[0] == "python"
-    return subprocess.run(
-        [sys.executable, *command[1:]],
-        env={"PATH": "/usr/bin:/bin", **environment},
-        capture_output=True,
-        timeout=60,
-        check=False,
-    ).returncode
 
 
 @pytest.mark.parametrize("service", SERVICES)

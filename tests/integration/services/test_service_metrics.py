@@ -24,6 +24,7 @@ START_TIMEOUT_S = 30
 def environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     monkeypatch.setenv("REPORTING_DATABASE_URL", f"sqlite:///{tmp_path / 'reporting.sqlite3'}")
     monkeypatch.setenv("SECRET_KEY", "test-secret")
+    monkeypatch.setenv("BOOKING_LINK_SECRET", "test-booking-links")
     monkeypatch.delenv("PROMETHEUS_MULTIPROC_DIR", raising=False)
     reporting_processes.migrate()
     return os.environ | {
