@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PACKAGES := libs/servicekit libs/eventing libs/mailing libs/devstack $(sort $(dir $(wildcard services/*/pyproject.toml)))
 INSTALLED := $(VENV)/.installed
 
-.PHONY: help install run test lint bench lock clean
+.PHONY: help install run seed demo test lint bench lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -25,6 +25,12 @@ install: $(INSTALLED) ## create .venv and install the pinned dependencies
 run: $(INSTALLED) ## run the whole system (broker, SMTP sink, every service); Ctrl-C stops it
 	$(BIN)/wegweiser-dev run
 
+seed: $(INSTALLED) ## add demo advisors with availability for the next weeks (idempotent)
+	$(BIN)/wegweiser-dev seed
+
+demo: $(INSTALLED) ## with `make run` running: seed and submit example companies end to end
+	$(BIN)/wegweiser-dev demo
+
 # The browser tests drive Debian's Chromium (Playwright's own browser download cannot
 # reach its servers from here), the report tests read PDFs back with poppler's tools;
 # installing them needs root, as in CI.
@@ -40,10 +46,12 @@ lint: $(INSTALLED) ## check style and formatting
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-bench: $(INSTALLED) ## measure relay, event latency, submit, scoring and report rendering into bench/results/
+bench: $(INSTALLED) ## measure relay, latency, submit, scoring, rendering, booking, mail into bench/results/
 	$(BIN)/python -m bench.eventing
 	$(BIN)/python -m bench.assessment
 	$(BIN)/python -m bench.reporting
+	$(BIN)/python -m bench.notifications_booking
+	$(BIN)/python -m bench.notifications_mail
 
 lock: ## re-resolve the newest versions into requirements/constraints.txt
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv

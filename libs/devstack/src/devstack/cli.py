@@ -1,4 +1,5 @@
-"""`wegweiser-dev run | broker | smtp-sink`: the whole system, or one piece of the local stack."""
+"""`wegweiser-dev run | seed | demo | broker | smtp-sink`: the whole system, its demo data,
+or one piece of the local stack."""
 
 from __future__ import annotations
 
@@ -25,6 +26,10 @@ def main(argv: list[str] | None = None) -> int:
         from devstack import run
 
         return run.main()
+    if args.command in ("seed", "demo"):
+        from devstack import demo
+
+        return demo.seed(os.environ) if args.command == "seed" else demo.main(os.environ)
     if args.command == "broker":
         return _broker(args.port, args.log_dir)
     return _smtp_sink(args.port, args.ui_port, args.mail_dir)
@@ -36,6 +41,10 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "run",
         help="run broker, SMTP sink and all services (settings from the environment)",
+    )
+    commands.add_parser("seed", help="add the demo advisors with their availability")
+    commands.add_parser(
+        "demo", help="with `run` running: seed, and take example companies through the check"
     )
     broker = commands.add_parser("broker", help="run only the local Tansu broker")
     broker.add_argument("--port", type=int, default=_env_int("KAFKA_LOCAL_PORT", 9092))
