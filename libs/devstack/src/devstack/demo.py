@@ -57,7 +57,15 @@ def main(environ: Mapping[str, str]) -> int:
         _run_tool(
             settings,
             env,
-            ["notifications-admin", "create", "--email", DEMO_ADMIN_EMAIL, "--name", "Demo-Admin"],
+            [
+                "notifications-admin",
+                "create",
+                "--email",
+                DEMO_ADMIN_EMAIL,
+                "--name",
+                "Demo-Admin",
+                "--password-stdin",
+            ],
             stdin=DEMO_ADMIN_PASSWORD,
         )
         submitted = [_take_the_check(assessment, company) for company in demo_companies()]
