@@ -105,3 +105,17 @@ def test_errors_are_problem_json_carrying_the_callers_correlation_id(
     assert response.content_type == "application/problem+json"
     assert response.json["correlation_id"] == "req-42"
     assert response.headers["X-Correlation-ID"] == "req-42"
+
+
+def test_every_response_carries_the_security_headers(service: str, migrated: str, client_for):
+    client = client_for(service, migrated)
+
+    for response in (client.get("/healthz"), client.get("/no-such-page")):
+        csp = response.headers["Content-Security-Policy"]
+        assert "frame-ancestors 'none'" in csp
+        assert "script-src" not in csp  # default-src 'self' applies: no inline script
+        assert "'unsafe-inline'" not in csp
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+        assert response.headers["Referrer-Policy"] == "no-referrer"
+    assert response.status_code == 404
+    assert response.content_type == "application/problem+json"

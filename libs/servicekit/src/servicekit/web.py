@@ -20,6 +20,7 @@ from sqlalchemy import Engine
 from werkzeug.exceptions import HTTPException
 
 from servicekit.db import ping
+from servicekit.json_api import ApiProblem, problem_response
 from servicekit.logs import bind_correlation_id, unbind_correlation_id
 from servicekit.metrics import process_metrics
 from servicekit.settings import ServiceSettings
@@ -39,6 +40,19 @@ ENGINE_EXTENSION = "wegweiser.engine"
 
 # Nothing a company or an advisor sends is larger; anything bigger is refused with 413.
 MAX_REQUEST_BYTES = 1024 * 1024
+
+# On every response of every service (a view may set its own value of one of them). No
+# inline script or style, no framing, no other origins: the pages work without JavaScript.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+        "form-action 'self'; frame-ancestors 'none'"
+    ),
+    # Pages carry tokens in their addresses (resume, booking, downloads): never pass them on.
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+}
 
 
 def create_service_app(
@@ -114,6 +128,8 @@ def _finish_request(response: Response) -> Response:
         time.perf_counter() - g.get("started", time.perf_counter())
     )
     response.headers[CORRELATION_HEADER] = g.get("correlation_id", "")
+    for name, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(name, value)
     return response
 
 
@@ -125,13 +141,4 @@ def _forget_correlation_id(_error: BaseException | None) -> None:
 
 def _http_error_as_problem(error: HTTPException) -> Response:
     """HTTP errors as RFC 9457 problem details, never an HTML page or a stack trace."""
-    response = jsonify(
-        type="about:blank",
-        title=error.name,
-        status=error.code,
-        detail=error.description,
-        correlation_id=g.get("correlation_id"),
-    )
-    response.status_code = error.code or 500
-    response.content_type = "application/problem+json"
-    return response
+    return problem_response(ApiProblem(error.code or 500, error.name, error.description or ""))

@@ -12,7 +12,8 @@ from datetime import UTC, datetime
 from flask import request
 
 from assessment.adapters.assessment_store import AssessmentRecord, SqlAssessmentStore
-from assessment.api.problems import ApiProblem, not_found
+from assessment.api.problems import not_found
+from servicekit.json_api import ApiProblem
 
 _MAX_TOKEN_LENGTH = 200
 

@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from flask import Blueprint, Response, jsonify, request
-from marshmallow import ValidationError
 from sqlalchemy import Engine
 
 from assessment.adapters.assessment_store import SqlAssessmentStore
@@ -17,13 +16,6 @@ from assessment.adapters.start import Applicant, begin_assessment
 from assessment.adapters.submission import submit
 from assessment.adapters.tables import STATUS_DRAFT
 from assessment.api.bearer_token import opened_assessment
-from assessment.api.json_body import json_body
-from assessment.api.problems import (
-    ApiProblem,
-    invalid_input,
-    problem_response,
-    validation_problem,
-)
 from assessment.api.questionnaire_document import questionnaire_document
 from assessment.api.schemas import (
     AnswersSchema,
@@ -32,6 +24,12 @@ from assessment.api.schemas import (
 )
 from assessment.config import AssessmentConfig
 from assessment.domain import AnswerError, InvalidAnswers, load_current, load_version
+from servicekit.json_api import (
+    ApiProblem,
+    install_problem_handlers,
+    invalid_input,
+    json_body,
+)
 
 API_PREFIX = "/api/v1"
 
@@ -41,8 +39,7 @@ def create_api_blueprint(
 ) -> Blueprint:
     api = Blueprint("api_v1", __name__, url_prefix=API_PREFIX)
     store = SqlAssessmentStore(engine)
-    api.register_error_handler(ApiProblem, problem_response)
-    api.register_error_handler(ValidationError, validation_problem)
+    install_problem_handlers(api)
 
     @api.get("/questionnaire")
     def get_questionnaire() -> Response:

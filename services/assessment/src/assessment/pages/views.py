@@ -67,15 +67,6 @@ _CONSENT_ITEMS = (
     "company.consent_advisor_sharing",
     "company.consent_benchmarking",
 )
-SECURITY_HEADERS = {
-    "Content-Security-Policy": (
-        "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
-        "form-action 'self'; frame-ancestors 'none'"
-    ),
-    "Referrer-Policy": "no-referrer",
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-}
 
 
 # Meetings take place in Upper Franconia; times are shown as its clocks show them.
@@ -96,8 +87,7 @@ def create_pages_blueprint(
     base_url = public_base_url.rstrip("/")
 
     @pages.after_request
-    def security_headers(response: Response) -> Response:
-        response.headers.update(SECURITY_HEADERS)
+    def no_store(response: Response) -> Response:
         if request.endpoint != "pages.static":
             # Pages show the resume link: no shared cache or back-button copy may keep them.
             response.headers["Cache-Control"] = "no-store"

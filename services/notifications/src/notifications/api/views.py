@@ -7,21 +7,24 @@ service does not know the scored assessment yet. A meeting of another company is
 
 from __future__ import annotations
 
-import json
 import uuid
 from datetime import UTC, datetime
 from typing import Any
 
 from flask import Blueprint, Response, jsonify, request
-from marshmallow import ValidationError
 
-from notifications.api.problems import ApiProblem, problem_response, validation_problem
 from notifications.api.schemas import BookMeetingSchema, MeetingSchema, RescheduleSchema, SlotSchema
 from notifications.booking.access import LinkRefused, open_booking
 from notifications.booking.service import BookingError, BookingService
 from notifications.booking.store import Company, Meeting
 from notifications.booking.times import local
 from notifications.booking_links import BookingLinkSettings
+from servicekit.json_api import (
+    ApiProblem,
+    install_problem_handlers,
+    json_body,
+    problem_response,
+)
 
 API_PREFIX = "/api/v1"
 IDEMPOTENCY_HEADER = "Idempotency-Key"
@@ -40,8 +43,7 @@ _meeting_schema = MeetingSchema()
 
 def create_api_blueprint(service: BookingService, links: BookingLinkSettings) -> Blueprint:
     api = Blueprint("booking_api", __name__, url_prefix=API_PREFIX)
-    api.register_error_handler(ApiProblem, problem_response)
-    api.register_error_handler(ValidationError, validation_problem)
+    install_problem_handlers(api)
 
     @api.errorhandler(BookingError)
     def booking_refused(error: BookingError) -> Response:
@@ -93,7 +95,7 @@ def create_api_blueprint(service: BookingService, links: BookingLinkSettings) ->
     @api.post("/meetings")
     def book() -> tuple[Response, int, dict[str, str]]:
         company = opened()
-        body = BookMeetingSchema().load(_json_body())
+        body = BookMeetingSchema().load(json_body())
         booked = service.book(
             company,
             body["advisor_id"],
@@ -112,7 +114,7 @@ def create_api_blueprint(service: BookingService, links: BookingLinkSettings) ->
     @api.post("/meetings/<meeting_id>/reschedule")
     def reschedule(meeting_id: str) -> Response:
         company = opened()
-        body = RescheduleSchema().load(_json_body())
+        body = RescheduleSchema().load(json_body())
         moved = service.reschedule(
             company, _parse_id(meeting_id), _utc(body["start"]), datetime.now(UTC)
         )
@@ -125,18 +127,6 @@ def create_api_blueprint(service: BookingService, links: BookingLinkSettings) ->
         return jsonify(shown(company, cancelled))
 
     return api
-
-
-def _json_body() -> Any:
-    if not request.is_json:
-        raise ApiProblem(415, "Unsupported Media Type", "Send the body as application/json.")
-    try:
-        body = json.loads(request.get_data(cache=False))
-    except (ValueError, RecursionError):
-        raise ApiProblem(400, "Bad Request", "The body is not valid JSON.") from None
-    if not isinstance(body, dict):
-        raise ApiProblem(422, "Unprocessable Content", "The body must be a JSON object.")
-    return body
 
 
 def _utc(start: datetime) -> datetime:

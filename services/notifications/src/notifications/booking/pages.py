@@ -36,17 +36,6 @@ from notifications.booking.texts import text
 from notifications.booking.times import clock, day_label, local, meeting_when
 from notifications.booking_links import BookingLinkSettings
 
-SECURITY_HEADERS = {
-    "Content-Security-Policy": (
-        "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
-        "form-action 'self'; frame-ancestors 'none'"
-    ),
-    "Referrer-Policy": "no-referrer",
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-    # The token in the address is the authorisation: no copy in any cache.
-    "Cache-Control": "no-store",
-}
 _REASONS = {
     SlotTaken: "slot_taken",
     AlreadyBooked: "already_booked",
@@ -62,8 +51,9 @@ def create_pages_blueprint(service: BookingService, links: BookingLinkSettings) 
     )
 
     @pages.after_request
-    def security_headers(response: Response) -> Response:
-        response.headers.update(SECURITY_HEADERS)
+    def no_store(response: Response) -> Response:
+        # The token in the address is the authorisation: no copy in any cache.
+        response.headers["Cache-Control"] = "no-store"
         return response
 
     @pages.errorhandler(LinkRefused)

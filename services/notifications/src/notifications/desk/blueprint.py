@@ -12,16 +12,6 @@ from notifications.desk.forms import ActionForm
 from notifications.desk.session_user import load_user
 from notifications.messages import labels
 
-SECURITY_HEADERS = {
-    "Content-Security-Policy": (
-        "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
-        "form-action 'self'; frame-ancestors 'none'"
-    ),
-    "Referrer-Policy": "no-referrer",
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-}
-
 
 def create_desk_blueprint(engine: Engine) -> Blueprint:
     desk = Blueprint(
@@ -35,8 +25,7 @@ def create_desk_blueprint(engine: Engine) -> Blueprint:
     desk.before_request(load_user)
 
     @desk.after_request
-    def security_headers(response: Response) -> Response:
-        response.headers.update(SECURITY_HEADERS)
+    def no_store(response: Response) -> Response:
         if request.endpoint != "desk.static":
             # Pages with company data: no shared cache or back-button copy keeps them.
             response.headers["Cache-Control"] = "no-store"
