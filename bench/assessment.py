@@ -27,15 +27,14 @@ import importlib.util
 import json
 import os
 import platform
-import signal
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import ExitStack, contextmanager
+from collections.abc import Mapping, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
@@ -49,7 +48,8 @@ from sqlalchemy import func, make_url, select
 
 from assessment.domain import CompanyProfile, load_version, score
 from bench.figures import describe_percentiles, percentiles, say, verdict, write_results
-from devstack.ports import LOOPBACK, free_port, port_accepts, wait_until
+from bench.serving import gunicorn
+from devstack.ports import LOOPBACK
 from eventing.tables import outbox
 from servicekit.db import make_engine
 
@@ -63,7 +63,6 @@ API_HELPERS = Path(__file__).parents[1] / "tests/integration/assessment/assessme
 SERVE_ASSESSMENT = "from assessment.entrypoints import processes; processes.web()"
 SERVE_BARE = "from servicekit.gunicorn_runner import serve; serve('bench.assessment:bare_app()', 'assessment')"  # noqa: E501
 MIGRATE = "from assessment.entrypoints import processes; processes.migrate()"
-START_TIMEOUT_S = 60.0
 REQUEST_TIMEOUT_S = 60.0
 WARM_UP_REQUESTS = 50
 
@@ -111,7 +110,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         subprocess.run([sys.executable, "-c", MIGRATE], env=env, check=True)
         with ExitStack() as stack:
             servers = {
-                name: stack.enter_context(gunicorn(code, env, Path(work_dir) / f"{name}.log"))
+                name: stack.enter_context(
+                    gunicorn("assessment", code, env, Path(work_dir) / f"{name}.log")
+                )
                 for name, code in (("bare", SERVE_BARE), ("submit", SERVE_ASSESSMENT))
             }
             submit = measure_submit(servers, answer_sets.FULL_ANSWERS, args)
@@ -192,34 +193,6 @@ def service_env(database_url: str, workers: int) -> dict[str, str]:
         "BOOKING_LINK_SECRET": "bench-booking-links",
         "WEB_CONCURRENCY": str(workers),
     }
-
-
-@dataclass(frozen=True)
-class Server:
-    port: int
-    log: Path
-
-
-@contextmanager
-def gunicorn(code: str, env: Mapping[str, str], log: Path) -> Iterator[Server]:
-    """A gunicorn started by servicekit's runner on a free loopback port; its logs to a file."""
-    port = free_port()
-    env = {**env, "ASSESSMENT_HOST": LOOPBACK, "ASSESSMENT_PORT": str(port)}
-    with log.open("wb") as log_file:
-        process = subprocess.Popen(
-            [sys.executable, "-c", code], env=env, stdout=log_file, stderr=subprocess.STDOUT
-        )
-    try:
-        if not wait_until(lambda: port_accepts(LOOPBACK, port), START_TIMEOUT_S, 0.1):
-            raise BenchError(f"gunicorn did not listen on {port}; see {log}")
-        yield Server(port, log)
-    finally:
-        process.send_signal(signal.SIGTERM)  # the arbiter (runner exec'd into it)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 # --- load generator ------------------------------------------------------------------------
@@ -304,18 +277,18 @@ def require_ok(label: str, answers: Sequence[Answer], expected: int, status: int
 
 
 def prepare_assessments(
-    server: Server, answers: Mapping[str, Any], count: int, concurrency: int
+    port: int, answers: Mapping[str, Any], count: int, concurrency: int
 ) -> list[tuple[str, str]]:
     """Start `count` assessments and save the full answers of each (untimed): (id, token)."""
     started, _ = load(
-        server.port,
+        port,
         [json_call("POST", "/api/v1/assessments", start_body())] * count,
         concurrency,
     )
     require_ok("start assessment", started, count, status=201)
     opened = [(body["id"], body["token"]) for body in (json.loads(a.body) for a in started)]
     saved, _ = load(
-        server.port,
+        port,
         [
             json_call("PUT", f"/api/v1/assessments/{id_}/answers", {"answers": answers}, token)
             for id_, token in opened
@@ -339,7 +312,7 @@ def bare_calls(count: int) -> list[Call]:
 
 
 def measure_submit(
-    servers: Mapping[str, Server], answers: Mapping[str, Any], args: argparse.Namespace
+    servers: Mapping[str, int], answers: Mapping[str, Any], args: argparse.Namespace
 ) -> dict[str, Any]:
     count, rounds, concurrency = args.requests, args.rounds, args.concurrency
     bare, service = servers["bare"], servers["submit"]
@@ -348,11 +321,11 @@ def measure_submit(
     # Warm-up, off the clock: first requests of each worker (imports, caches, connections).
     warm_up = prepare_assessments(service, answers, WARM_UP_REQUESTS, concurrency)
     require_ok(
-        "warm-up submit", load(service.port, submit_calls(warm_up), concurrency)[0], len(warm_up)
+        "warm-up submit", load(service, submit_calls(warm_up), concurrency)[0], len(warm_up)
     )
     require_ok(
         "warm-up bare",
-        load(bare.port, bare_calls(WARM_UP_REQUESTS), concurrency)[0],
+        load(bare, bare_calls(WARM_UP_REQUESTS), concurrency)[0],
         WARM_UP_REQUESTS,
     )
     bare_rates, submit_rates = [], []
@@ -361,11 +334,11 @@ def measure_submit(
     per_round: list[dict[str, Any]] = []
     for round_number, batch in enumerate(batches, start=1):
         # Alternating, so drift (a busy neighbour, a growing database) hits both alike.
-        answered, elapsed = load(bare.port, bare_calls(count), concurrency)
+        answered, elapsed = load(bare, bare_calls(count), concurrency)
         require_ok("bare", answered, count)
         bare_rates.append(count / elapsed)
         bare_round = [answer.seconds * 1000 for answer in answered]
-        answered, elapsed = load(service.port, submit_calls(batch), concurrency)
+        answered, elapsed = load(service, submit_calls(batch), concurrency)
         require_ok("submit", answered, count)
         submit_rates.append(count / elapsed)
         submit_round = [answer.seconds * 1000 for answer in answered]

@@ -28,14 +28,12 @@ import http.client
 import json
 import os
 import platform
-import signal
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from importlib.metadata import version
 from pathlib import Path
@@ -45,7 +43,8 @@ from sqlalchemy import Engine, func, select
 
 from bench.assessment import Answer, Call, json_call, send, tests_module
 from bench.figures import describe_percentiles, percentiles, say, verdict, write_results
-from devstack.ports import LOOPBACK, free_port, port_accepts, wait_until
+from bench.serving import gunicorn
+from devstack.ports import LOOPBACK
 from notifications.adapters.tables import meetings
 from servicekit.db import make_engine
 
@@ -62,7 +61,6 @@ SERVE_BARE = (
     "'notifications')"
 )
 MIGRATE = "from notifications.entrypoints import processes; processes.migrate()"
-START_TIMEOUT_S = 60.0
 
 
 class BenchError(RuntimeError):
@@ -106,9 +104,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         subprocess.run([sys.executable, "-c", MIGRATE], env=env, check=True)
         engine = make_engine(database_url)
         try:
-            with gunicorn(SERVE_BARE, env, Path(work_dir) / "bare.log") as port:
+            with gunicorn("notifications", SERVE_BARE, env, Path(work_dir) / "bare.log") as port:
                 bare = measure_bare(port, args.rounds)
-            with gunicorn(SERVE, env, Path(work_dir) / "web.log") as port:
+            with gunicorn("notifications", SERVE, env, Path(work_dir) / "web.log") as port:
                 contended = measure_contended(port, engine, helpers, args.rounds)
                 distinct = measure_distinct(port, engine, helpers, args.distinct)
             check_meetings(engine, args.rounds + args.distinct)
@@ -118,28 +116,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     write_results(report, args.out)
     say(summary(report, args.out))
     return 0  # a benchmark, not a test: missing a target is reported, not failed
-
-
-@contextmanager
-def gunicorn(code: str, env: Mapping[str, str], log: Path) -> Iterator[int]:
-    """`code` (serving an app as `notifications-web` does) on a free loopback port."""
-    port = free_port()
-    env = {**env, "NOTIFICATIONS_HOST": LOOPBACK, "NOTIFICATIONS_PORT": str(port)}
-    with log.open("wb") as log_file:
-        process = subprocess.Popen(
-            [sys.executable, "-c", code], env=env, stdout=log_file, stderr=subprocess.STDOUT
-        )
-    try:
-        if not wait_until(lambda: port_accepts(LOOPBACK, port), START_TIMEOUT_S, 0.1):
-            raise BenchError(f"gunicorn did not listen on {port}; see {log}")
-        yield port
-    finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 def at_once(port: int, calls: Sequence[Call]) -> tuple[list[Answer], float]:
