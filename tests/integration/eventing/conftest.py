@@ -8,27 +8,16 @@ from contextlib import ExitStack
 
 import pytest
 
-from eventing.admin import ensure_topics
 from eventing.health import HealthFile
 from eventing.kafka_publisher import KafkaPublisher
 from eventing.kafka_settings import KafkaSettings
-from eventing.testing import running
+from eventing.testing import fresh_topic, running
 from eventing.worker import ConsumerSpec, ConsumerWorker, RetryPolicy
 
 
 @pytest.fixture
 def topic(kafka_settings: KafkaSettings) -> str:
-    """A fresh topic (and its DLQ) per test, so tests never see each other's messages."""
-    name = f"test-{uuid.uuid4().hex[:10]}"
-    ensure_topics(kafka_settings, {name: 2, f"{name}-dlq": 1})
-    return name
-
-
-@pytest.fixture
-def publisher(kafka_settings: KafkaSettings) -> Iterator[KafkaPublisher]:
-    publisher = KafkaPublisher(kafka_settings)
-    yield publisher
-    publisher.close()
+    return fresh_topic(kafka_settings)
 
 
 @pytest.fixture

@@ -16,11 +16,10 @@ from notifications_booking_helpers import LINKS
 from sqlalchemy import Engine
 from werkzeug.serving import make_server
 
-from eventing.admin import ensure_topics
 from eventing.envelope import Envelope
 from eventing.kafka_publisher import KafkaPublisher
 from eventing.kafka_settings import KafkaSettings
-from eventing.testing import running, to_topic
+from eventing.testing import fresh_topic, running, to_topic
 from eventing.topics import ASSESSMENT_EVENTS, REPORT_EVENTS, topic_for
 from eventing.worker import ConsumerWorker, RetryPolicy
 from notifications.booking_links import BookingLinkSettings
@@ -53,21 +52,8 @@ def mail_links() -> MailLinks:
 def event_topics(kafka_settings: KafkaSettings) -> dict[str, str]:
     """Fresh stand-ins (with dead-letter twins) for the topics the service consumes, so a
     test sees only its own events, not those other tests left on the shared broker."""
-    suffix = uuid.uuid4().hex[:10]
     consumed = (ASSESSMENT_EVENTS, REPORT_EVENTS)
-    topics = {spec.name: f"test-{suffix}-{spec.name}" for spec in consumed}
-    ensure_topics(
-        kafka_settings,
-        dict.fromkeys(topics.values(), 2) | {f"{name}-dlq": 1 for name in topics.values()},
-    )
-    return topics
-
-
-@pytest.fixture
-def publisher(kafka_settings: KafkaSettings) -> Iterator[KafkaPublisher]:
-    publisher = KafkaPublisher(kafka_settings)
-    yield publisher
-    publisher.close()
+    return {spec.name: fresh_topic(kafka_settings, f"test-{spec.name}") for spec in consumed}
 
 
 @pytest.fixture

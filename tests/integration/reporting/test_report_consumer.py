@@ -12,12 +12,11 @@ import pytest
 from report_helpers import BOOKING_LINK_SECRET, SECRET, scored_event
 from sqlalchemy import Engine, func, select
 
-from eventing.admin import ensure_topics
 from eventing.codec import decode
 from eventing.kafka_publisher import KafkaPublisher, OutgoingMessage
 from eventing.kafka_settings import KafkaSettings
 from eventing.tables import inbox, outbox
-from eventing.testing import read_all, running, to_topic, wait_until
+from eventing.testing import fresh_topic, read_all, running, to_topic, wait_until
 from eventing.worker import ConsumerWorker
 from reporting.adapters.tables import benchmark_scores, reports
 from reporting.config import ReportingConfig
@@ -27,17 +26,8 @@ from servicekit.settings import ServiceSettings
 
 @pytest.fixture
 def topic(kafka_settings: KafkaSettings) -> str:
-    """A fresh assessment-events stand-in (and its DLQ), so tests never see each other's."""
-    name = f"test-assessments-{uuid.uuid4().hex[:8]}"
-    ensure_topics(kafka_settings, {name: 2, f"{name}-dlq": 1})
-    return name
-
-
-@pytest.fixture
-def publisher(kafka_settings: KafkaSettings) -> Iterator[KafkaPublisher]:
-    publisher = KafkaPublisher(kafka_settings)
-    yield publisher
-    publisher.close()
+    """A stand-in for assessment-events, so tests never see each other's events."""
+    return fresh_topic(kafka_settings, "test-assessments")
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ import pytest
 from devstack.broker import LocalBroker
 from devstack.ports import free_port
 from devstack.smtp_sink import SmtpSink
+from eventing.kafka_publisher import KafkaPublisher
 from eventing.kafka_settings import KafkaSettings
 
 
@@ -49,6 +50,14 @@ def kafka_settings(kafka_broker: LocalBroker | ExternalBroker) -> KafkaSettings:
     return KafkaSettings(
         bootstrap_servers=kafka_broker.bootstrap_servers, profile=profile, client_id="tests"
     )
+
+
+@pytest.fixture
+def publisher(kafka_settings: KafkaSettings) -> Iterator[KafkaPublisher]:
+    """A KafkaPublisher on the test broker, closed after the test."""
+    publisher = KafkaPublisher(kafka_settings)
+    yield publisher
+    publisher.close()
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from kafka import KafkaConsumer
 from kafka.consumer.fetcher import ConsumerRecord
 
+from eventing.admin import ensure_topics
 from eventing.codec import encode, kafka_headers, kafka_key
 from eventing.envelope import Envelope, new_envelope
 from eventing.kafka_publisher import OutgoingMessage
@@ -33,6 +34,13 @@ def submitted_event(assessment_id: uuid.UUID | None = None) -> Envelope:
         producer="tests",
         correlation_id=str(assessment_id),
     )
+
+
+def fresh_topic(settings: KafkaSettings, stem: str = "test", partitions: int = 2) -> str:
+    """A new topic and its DLQ, so a test never sees what other tests left on the broker."""
+    name = f"{stem}-{uuid.uuid4().hex[:10]}"
+    ensure_topics(settings, {name: partitions, f"{name}-dlq": 1})
+    return name
 
 
 def to_topic(topic: str, envelope: Envelope) -> OutgoingMessage:
