@@ -5,7 +5,6 @@ context), finishes there and sees the result with its class and radar chart."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,12 +14,11 @@ import pytest
 from assessment_api_helpers import BOOKING_LINK_SECRET
 from flask import Flask
 from playwright.sync_api import Page, expect, sync_playwright
-from werkzeug.serving import make_server
 
 from assessment.web import create_app
+from devstack.served_app import served_app
 from servicekit.booking_links import assessment_id_from_token
 from servicekit.settings import ServiceSettings
-from servicekit.web import ENGINE_EXTENSION
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -48,32 +46,21 @@ ANSWERS: dict[str, dict[str, Any]] = {
 @pytest.fixture
 def served(migrated: str) -> Iterator[str]:
     """The assessment app on a free loopback port, its public address matching it."""
-    holder: dict[str, Flask] = {}
 
-    def wsgi(environ: dict[str, Any], start_response: Any) -> Any:
-        return holder["app"](environ, start_response)
-
-    server = make_server("127.0.0.1", 0, wsgi)
-    base_url = f"http://127.0.0.1:{server.server_port}"
-    holder["app"] = create_app(
-        ServiceSettings.from_env(
-            "assessment",
-            {
-                "ASSESSMENT_DATABASE_URL": migrated,
-                "PUBLIC_BASE_URL_ASSESSMENT": base_url,
-                "SECRET_KEY": "test-secret",
-            },
+    def make_app(base_url: str) -> Flask:
+        return create_app(
+            ServiceSettings.from_env(
+                "assessment",
+                {
+                    "ASSESSMENT_DATABASE_URL": migrated,
+                    "PUBLIC_BASE_URL_ASSESSMENT": base_url,
+                    "SECRET_KEY": "test-secret",
+                },
+            )
         )
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+
+    with served_app(make_app) as base_url:
         yield base_url
-    finally:
-        server.shutdown()
-        thread.join()
-        server.server_close()
-        holder["app"].extensions[ENGINE_EXTENSION].dispose()
 
 
 def _note_violation(problems: list[str], message: str) -> None:

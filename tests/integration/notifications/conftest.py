@@ -4,18 +4,16 @@ the consumer worker on topics of its own; the advisor desk."""
 from __future__ import annotations
 
 import dataclasses
-import threading
 import uuid
 from collections.abc import Callable, Iterator
-from typing import Any
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from notifications_booking_helpers import LINKS
 from sqlalchemy import Engine
-from werkzeug.serving import make_server
 
+from devstack.served_app import served_app
 from eventing.envelope import Envelope
 from eventing.kafka_publisher import KafkaPublisher
 from eventing.kafka_settings import KafkaSettings
@@ -117,31 +115,20 @@ def booking_client(booking_app: Flask) -> FlaskClient:
 def booking_server(migrated: str) -> Iterator[str]:
     """The notifications app served over real HTTP (threaded werkzeug) on a free loopback
     port, its public address matching it; yields that address."""
-    holder: dict[str, Flask] = {}
 
-    def wsgi(environ: dict[str, Any], start_response: Any) -> Any:
-        return holder["app"](environ, start_response)
+    def make_app(base_url: str) -> Flask:
+        settings = ServiceSettings.from_env(
+            "notifications",
+            {
+                "NOTIFICATIONS_DATABASE_URL": migrated,
+                "PUBLIC_BASE_URL_NOTIFICATIONS": base_url,
+                "SECRET_KEY": "test-secret",
+            },
+        )
+        return create_app(settings, dataclasses.replace(LINKS, public_base_url=base_url))
 
-    server = make_server("127.0.0.1", 0, wsgi, threaded=True)
-    base_url = f"http://127.0.0.1:{server.server_port}"
-    settings = ServiceSettings.from_env(
-        "notifications",
-        {
-            "NOTIFICATIONS_DATABASE_URL": migrated,
-            "PUBLIC_BASE_URL_NOTIFICATIONS": base_url,
-            "SECRET_KEY": "test-secret",
-        },
-    )
-    holder["app"] = create_app(settings, dataclasses.replace(LINKS, public_base_url=base_url))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with served_app(make_app) as base_url:
         yield base_url
-    finally:
-        server.shutdown()
-        thread.join()
-        server.server_close()
-        holder["app"].extensions[ENGINE_EXTENSION].dispose()
 
 
 # -- advisor desk -------------------------------------------------------------------------
