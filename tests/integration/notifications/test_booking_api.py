@@ -293,3 +293,16 @@ def test_the_openapi_document_describes_the_booking_api(booking_client: FlaskCli
     booking = document["paths"]["/api/v1/meetings"]["post"]
     assert {"201", "409", "422", "401", "403", "410"} <= set(booking["responses"])
     assert document["components"]["securitySchemes"]["bookingToken"]["scheme"] == "bearer"
+
+
+def test_metrics_count_the_meetings_by_status(booking_client: FlaskClient, company: dict[str, Any]):
+    booked = _book(booking_client, company["token"], company["slots"][0]).get_json()
+    _book(booking_client, company["token"], company["slots"][1])  # 409: one at a time
+    booking_client.delete(f"/api/v1/meetings/{booked['id']}", headers=bearer(company["token"]))
+    _book(booking_client, company["token"], company["slots"][2])
+
+    metrics = booking_client.get("/metrics").get_data(as_text=True)
+
+    assert 'wegweiser_meetings{status="booked"} 1.0' in metrics
+    assert 'wegweiser_meetings{status="cancelled"} 1.0' in metrics
+    assert "wegweiser_meetings_upcoming 1.0" in metrics

@@ -9,6 +9,7 @@ from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
+from prometheus_client import REGISTRY
 from report_helpers import BOOKING_LINK_SECRET, SECRET, scored_event
 from sqlalchemy import Engine, func, select
 
@@ -76,6 +77,7 @@ def test_a_scored_assessment_becomes_one_report_even_when_delivered_twice(
 ):
     event = scored_event()
     again_later = dataclasses.replace(event, event_id=uuid.uuid4())  # a re-publish, new id
+    generated_before = _reports_counted("generated")
     start_worker()
 
     publisher.send_batch([to_topic(topic, event), to_topic(topic, event)])
@@ -93,6 +95,13 @@ def test_a_scored_assessment_becomes_one_report_even_when_delivered_twice(
     files = list((tmp_path / "reports").rglob("*.pdf"))
     assert len(files) == 1
     assert files[0].read_bytes().startswith(b"%PDF-")
+    # What /metrics of the worker shows: one report, and its render time observed.
+    assert _reports_counted("generated") == generated_before + 1
+    assert REGISTRY.get_sample_value("wegweiser_report_render_seconds_count") >= 1
+
+
+def _reports_counted(outcome: str) -> float:
+    return REGISTRY.get_sample_value("wegweiser_reports_total", {"outcome": outcome}) or 0.0
 
 
 def test_a_malformed_event_goes_to_the_dead_letter_queue_and_the_next_is_handled(

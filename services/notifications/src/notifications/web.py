@@ -9,6 +9,7 @@ from flask import Flask
 from eventing.outbox import OutboxCollector
 from mailing.sender import MailOutboxCollector
 from notifications.booking.install import install_booking
+from notifications.booking.metrics import MeetingsCollector
 from notifications.booking_links import BookingLinkSettings
 from notifications.desk import install_desk
 from servicekit.db import make_engine
@@ -28,7 +29,11 @@ def create_app(
         __name__,
         settings,
         engine,
-        collectors=[OutboxCollector(engine), MailOutboxCollector(engine)],
+        collectors=[
+            OutboxCollector(engine),
+            MailOutboxCollector(engine),
+            MeetingsCollector(engine),
+        ],
     )
     install_booking(app, engine, booking_links)
     install_desk(app, engine, settings.public_base_url)

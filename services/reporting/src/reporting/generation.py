@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import time
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ from reporting.adapters.report_html import JinjaReportHtml
 from reporting.adapters.tables import STATUS_FAILED, STATUS_GENERATED, reports
 from reporting.adapters.weasyprint_renderer import Pdf
 from reporting.domain.report import build_report
+from reporting.metrics import RENDER_SECONDS, REPORTS
 from servicekit.booking_links import booking_url
 
 logger = logging.getLogger(__name__)
@@ -85,9 +87,12 @@ class ReportGeneration:
         scored = event.data
         # A repeat about a finished report only records the event; nothing is rendered.
         rendered = None if self._has_report(scored["assessment_id"]) else self._render(scored)
-        return apply_once(self._sessions, CONSUMER, lambda s, e: self._record(s, e, rendered))(
+        outcome = apply_once(self._sessions, CONSUMER, lambda s, e: self._record(s, e, rendered))(
             event
         )
+        if rendered is not None and outcome is Outcome.PROCESSED:
+            REPORTS.labels(STATUS_GENERATED if rendered.pdf is not None else STATUS_FAILED).inc()
+        return outcome
 
     def _has_report(self, assessment_id: uuid.UUID) -> bool:
         with self._sessions() as session:
@@ -112,12 +117,14 @@ class ReportGeneration:
         html = self._html.render(report)
         failure = ""
         for attempt in range(1, self._attempts + 1):
+            started = time.perf_counter()
             try:
                 pdf = self._renderer.render(html)
             except RenderFailed as exc:
                 failure = str(exc)
                 logger.warning("render attempt %d of %d failed: %s", attempt, self._attempts, exc)
                 continue
+            RENDER_SECONDS.observe(time.perf_counter() - started)
             key = file_key(scored["assessment_id"], report_id_for(scored["assessment_id"]))
             self._files.save(key, pdf.content)
             return _Rendered(pdf, attempt, None)
