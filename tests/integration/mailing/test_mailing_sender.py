@@ -204,6 +204,14 @@ def test_an_attachment_goes_out_with_its_content_type_parameters(
     assert attached.get_param("method") == "REQUEST"
     assert attached.get_payload(decode=True) == invitation
     assert message.get_body(("plain",)).get_content().startswith("Guten Tag")
+    # The same invitation as an alternative of the body, where Outlook looks for it.
+    [body] = [part for part in message.iter_parts() if part.get_content_type() != "text/calendar"]
+    alternatives = {part.get_content_type(): part for part in body.iter_parts()}
+    assert list(alternatives) == ["text/plain", "text/html", "text/calendar"]
+    assert alternatives["text/calendar"].get_param("method") == "REQUEST"
+    # A text part's lines end as the mail's lines do (CRLF on the wire), as iCalendar asks.
+    calendar_lines = alternatives["text/calendar"].get_content().splitlines()
+    assert calendar_lines == invitation.decode().splitlines()
 
 
 def test_a_mail_with_not_before_waits_until_then_and_can_be_withdrawn_before(

@@ -43,6 +43,10 @@ class Attachment:
         if len(self.data) > MAX_ATTACHMENT_BYTES:
             raise ValueError(f"attachment is over {MAX_ATTACHMENT_BYTES} bytes; send a link")
 
+    @property
+    def is_calendar_invitation(self) -> bool:
+        return self.content_type.startswith("text/calendar; method=")
+
     def mime_parts(self) -> tuple[str, str, dict[str, str]]:
         """(maintype, subtype, parameters) of the content type."""
         media_type, *parameters = self.content_type.split("; ")
@@ -122,6 +126,14 @@ def build_message(
     message.set_content(mail.text, charset="utf-8")
     if mail.html is not None:
         message.add_alternative(mail.html, subtype="html", charset="utf-8")
+    for attachment in mail.attachments:
+        if attachment.is_calendar_invitation:
+            # Outlook acts on an invitation only as an alternative of the body; others take
+            # the attachment. Both carry the same UID, so calendars keep one entry.
+            _, _, parameters = attachment.mime_parts()
+            message.add_alternative(
+                attachment.data.decode("utf-8"), subtype="calendar", params=parameters
+            )
     for attachment in mail.attachments:
         maintype, subtype, parameters = attachment.mime_parts()
         message.add_attachment(
