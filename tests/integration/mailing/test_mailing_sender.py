@@ -3,18 +3,23 @@ while the relay is down or answers 4xx, failed for good on 5xx."""
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, create_engine, select
 
+from devstack.ports import wait_until
 from devstack.smtp_sink import SmtpSink
 from mailing.message import Attachment, Mail
+from mailing.migrations import VERSIONS
 from mailing.outbox import queue_mail, withdraw_mail
 from mailing.sender import MailSender, SendReport
-from mailing.tables import mail_outbox
+from mailing.tables import mail_outbox, metadata
+from servicekit.migrations import upgrade
 
 NOW = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
 
@@ -235,3 +240,32 @@ def test_a_mail_with_not_before_waits_until_then_and_can_be_withdrawn_before(
     assert statuses == {"reminder-meeting-1": "sent", "reminder-meeting-2": "withdrawn"}
     with mail_db.begin() as connection:
         assert withdraw_mail(connection, "reminder-meeting-1") is False  # gone out already
+
+
+def test_the_run_loop_outlives_a_locked_database_and_sends_once_it_is_free(
+    tmp_path: Path, mailer, smtp_sink: SmtpSink, caplog: pytest.LogCaptureFixture
+):
+    database = tmp_path / "mail.sqlite3"
+    upgrade(f"sqlite:///{database}", [VERSIONS], [metadata])
+    # A short busy timeout: the sender meets the lock at once instead of after 30 s.
+    engine = create_engine(f"sqlite:///{database}", connect_args={"timeout": 0.05})
+    _queue(engine, _mail(), datetime.now(UTC))
+    blocker = sqlite3.connect(database, isolation_level=None)
+    blocker.execute("BEGIN EXCLUSIVE")  # another process holds the database's write lock
+    sender = MailSender(engine, mailer, idle_wait_s=0.01, max_pause_s=0.05)
+    stop = threading.Event()
+    thread = threading.Thread(target=sender.run, args=(stop,))
+    thread.start()
+    try:
+        assert wait_until(lambda: "mail outbox unavailable" in caplog.text, 10)
+        assert thread.is_alive()
+        blocker.execute("ROLLBACK")
+        assert wait_until(lambda: _row(engine).status == "sent", 10)
+    finally:
+        stop.set()
+        thread.join(timeout=10)
+        blocker.close()
+    # The relay took it while the database refused to record that; it was not sent again.
+    [message] = smtp_sink.messages()
+    assert message["To"] == "erika@example.com"
+    engine.dispose()

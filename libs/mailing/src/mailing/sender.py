@@ -53,7 +53,9 @@ class SendReport:
     sent: int = 0
     retried: int = 0
     failed: int = 0
-    relay_unavailable: bool = False  # the pass stopped early: no mail could go out
+    relay_unavailable: bool = (
+        False  # the pass stopped early: no mail could go out (relay or database away)
+    )
 
 
 class MailSender:
@@ -79,6 +81,9 @@ class MailSender:
         self._max_pause_s = max_pause_s
         self._clock = clock
         self._rng = rng or random.Random()  # noqa: S311 - jitter, not secrecy
+        # Mails the relay took whose "sent" could not be written yet (the database refused
+        # the write): later passes only record them, so they do not go out again.
+        self._sent_unrecorded: set[object] = set()
 
     def run(self, stop: threading.Event, health: Heartbeat | None = None) -> None:
         """Send due mails until `stop` is set; pauses longer while the relay is unreachable."""
@@ -86,7 +91,12 @@ class MailSender:
         while not stop.is_set():
             if health is not None:
                 health.beat()
-            report = self.send_due_once(stop=stop, health=health)
+            try:
+                report = self.send_due_once(stop=stop, health=health)
+            except SQLAlchemyError as exc:
+                # The mails wait in the database until it is back.
+                logger.warning("mail outbox unavailable (%s); retrying", type(exc).__name__)
+                report = SendReport(relay_unavailable=True)
             if report.relay_unavailable:
                 pause_s = min(max(pause_s * 2, self._idle_wait_s), self._max_pause_s)
                 stop.wait(pause_s)
@@ -105,6 +115,10 @@ class MailSender:
                 break
             if health is not None:
                 health.beat()
+            if row.id in self._sent_unrecorded:
+                self._record_sent(row)
+                sent += 1
+                continue
             try:
                 self._mailer.send(self._message(row))
             except TemporaryMailError as error:
@@ -116,6 +130,7 @@ class MailSender:
                 self._record_failure(row, str(error))
                 failed += 1
             else:
+                self._sent_unrecorded.add(row.id)
                 self._record_sent(row)
                 sent += 1
         return SendReport(sent, retried, failed)
@@ -155,6 +170,7 @@ class MailSender:
             last_error=None,
             sent_at=self._clock(),
         )
+        self._sent_unrecorded.discard(row.id)
         MAILS.labels("sent").inc()
 
     def _record_retry(self, row: Row, error: str) -> None:
