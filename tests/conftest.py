@@ -27,10 +27,10 @@ def _database_kinds() -> list[str]:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark each test by its folder (unit, integration, contract); refuse other folders."""
+    """Mark each test by its folder (unit, integration, contract, e2e); refuse other folders."""
     for item in items:
         tier = Path(item.path).relative_to(Path(__file__).parent).parts[0]
-        if tier not in {"unit", "integration", "contract"}:
+        if tier not in {"unit", "integration", "contract", "e2e"}:
             raise RuntimeError(f"test outside a tier folder: {item.nodeid}")
         item.add_marker(getattr(pytest.mark, tier))
 

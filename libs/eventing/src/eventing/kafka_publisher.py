@@ -6,9 +6,10 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kafka import KafkaProducer
+from kafka import KafkaAdminClient, KafkaProducer
 from kafka.errors import KafkaError, KafkaTimeoutError, UnknownError
 
+from eventing.admin import ensure_topics, wanted_topics
 from eventing.codec import encode, kafka_headers, kafka_key
 from eventing.envelope import Envelope
 from eventing.kafka_settings import KafkaSettings
@@ -54,6 +55,7 @@ class KafkaPublisher:
         self._settings = settings
         self._send_timeout_s = send_timeout_s
         self._producer: KafkaProducer | None = None
+        self._admin: KafkaAdminClient | None = None
 
     @property
     def max_message_bytes(self) -> int:
@@ -72,6 +74,8 @@ class KafkaPublisher:
     def start_batch(self, messages: Sequence[OutgoingMessage]) -> SentBatch:
         """Hand all messages to the producer; the broker's answers come with `results()`."""
         try:
+            if self._settings.is_tansu:
+                self._recreate_forgotten_topics({message.topic for message in messages})
             producer = self._get_producer()
         except KafkaError as exc:
             error = PublishError(f"cannot reach the broker: {exc}", retriable=True)
@@ -95,6 +99,44 @@ class KafkaPublisher:
         if self._producer is not None:
             self._producer.close(timeout=5)
             self._producer = None
+        if self._admin is not None:
+            self._admin.close()
+            self._admin = None
+
+    def _recreate_forgotten_topics(self, topics: set[str]) -> None:
+        """Tansu keeps topics in memory only, and after a restart it confirms records sent to
+        a topic it no longer has (or to a partition beyond an auto-created topic's four) and
+        keeps none of them. So before each batch: create the registry's topics it lacks, and
+        drop a producer whose partition counts are not the broker's (fresh metadata)."""
+        if self._admin is None:
+            if not self._settings.a_bootstrap_server_accepts():
+                raise KafkaTimeoutError(f"no broker at {self._settings.bootstrap_servers}")
+            self._admin = KafkaAdminClient(**self._settings.admin())
+        try:
+            wanted = wanted_topics()
+            missing = {t: wanted[t] for t in topics - set(self._admin.list_topics()) if t in wanted}
+            if missing:
+                ensure_topics(self._settings, missing)
+            stale = self._producer is not None and (
+                missing or self._partitions_differ(self._admin, self._producer, topics)
+            )
+            if stale:
+                logger.warning("the broker lost topics; refreshing the producer's metadata")
+                self._discard_producer()
+        except KafkaError:
+            admin, self._admin = self._admin, None
+            admin.close()
+            raise
+
+    @staticmethod
+    def _partitions_differ(
+        admin: KafkaAdminClient, producer: KafkaProducer, topics: set[str]
+    ) -> bool:
+        described = admin.describe_topics(sorted(topics))
+        on_broker = {d["topic"]: len(d["partitions"]) for d in described if "topic" in d}
+        return any(
+            len(producer.partitions_for(topic) or ()) != count for topic, count in on_broker.items()
+        )
 
     def _get_producer(self) -> KafkaProducer:
         if self._producer is None:

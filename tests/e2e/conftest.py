@@ -1,0 +1,21 @@
+"""The whole system for the end-to-end tests: one per test module, with the demo advisors.
+
+One system per module rather than per test: starting it (broker, SMTP sink, three
+migrations, eleven processes) takes ~10 s on two cores. Each test works with companies of
+its own, so tests of one module do not see each other's data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from devstack.system import System
+
+
+@pytest.fixture(scope="module")
+def system(tmp_path_factory: pytest.TempPathFactory) -> Iterator[System]:
+    with System(tmp_path_factory.mktemp("system")) as system:
+        system.run_tool(["notifications-seed"])  # advisors with weekly hours
+        yield system

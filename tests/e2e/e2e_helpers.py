@@ -1,0 +1,149 @@
+"""What the end-to-end tests do to and read from a running system: a company taking the check
+over the API, the databases, the topics, the mails and the processes' /metrics."""
+
+from __future__ import annotations
+
+import re
+import time
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from email.message import EmailMessage
+from typing import Any
+
+import requests
+from kafka import KafkaConsumer
+from kafka.consumer.fetcher import ConsumerRecord
+from sqlalchemy import Executable, Row
+
+from devstack.demo import demo_companies
+from devstack.system import System
+from servicekit.db import make_engine
+
+
+@dataclass(frozen=True)
+class Submitted:
+    assessment_id: str
+    token: str
+    company_name: str
+    contact_email: str
+    submit_status: int
+
+
+def take_the_check(system: System, name: str, *, district: str = "coburg") -> Submitted:
+    """A company starts, answers every page and submits through the JSON API, as the demo
+    does; its name and contact address are unique, so a test finds its own mails."""
+    example = demo_companies()[0]
+    slug = uuid.uuid4().hex[:8]
+    company = {key: example["company"][key] for key in ("employees", "revenue_band")}
+    email = f"contact-{slug}@company.example"
+    api = f"{system.url('assessment')}/api/v1/assessments"
+    started = _ok(
+        requests.post(
+            api,
+            json={
+                "language": "de",
+                "company": company | {"name": f"{name} {slug} GmbH", "district": district},
+                "contact": {"name": "Erika Muster", "email": email},
+                "consents": {"processing": True, **example["consents"]},
+            },
+            timeout=30,
+        )
+    ).json()
+    auth = {"Authorization": f"Bearer {started['token']}"}
+    _ok(
+        requests.put(
+            f"{api}/{started['id']}/answers",
+            json={"answers": example["answers"]},
+            headers=auth,
+            timeout=30,
+        )
+    )
+    submitted = _ok(requests.post(f"{api}/{started['id']}/submit", headers=auth, timeout=30))
+    return Submitted(
+        started["id"], started["token"], f"{name} {slug} GmbH", email, submitted.status_code
+    )
+
+
+def _ok(response: requests.Response) -> requests.Response:
+    assert response.status_code in (200, 201), (response.status_code, response.text[:500])
+    return response
+
+
+def rows(system: System, service: str, query: Executable) -> Sequence[Row]:
+    engine = make_engine(system.database_urls[service])
+    try:
+        with engine.connect() as connection:
+            return connection.execute(query).all()
+    finally:
+        engine.dispose()
+
+
+def mails_to(system: System, recipient: str, subject_start: str = "") -> list[EmailMessage]:
+    return [
+        message
+        for message in system.smtp.messages()
+        if message["To"] == recipient and str(message["Subject"]).startswith(subject_start)
+    ]
+
+
+def advisor_report_mails(system: System, company_name: str) -> list[EmailMessage]:
+    """The mails telling an advisor about a company's new report."""
+    return [
+        message
+        for message in system.smtp.messages()
+        if str(message["Subject"]).startswith("Neue Potenzialanalyse: ")
+        and company_name in str(message["Subject"])
+    ]
+
+
+def read_topic(system: System, topic: str, *, quiet_s: float = 1.5) -> list[ConsumerRecord]:
+    """Every record on the topic now, read without a consumer group."""
+    consumer = KafkaConsumer(
+        topic,
+        bootstrap_servers=[system.broker.bootstrap_servers],
+        auto_offset_reset="earliest",
+        enable_auto_commit=False,
+        fetch_max_wait_ms=20,
+    )
+    records: list[ConsumerRecord] = []
+    try:
+        # Partition assignment and the first fetches take a moment; then quiet means done.
+        last_news = time.monotonic()
+        while time.monotonic() - last_news < quiet_s:
+            for batch in consumer.poll(timeout_ms=200).values():
+                records.extend(batch)
+                last_news = time.monotonic()
+    finally:
+        consumer.close(autocommit=False)
+    return records
+
+
+def header(record: ConsumerRecord, name: str) -> str | None:
+    for key, value in record.headers or []:
+        if key == name:
+            return value.decode()
+    return None
+
+
+def consumed(system: System, process: str, event_type: str, outcome: str) -> float:
+    """The process's wegweiser_events_consumed_total for one event type and outcome."""
+    port = system.metrics_ports[process]
+    metrics = requests.get(f"http://127.0.0.1:{port}/metrics", timeout=10).text
+    pattern = (
+        r"^wegweiser_events_consumed_total\{(?=[^}]*event_type=\"" + re.escape(event_type) + r"\")"
+        r"(?=[^}]*outcome=\"" + re.escape(outcome) + r"\")[^}]*\} (\S+)$"
+    )
+    return sum(float(value) for value in re.findall(pattern, metrics, re.MULTILINE))
+
+
+def eventually(condition: Callable[[], Any], timeout_s: float, what: str) -> Any:
+    """Poll until `condition()` returns something truthy and return it."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        outcome = condition()
+        if outcome:
+            return outcome
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout_s:g} s waiting for {what}")
+        time.sleep(0.25)

@@ -1,0 +1,208 @@
+"""The whole journey through every real process, in headless Chromium (Debian's
+/usr/bin/chromium): a company takes the check page by page, its result page shows the PDF
+once the reporting service made it, the advisor gets the report mail, the company books a
+meeting from the result page, both get the invitation, and the advisor desk shows it."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import icalendar
+import requests
+from e2e_helpers import advisor_report_mails, eventually, mails_to
+from playwright.sync_api import Page, expect, sync_playwright
+from sqlalchemy import select
+
+from devstack.system import System
+from notifications.adapters.advisor_accounts import find_by_email, set_password
+from notifications.adapters.tables import meetings
+from servicekit.db import make_engine
+
+BERLIN = ZoneInfo("Europe/Berlin")  # how the desk shows times
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+PIPELINE_TIMEOUT_S = 60
+ADVISOR_PASSWORD = "e2e-desk-password-1"  # noqa: S105 - a test login on a throwaway database
+
+# What the company answers on each page: item id -> value as in the JSON API.
+ANSWERS: dict[str, dict[str, Any]] = {
+    "portfolio": {
+        "portfolio.revenue_split": {"ice_fuel_injection": 60, "body_closures": 40},
+        "portfolio.contract_horizon": "2027_2029",
+        "portfolio.new_nominations": "in_request",
+        "portfolio.core_technologies": ["machining", "joining_welding"],
+        "portfolio.main_segment": "passenger_cars",
+    },
+    "market": {"market.top_customer_share": 45, "market.price_pressure": 4},
+    "strategy": {"strategy.transformation_strategy": 1, "strategy.fade_out_plan": None},
+    "innovation": {"innovation.rd_intensity": "lt1", "innovation.growth_competences": ["ai"]},
+    "digital": {"digital.data_usage": 2, "digital.systems_in_use": ["erp"]},
+    "energy": {"energy.carbon_accounting": 1},
+    "workforce": {"workforce.training_days": "2,5"},
+    "finance": {"finance.ebit_margin": "0_3", "finance.bank_access": None},
+}
+COMPANY = "Muster Präzisionsteile E2E GmbH"
+CONTACT = "erika.muster@muster-e2e.example"
+
+
+def _by_id(page: Page, element_id: str) -> Any:
+    return page.locator(f'[id="{element_id}"]')
+
+
+def _answer(page: Page, item_id: str, value: Any) -> None:
+    if value is None:
+        unknown = _by_id(page, f"{item_id}--dont-know")
+        if unknown.count() == 0:
+            unknown = _by_id(page, f"{item_id}:unknown")
+        unknown.click()
+    elif isinstance(value, dict):
+        for category, share in value.items():
+            _by_id(page, f"{item_id}:{category}").fill(str(share))
+    elif isinstance(value, list):
+        for option in value:
+            _by_id(page, f"{item_id}-{option}").check()
+    elif _by_id(page, f"{item_id}-{value}").count():
+        page.locator(f'label[for="{item_id}-{value}"]').click()
+    else:
+        _by_id(page, item_id).fill(str(value))
+
+
+def _take_the_check(page: Page, system: System) -> None:
+    page.goto(f"{system.url('assessment')}/")
+    page.get_by_role("link", name="Check starten").click()
+    expect(page.get_by_text("Schritt 1 von 9")).to_be_visible()
+    _by_id(page, "company.name").fill(COMPANY)
+    _by_id(page, "company.employees-50_249").check()
+    _by_id(page, "company.district-bamberg_land").check()
+    _by_id(page, "company.contact_name").fill("Erika Muster")
+    _by_id(page, "company.contact_email").fill(CONTACT)
+    _by_id(page, "company.consent_processing").check()
+    _by_id(page, "company.consent_advisor_sharing").check()  # else no advisor is told
+    page.get_by_role("button", name="Speichern und weiter").click()
+    for step, dimension in enumerate(ANSWERS, start=2):
+        expect(page.get_by_text(f"Schritt {step} von 9")).to_be_visible()
+        for item_id, value in ANSWERS[dimension].items():
+            _answer(page, item_id, value)
+        page.get_by_role("button", name="Speichern und").first.click()
+    expect(page.get_by_role("heading", name="Ihre Antworten prüfen")).to_be_visible()
+    page.get_by_role("button", name="Verbindlich absenden und auswerten").click()
+    expect(page.get_by_role("heading", name=f"Ihr Ergebnis: {COMPANY}")).to_be_visible()
+
+
+def _report_link_appears(page: Page) -> str:
+    """Reload the result page until the report is ready, as a waiting company would."""
+
+    def ready() -> str | None:
+        page.reload()
+        link = page.get_by_role("link", name="Bericht herunterladen")
+        return link.get_attribute("href") if link.count() else None
+
+    return eventually(ready, PIPELINE_TIMEOUT_S, "the report link on the result page")
+
+
+def _invitation(message: Any) -> icalendar.Event:
+    [attachment] = [part for part in message.iter_attachments() if part.get_filename()]
+    assert attachment.get_filename() == "invite.ics"
+    assert attachment.get_content_type() == "text/calendar"
+    calendar = icalendar.Calendar.from_ical(attachment.get_content())
+    assert calendar["METHOD"] == "REQUEST"
+    [event] = calendar.walk("VEVENT")
+    return event
+
+
+def _give_the_advisor_a_password(system: System, email: str) -> None:
+    engine = make_engine(system.database_urls["notifications"])
+    try:
+        with engine.begin() as connection:
+            advisor = find_by_email(connection, email)
+            assert advisor is not None, email
+            set_password(connection, advisor.id, ADVISOR_PASSWORD)
+    finally:
+        engine.dispose()
+
+
+def test_a_company_goes_from_the_check_to_a_booked_meeting(system: System) -> None:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            company = browser.new_page()
+            _take_the_check(company, system)
+            expect(company.get_by_text("Ihr Bericht wird erstellt.")).to_be_visible()
+            result_url = company.url
+
+            # The PDF, made by the reporting worker, linked once report.generated arrived.
+            download_url = _report_link_appears(company)
+            assert download_url.startswith(f"{system.url('reporting')}/")
+            pdf = requests.get(download_url, timeout=30)
+            assert pdf.status_code == 200
+            assert pdf.content.startswith(b"%PDF-")
+
+            # The routed advisor learns of it by mail, with the same report link.
+            [advisor_mail] = eventually(
+                lambda: advisor_report_mails(system, COMPANY), PIPELINE_TIMEOUT_S, "advisor mail"
+            )
+            advisor = advisor_mail["To"]
+            assert download_url in advisor_mail.get_body(("plain",)).get_content()
+
+            # The company books from its result page.
+            company.get_by_role("link", name="Transformationsgespräch buchen").click()
+            assert company.url.startswith(f"{system.url('notifications')}/book/")
+            company.locator("fieldset.day").first.get_by_role("radio").first.check()
+            company.get_by_role("button", name="Termin verbindlich buchen").click()
+            expect(company.get_by_text("Ihr Termin ist gebucht.")).to_be_visible()
+
+            # Both get the invitation to the same calendar event.
+            def invitations() -> list[Any] | None:
+                found = [
+                    message
+                    for recipient in (CONTACT, advisor)
+                    for message in mails_to(system, recipient)
+                    if message.get_content_type() == "multipart/mixed"
+                ]
+                return found if len(found) == 2 else None
+
+            to_company, to_advisor = eventually(invitations, PIPELINE_TIMEOUT_S, "invitations")
+            company_event, advisor_event = _invitation(to_company), _invitation(to_advisor)
+            assert company_event["UID"] == advisor_event["UID"]
+            assert company_event.DTSTART == advisor_event.DTSTART
+            starts = company_event.DTSTART
+
+            # The result page learns of the meeting through meeting.booked.
+            def meeting_shown() -> bool:
+                company.goto(result_url)
+                return company.locator(".meeting-status").count() > 0
+
+            eventually(meeting_shown, PIPELINE_TIMEOUT_S, "the meeting on the result page")
+            expect(company.locator(".meeting-status")).to_contain_text(
+                "Ihr Transformationsgespräch ist gebucht:"
+            )
+
+            # The advisor's desk lists the company with its meeting.
+            _give_the_advisor_a_password(system, advisor)
+            desk = browser.new_context().new_page()
+            desk.goto(f"{system.url('notifications')}/desk/login")
+            desk.locator('input[name="email"]').fill(advisor)
+            desk.locator('input[name="password"]').fill(ADVISOR_PASSWORD)
+            desk.get_by_role("button", name="Anmelden").click()
+            expect(desk.get_by_role("heading", name="Meine Unternehmen")).to_be_visible()
+            row = desk.locator("tr", has_text=COMPANY)
+            berlin = starts.astimezone(BERLIN)
+            expect(row).to_contain_text(f"gebucht: {berlin:%d.%m.%Y}")
+            expect(row.get_by_role("link", name="PDF")).to_have_attribute("href", download_url)
+            row.get_by_role("link", name=COMPANY).click()
+            expect(desk.get_by_text(re.compile(f"{berlin:%H:%M}"))).to_be_visible()
+        finally:
+            browser.close()
+    _assert_one_booking(system)
+
+
+def _assert_one_booking(system: System) -> None:
+    engine = make_engine(system.database_urls["notifications"])
+    try:
+        with engine.connect() as connection:
+            [meeting] = connection.execute(select(meetings)).all()
+    finally:
+        engine.dispose()
+    assert meeting.status == "booked"
