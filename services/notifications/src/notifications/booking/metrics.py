@@ -3,14 +3,18 @@ and every gunicorn worker reports the same numbers)."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import SQLAlchemyError
 
 from notifications.adapters.tables import MEETING_BOOKED, meetings
+
+logger = logging.getLogger(__name__)
 
 
 class MeetingsCollector(Collector):
@@ -24,11 +28,16 @@ class MeetingsCollector(Collector):
         upcoming = select(func.count()).where(
             meetings.c.status == MEETING_BOOKED, meetings.c.starts_at > datetime.now(UTC)
         )
-        with self._engine.connect() as connection:
-            counts = connection.execute(
-                select(meetings.c.status, func.count()).group_by(meetings.c.status)
-            ).all()
-            upcoming_count = connection.execute(upcoming).scalar_one()
+        try:
+            with self._engine.connect() as connection:
+                counts = connection.execute(
+                    select(meetings.c.status, func.count()).group_by(meetings.c.status)
+                ).all()
+                upcoming_count = connection.execute(upcoming).scalar_one()
+        except SQLAlchemyError as exc:
+            # /metrics must answer while the database is away (readiness says so).
+            logger.warning("meeting metrics unavailable: %s", type(exc).__name__)
+            return
         for status, count in counts:
             by_status.add_metric([status], count)
         yield by_status
