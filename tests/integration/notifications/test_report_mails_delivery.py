@@ -169,6 +169,8 @@ def test_without_consent_only_the_company_is_mailed(
     publish(scored)
     publish(generated)
 
+    # The two come on different topics: the report may be handled first and wait for it.
+    wait_until(_handled(engine, scored), what="the scored event")
     wait_until(_handled(engine, generated), what="the report event")
     _sender(engine, smtp_sink).send_due_once()
     [message] = smtp_sink.wait_for(1)
@@ -209,6 +211,7 @@ def test_names_with_markup_and_line_breaks_come_out_inert(
     publish(scored)
     publish(generated)
 
+    wait_until(_handled(engine, scored), what="the scored event")
     wait_until(_handled(engine, generated), what="the report event")
     assert _sender(engine, smtp_sink).send_due_once().sent == 2
     for message in smtp_sink.wait_for(2):
