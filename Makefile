@@ -52,6 +52,7 @@ bench: $(INSTALLED) ## measure relay, latency, submit, scoring, rendering, booki
 	$(BIN)/python -m bench.reporting
 	$(BIN)/python -m bench.notifications_booking
 	$(BIN)/python -m bench.notifications_mail
+	$(BIN)/python -m bench.system
 
 lock: ## re-resolve the newest versions into requirements/constraints.txt
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv

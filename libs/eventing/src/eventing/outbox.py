@@ -64,7 +64,10 @@ class OutboxRelay:
         publisher: KafkaPublisher,
         *,
         batch_size: int = 500,
-        idle_wait_s: float = 0.02,  # an idle relay's look at the table: cheap, and latency
+        # An idle relay looks at the table after idle_wait_s, then less often, up to
+        # max_idle_wait_s: quick after a burst, and a quiet relay costs next to no CPU.
+        idle_wait_s: float = 0.02,
+        max_idle_wait_s: float = 0.1,
         max_backoff_s: float = 10.0,
         park_after_attempts: int = 5,
     ) -> None:
@@ -72,6 +75,7 @@ class OutboxRelay:
         self._publisher = publisher
         self._batch_size = batch_size
         self._idle_wait_s = idle_wait_s
+        self._max_idle_wait_s = max_idle_wait_s
         self._max_backoff_s = max_backoff_s
         self._park_after_attempts = park_after_attempts
 
@@ -83,7 +87,7 @@ class OutboxRelay:
         batch is sent only after the one before it was confirmed in full, so a failure never
         lets a later event of its key overtake it.
         """
-        backoff_s = self._idle_wait_s
+        backoff_s = idle_s = self._idle_wait_s
         in_flight: _Batch | None = None
         while not stop.is_set():
             if health is not None:
@@ -91,8 +95,10 @@ class OutboxRelay:
             if in_flight is None:
                 in_flight = self._send(self._pending_rows())
                 if in_flight is None:
-                    stop.wait(self._idle_wait_s)
+                    stop.wait(idle_s)
+                    idle_s = min(idle_s * 2, self._max_idle_wait_s)
                     continue
+                idle_s = self._idle_wait_s
             following = self._pending_rows(excluding=[row.seq for row in in_flight.rows])
             published, failed = self._settle(in_flight)
             settled, in_flight = in_flight, None

@@ -65,7 +65,7 @@ class MailSender:
         mailer: Mailer,
         *,
         batch_size: int = 50,
-        idle_wait_s: float = 1.0,
+        idle_wait_s: float = 0.25,  # how soon a newly queued mail goes out when all is quiet
         first_retry_s: float = 30.0,
         max_retry_s: float = 900.0,  # a mail waits at most this long after the relay is back
         max_pause_s: float = 60.0,  # the loop's longest wait while the relay is unreachable
