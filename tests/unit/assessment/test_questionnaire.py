@@ -330,6 +330,14 @@ def test_profile_validation(questionnaire: Questionnaire) -> None:
         ("company.consent_benchmarking", "wrong_type"),
         ("market.price_pressure", "unknown_item"),
     ]
+    injected = profile | {
+        "company.name": "Hofmann GmbH\r\nBcc: victim@example.org",
+        "company.contact_name": "Andreas\x00Hofmann",
+    }
+    assert [(e.item_id, e.code) for e in questionnaire.validate_profile(injected)] == [
+        ("company.name", "not_single_line"),
+        ("company.contact_name", "not_single_line"),
+    ]
 
 
 # -- skip logic -----------------------------------------------------------------------------

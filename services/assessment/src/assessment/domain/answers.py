@@ -23,6 +23,9 @@ SPLIT_TOTAL = 100.0
 SPLIT_TOLERANCE = 0.5
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _MAX_TEXT = 200
+# The texts are names and addresses, one line each: a line break or other control character
+# in one could start a mail header or a calendar property downstream.
+_CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -228,6 +231,15 @@ def _check_text(item: Item, value: Any) -> list[AnswerError]:
                 "too_long",
                 f"Bitte höchstens {limit} Zeichen.",
                 f"Please use at most {limit} characters.",
+            )
+        ]
+    if _CONTROL_CHARACTER.search(value):
+        return [
+            _error(
+                item.id,
+                "not_single_line",
+                "Bitte nur eine Zeile ohne Steuerzeichen.",
+                "Please use a single line without control characters.",
             )
         ]
     return []
