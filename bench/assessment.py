@@ -320,9 +320,7 @@ def measure_submit(
     batches = [prepare_assessments(service, answers, count, concurrency) for _ in range(rounds)]
     # Warm-up, off the clock: first requests of each worker (imports, caches, connections).
     warm_up = prepare_assessments(service, answers, WARM_UP_REQUESTS, concurrency)
-    require_ok(
-        "warm-up submit", load(service, submit_calls(warm_up), concurrency)[0], len(warm_up)
-    )
+    require_ok("warm-up submit", load(service, submit_calls(warm_up), concurrency)[0], len(warm_up))
     require_ok(
         "warm-up bare",
         load(bare, bare_calls(WARM_UP_REQUESTS), concurrency)[0],
