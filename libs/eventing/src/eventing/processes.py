@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import argparse
+import logging
 import os
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 
@@ -26,7 +30,11 @@ from servicekit.metrics import serve_process_metrics
 from servicekit.process import stop_on_signals
 from servicekit.settings import ServiceSettings
 
+logger = logging.getLogger(__name__)
+
 ConsumerFactory = Callable[[Engine], ConsumerSpec]
+# A scheduled job touches its health file this often while it waits for its next pass.
+HEARTBEAT_S = 30.0
 
 
 Loop = Callable[[threading.Event], None]
@@ -50,6 +58,35 @@ def run_worker(service: str, consumer: ConsumerFactory) -> None:
         return ConsumerWorker(consumer(engine), kafka, dead_letters, health=health).run
 
     _run_loop(service, "worker", worker_loop)
+
+
+def run_scheduled(
+    service: str, role: str, job: Callable[[Engine, datetime], str], argv: list[str] | None = None
+) -> None:
+    """One pass of `job` (its summary is logged), then exit: for a scheduler such as a
+    Kubernetes CronJob. With `--every SECONDS`, a pass every so often until SIGTERM, touching a
+    health file while it waits: for compose, which has no scheduler."""
+    parser = argparse.ArgumentParser(prog=f"{service}-{role}", description=run_scheduled.__doc__)
+    parser.add_argument("--every", type=float, metavar="SECONDS", help="repeat every SECONDS")
+    every_s = parser.parse_args(argv).every
+    settings = ServiceSettings.from_env(service, os.environ)
+    configure_logging(service, settings.log_level)
+    stop = stop_on_signals()
+    health = HealthFile(health_file_path(service, role))
+    engine = make_engine(settings.database_url)
+    try:
+        while not stop.is_set():
+            health.beat()
+            logger.info("%s: %s", role, job(engine, datetime.now(UTC)))
+            if every_s is None:
+                return
+            deadline = time.monotonic() + every_s
+            while not stop.wait(min(HEARTBEAT_S, max(deadline - time.monotonic(), 0))):
+                if time.monotonic() >= deadline:
+                    break
+                health.beat()
+    finally:
+        engine.dispose()
 
 
 def health_file_path(service: str, role: str) -> Path:

@@ -17,7 +17,7 @@ from prometheus_client import (
 )
 from prometheus_client.registry import Collector
 from sqlalchemy import Engine
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from servicekit.db import ping
 from servicekit.json_api import ApiProblem, problem_response
@@ -40,6 +40,7 @@ ENGINE_EXTENSION = "wegweiser.engine"
 
 # Nothing a company or an advisor sends is larger; anything bigger is refused with 413.
 MAX_REQUEST_BYTES = 1024 * 1024
+TOO_LARGE = f"The request body is larger than {MAX_REQUEST_BYTES // (1024 * 1024)} MiB."
 
 # On every response of every service (a view may set its own value of one of them). No
 # inline script or style, no framing, no other origins: the pages work without JavaScript.
@@ -119,6 +120,10 @@ def _start_request() -> None:
     incoming = request.headers.get(CORRELATION_HEADER, "")
     g.correlation_id = incoming if 0 < len(incoming) <= 100 else str(uuid.uuid4())
     g.correlation_token = bind_correlation_id(g.correlation_id)
+    # Also where no view reads the body (Flask's own limit applies only when it is read):
+    # a client that announces too much hears so at once, on every route of every service.
+    if (request.content_length or 0) > MAX_REQUEST_BYTES:
+        raise RequestEntityTooLarge(TOO_LARGE)
 
 
 def _finish_request(response: Response) -> Response:
@@ -141,4 +146,7 @@ def _forget_correlation_id(_error: BaseException | None) -> None:
 
 def _http_error_as_problem(error: HTTPException) -> Response:
     """HTTP errors as RFC 9457 problem details, never an HTML page or a stack trace."""
+    if isinstance(error, RequestEntityTooLarge):
+        # Werkzeug's own wording ("exceeds the capacity limit") does not name the limit.
+        return problem_response(ApiProblem(413, error.name, TOO_LARGE))
     return problem_response(ApiProblem(error.code or 500, error.name, error.description or ""))

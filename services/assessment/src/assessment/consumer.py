@@ -1,4 +1,5 @@
-"""What the assessment service consumes: report and meeting events, to show their status."""
+"""What the assessment service consumes: report and meeting events, to show their status;
+privacy events, to erase a company and to confirm the erasure once every service is done."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import sessionmaker
 
 from assessment.adapters import follow_ups
+from assessment.privacy.erasure import LEDGER, SERVICE, erase_company, erasure_completed
+from eventing.erasure_ledger import erasure_effect, unless_erased
 from eventing.inbox import apply_once
-from eventing.topics import MEETING_EVENTS, REPORT_EVENTS
+from eventing.topics import MEETING_EVENTS, PRIVACY_EVENTS, REPORT_EVENTS
 from eventing.worker import ConsumerSpec
 
 CONSUMER = "assessment"
@@ -15,15 +18,21 @@ CONSUMER = "assessment"
 
 def consumer_spec(engine: Engine) -> ConsumerSpec:
     sessions = sessionmaker(engine)
+    # A late or replayed event about an erased assessment changes nothing.
     effects = {
-        ("report.generated", 1): follow_ups.report_generated,
-        ("report.failed", 1): follow_ups.report_failed,
-        ("meeting.booked", 1): follow_ups.meeting_booked,
-        ("meeting.rescheduled", 1): follow_ups.meeting_rescheduled,
-        ("meeting.cancelled", 1): follow_ups.meeting_cancelled,
+        key: unless_erased(LEDGER, effect)
+        for key, effect in {
+            ("report.generated", 1): follow_ups.report_generated,
+            ("report.failed", 1): follow_ups.report_failed,
+            ("meeting.booked", 1): follow_ups.meeting_booked,
+            ("meeting.rescheduled", 1): follow_ups.meeting_rescheduled,
+            ("meeting.cancelled", 1): follow_ups.meeting_cancelled,
+        }.items()
     }
+    effects[("erasure.requested", 1)] = erasure_effect(SERVICE, LEDGER, erase_company)
+    effects[("erasure.completed", 1)] = erasure_completed
     return ConsumerSpec(
         name=CONSUMER,
-        topics=(REPORT_EVENTS.name, MEETING_EVENTS.name),
+        topics=(REPORT_EVENTS.name, MEETING_EVENTS.name, PRIVACY_EVENTS.name),
         handlers={key: apply_once(sessions, CONSUMER, effect) for key, effect in effects.items()},
     )

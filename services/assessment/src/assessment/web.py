@@ -9,6 +9,8 @@ from flask import Flask
 from assessment.api import install_api
 from assessment.config import AssessmentConfig
 from assessment.pages import install_pages
+from assessment.privacy.config import PrivacyConfig
+from assessment.privacy.install import install_privacy
 from eventing.outbox import OutboxCollector
 from mailing.sender import MailOutboxCollector
 from servicekit.db import make_engine
@@ -30,4 +32,5 @@ def create_app(
     )
     install_api(app, engine, config, settings.public_base_url)
     install_pages(app, engine, config, settings.public_base_url)
+    install_privacy(app, engine, config, PrivacyConfig.from_env(os.environ))
     return app

@@ -1,5 +1,6 @@
 """What the notifications service consumes: scored assessments (routing, the desk's read
-model) and generated reports (the mails to the advisor and the company)."""
+model), generated reports (the mails to the advisor and the company), and erasure requests
+(the company's read model, meetings and mails go)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ from functools import partial
 from sqlalchemy import Engine
 from sqlalchemy.orm import sessionmaker
 
+from eventing.erasure_ledger import erasure_effect, unless_erased
 from eventing.inbox import apply_once
-from eventing.topics import ASSESSMENT_EVENTS, REPORT_EVENTS
+from eventing.topics import ASSESSMENT_EVENTS, PRIVACY_EVENTS, REPORT_EVENTS
 from eventing.worker import ConsumerSpec
 from notifications.messages.links import MailLinks
+from notifications.privacy.erasure import LEDGER, SERVICE, erase_company
 from notifications.report_ready import report_generated
 from notifications.scored_assessment import assessment_scored
 from servicekit.settings import ServiceSettings
@@ -26,11 +29,13 @@ def consumer_spec(engine: Engine, links: MailLinks | None = None) -> ConsumerSpe
         links = MailLinks.from_env(os.environ, settings.public_base_url)
     sessions = sessionmaker(engine)
     effects = {
-        ("assessment.scored", 1): partial(assessment_scored, links),
-        ("report.generated", 1): partial(report_generated, links),
+        # A replayed or late event about an erased assessment stores and mails nothing.
+        ("assessment.scored", 1): unless_erased(LEDGER, partial(assessment_scored, links)),
+        ("report.generated", 1): unless_erased(LEDGER, partial(report_generated, links)),
+        ("erasure.requested", 1): erasure_effect(SERVICE, LEDGER, erase_company),
     }
     return ConsumerSpec(
         name=CONSUMER,
-        topics=(ASSESSMENT_EVENTS.name, REPORT_EVENTS.name),
+        topics=(ASSESSMENT_EVENTS.name, REPORT_EVENTS.name, PRIVACY_EVENTS.name),
         handlers={key: apply_once(sessions, CONSUMER, effect) for key, effect in effects.items()},
     )

@@ -12,7 +12,9 @@ from notifications.booking.install import install_booking
 from notifications.booking.metrics import MeetingsCollector
 from notifications.booking_links import BookingLinkSettings
 from notifications.desk import install_desk
+from notifications.privacy.export import company_data
 from servicekit.db import make_engine
+from servicekit.privacy import export_blueprint
 from servicekit.settings import ServiceSettings
 from servicekit.web import create_service_app
 
@@ -37,4 +39,5 @@ def create_app(
     )
     install_booking(app, engine, booking_links)
     install_desk(app, engine, settings.public_base_url)
+    app.register_blueprint(export_blueprint("notifications", booking_links.secret, company_data))
     return app

@@ -1,36 +1,49 @@
-"""What the reporting service consumes: each scored assessment becomes a PDF report."""
+"""What the reporting service consumes: each scored assessment becomes a PDF report; an
+erasure request deletes a company's reports, files and benchmark entries."""
 
 from __future__ import annotations
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import sessionmaker
 
-from eventing.topics import ASSESSMENT_EVENTS
+from eventing.erasure_ledger import erasure_effect
+from eventing.inbox import apply_once
+from eventing.topics import ASSESSMENT_EVENTS, PRIVACY_EVENTS
 from eventing.worker import ConsumerSpec
 from reporting.adapters.download_links import DownloadLinks
 from reporting.adapters.file_store import FileReportStore
 from reporting.adapters.render_process import RenderProcess
 from reporting.config import ReportingConfig
 from reporting.generation import CONSUMER, ReportGeneration
+from reporting.privacy.erasure import LEDGER, SERVICE, ReportErasure
 from servicekit.settings import ServiceSettings
 
 
 def consumer_spec(
     engine: Engine, settings: ServiceSettings, config: ReportingConfig
 ) -> ConsumerSpec:
+    sessions = sessionmaker(engine)
+    files = FileReportStore(config.storage_dir)
     generation = ReportGeneration(
-        sessionmaker(engine),
+        sessions,
         RenderProcess(config.render_timeout_s),
-        FileReportStore(config.storage_dir),
+        files,
         DownloadLinks(settings.secret_key, settings.public_base_url, config.link_lifetime),
         booking_base_url=config.notifications_base_url,
         booking_link_secret=config.booking_link_secret,
         attempts=config.render_attempts,
     )
+    erasure = ReportErasure(files)
     return ConsumerSpec(
         name=CONSUMER,
-        topics=(ASSESSMENT_EVENTS.name,),
-        handlers={("assessment.scored", 1): generation.handle},
+        topics=(ASSESSMENT_EVENTS.name, PRIVACY_EVENTS.name),
+        handlers={
+            # A replayed or late event about an erased assessment renders and stores nothing.
+            ("assessment.scored", 1): erasure.guarded(sessions, generation.handle),
+            ("erasure.requested", 1): apply_once(
+                sessions, CONSUMER, erasure_effect(SERVICE, LEDGER, erasure.erase)
+            ),
+        },
         # One record per poll: the next poll comes after one report at most, however many
         # render attempts it takes (bounded in ReportingConfig), well within the group's
         # max_poll_interval, so a busy member is never evicted.

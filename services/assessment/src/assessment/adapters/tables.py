@@ -20,6 +20,7 @@ from sqlalchemy import (
     Uuid,
 )
 
+from eventing.erasure_ledger import ledger_table
 from servicekit.db import UTCDateTime
 
 metadata = MetaData()
@@ -89,4 +90,36 @@ follow_ups = Table(
     # The booking's version: an older event arriving late must not undo a newer one.
     Column("meeting_sequence", Integer),
     Column("updated_at", UTCDateTime, nullable=False),
+)
+
+# -- privacy (assessment.privacy) -----------------------------------------------------------
+
+# Companies and assessments erased: events about them (a report, a meeting, replayed or
+# late) change nothing any more (eventing.erasure_ledger).
+erasure_ledger = ledger_table(metadata)
+
+# The erasures this service sees through (whoever took the request): it tells the company
+# once every service has reported completion. The contact is copied here before the
+# assessments go and blanked when the confirmation mail is queued; the mail's own row is
+# blanked by the retention job once it has gone out (assessment.privacy.retention).
+erasure_requests = Table(
+    "erasure_requests",
+    metadata,
+    Column("erasure_id", Uuid, primary_key=True),
+    Column("company_id", Uuid, nullable=False),
+    Column("requested_by", String(10), nullable=False),
+    Column("requested_at", UTCDateTime, nullable=False),
+    Column("contact_name", String(200)),
+    Column("contact_email", String(254)),
+    Column("language", String(2)),
+    Column("confirmed_at", UTCDateTime),  # when the confirmation mail was queued
+)
+Index("ix_erasure_requests_company_id", erasure_requests.c.company_id)
+
+erasure_completions = Table(
+    "erasure_completions",
+    metadata,
+    Column("erasure_id", Uuid, primary_key=True),
+    Column("service", String(20), primary_key=True),
+    Column("completed_at", UTCDateTime, nullable=False),
 )

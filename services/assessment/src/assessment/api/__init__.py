@@ -6,13 +6,18 @@ from flask import Flask, Response, jsonify
 from sqlalchemy import Engine
 
 from assessment.api.openapi import openapi_document
-from assessment.api.views import create_api_blueprint
+from assessment.api.token_views import add_token_routes
+from assessment.api.views import API_PREFIX, create_api_blueprint
 from assessment.config import AssessmentConfig
+from assessment.privacy.openapi import openapi_paths as privacy_paths
 
 
 def install_api(app: Flask, engine: Engine, config: AssessmentConfig, public_base_url: str) -> None:
-    app.register_blueprint(create_api_blueprint(engine, config, public_base_url))
+    api = create_api_blueprint(engine, config, public_base_url)
+    add_token_routes(api, engine, config, public_base_url)
+    app.register_blueprint(api)
     document = openapi_document()  # built once: the schemas do not change while running
+    document["paths"].update(privacy_paths(API_PREFIX))
 
     @app.get("/openapi.json")
     def openapi_json() -> Response:

@@ -117,4 +117,18 @@ def openapi_document() -> dict[str, Any]:
             }
         },
     )
+    spec.path(
+        path=f"{API_PREFIX}/assessments/{{assessment_id}}/token",
+        operations={
+            "delete": {
+                "summary": "End this resume link; a new one is mailed to the contact",
+                "parameters": [_ID],
+                "security": _TOKEN,
+                "responses": {
+                    "204": {"description": "Ended; the new link is on its way by mail"},
+                    **_problems(401, 404, 409),
+                },
+            }
+        },
+    )
     return spec.to_dict()

@@ -34,8 +34,17 @@ class StrictBoolean(fields.Boolean):
         return value
 
 
+# C0 and C1 control characters (CR, LF, TAB, NUL, ...): a single-line name carrying them
+# could start a mail header or a calendar property downstream, and PostgreSQL refuses NUL.
+_SINGLE_LINE = validate.Regexp(
+    r"^[^\x00-\x1f\x7f-\x9f]*\Z", error="Must be a single line without control characters."
+)
+
+
 def _text(max_length: int) -> fields.String:
-    return fields.String(required=True, validate=validate.Length(min=1, max=max_length))
+    return fields.String(
+        required=True, validate=[validate.Length(min=1, max=max_length), _SINGLE_LINE]
+    )
 
 
 class QuestionnaireQuerySchema(StrictSchema):

@@ -25,6 +25,7 @@ from sqlalchemy import (
     text,
 )
 
+from eventing.erasure_ledger import ledger_table
 from servicekit.db import UTCDateTime
 
 metadata = MetaData()
@@ -196,3 +197,7 @@ reports_awaiting_assessment = Table(
     Column("download_url", String(2000), nullable=False),
     Column("generated_at", UTCDateTime, nullable=False),
 )
+
+# Companies and assessments erased: a replayed `assessment.scored` or `report.generated`
+# brings no read-model row, no mail back (eventing.erasure_ledger, notifications.privacy).
+erasure_ledger = ledger_table(metadata)

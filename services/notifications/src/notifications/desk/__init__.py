@@ -10,6 +10,7 @@ from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import Engine
 
 from notifications.desk.blueprint import create_desk_blueprint
+from notifications.privacy import desk_views as privacy_views
 
 SESSION_LIFETIME = timedelta(hours=8)  # a working day; then the advisor logs in again
 
@@ -29,4 +30,6 @@ def install_desk(app: Flask, engine: Engine, public_base_url: str) -> None:
     # One CSRFProtect per app, whichever of the desk and the booking pages installs first.
     if "csrf" not in app.extensions:
         CSRFProtect(app)
-    app.register_blueprint(create_desk_blueprint(engine))
+    desk = create_desk_blueprint(engine)
+    privacy_views.register(desk, engine)
+    app.register_blueprint(desk)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import Column, Float, Index, Integer, MetaData, String, Table, Uuid
 
+from eventing.erasure_ledger import ledger_table
 from servicekit.db import UTCDateTime
 
 metadata = MetaData()
@@ -42,3 +43,7 @@ benchmark_scores = Table(
     Column("scored_at", UTCDateTime, nullable=False),
     Index("ix_benchmark_scores_cohort", "employees", "main_segment"),
 )
+
+# Companies and assessments erased: a replayed `assessment.scored` renders and stores nothing
+# for them (eventing.erasure_ledger, reporting.privacy).
+erasure_ledger = ledger_table(metadata)

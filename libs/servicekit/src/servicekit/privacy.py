@@ -1,0 +1,97 @@
+"""What every service needs for GDPR: the export across services, and retention settings.
+
+A company asks the assessment service (with its resume token) for what is held about it.
+That service answers with its own data and, for every other service holding copies, a link
+`<service>/api/v1/privacy/export/<token>`: the token names the company id for the purpose
+"privacy-export", signed with BOOKING_LINK_SECRET (all three services have it) and short-lived,
+so no service has to ask another one and whoever holds the company's resume token — and only
+they — can fetch every part.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Mapping
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from flask import Blueprint, Response, abort, current_app, jsonify
+from sqlalchemy import Connection
+
+from servicekit import signed_tokens
+from servicekit.settings import EnvReader, SettingsError
+from servicekit.web import ENGINE_EXTENSION
+
+PURPOSE = "privacy-export"
+EXPORT_PATH = "/api/v1/privacy/export"
+# Long enough to fetch the parts right after asking, short enough that a forwarded export
+# answer soon stops opening anything.
+LINK_LIFETIME = timedelta(hours=1)
+
+Collect = Callable[[Connection, uuid.UUID], dict[str, Any]]
+
+
+def export_url(base_url: str, secret: str, company_id: uuid.UUID, now: datetime) -> str:
+    token = signed_tokens.sign(secret, PURPOSE, str(company_id), now + LINK_LIFETIME)
+    return f"{base_url.rstrip('/')}{EXPORT_PATH}/{token}"
+
+
+def company_id_from_token(secret: str, token: str, now: datetime) -> uuid.UUID:
+    subject = signed_tokens.verify(secret, PURPOSE, token, now)
+    try:
+        return uuid.UUID(subject)
+    except ValueError:
+        raise signed_tokens.TokenInvalid("not a company id") from None
+
+
+def export_blueprint(service: str, secret: str, collect: Collect) -> Blueprint:
+    """`GET /api/v1/privacy/export/<token>`: what `collect` finds for the token's company."""
+    blueprint = Blueprint("privacy_export", __name__)
+
+    @blueprint.get(f"{EXPORT_PATH}/<token>")
+    def export(token: str) -> Response:
+        try:
+            company_id = company_id_from_token(secret, token, datetime.now(UTC))
+        except signed_tokens.TokenInvalid:
+            abort(403, "This export link is not valid.")
+        except signed_tokens.TokenExpired:
+            abort(410, "This export link has expired; ask for the export again.")
+        with current_app.extensions[ENGINE_EXTENSION].connect() as connection:
+            data = collect(connection, company_id)
+        response = jsonify(as_json({"service": service, "company_id": company_id, "data": data}))
+        # The answer is personal data: no cache keeps it, no page it links to learns its URL.
+        response.headers["Cache-Control"] = "no-store"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        return response
+
+    return blueprint
+
+
+def as_json(value: Any) -> Any:
+    """Rows and values as plain JSON: ids as strings, times in ISO 8601 (Flask's default
+    would write HTTP dates)."""
+    if isinstance(value, Mapping):
+        return {str(key): as_json(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [as_json(item) for item in value]
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    return value
+
+
+def retention_days(environ: Mapping[str, str], defaults: Mapping[str, int]) -> dict[str, timedelta]:
+    """Retention periods (whole days, 1-3650) from the environment, every problem reported
+    together."""
+    env = EnvReader(environ)
+    days = {name: env.int(name, default) for name, default in defaults.items()}
+    env.raise_if_invalid()
+    wrong = [
+        f"{name} must be 1-3650, got {value}"
+        for name, value in days.items()
+        if not 1 <= value <= 3650
+    ]
+    if wrong:
+        raise SettingsError("invalid configuration: " + "; ".join(wrong))
+    return {name: timedelta(days=value) for name, value in days.items()}

@@ -1,0 +1,47 @@
+"""`DELETE /api/v1/assessments/{id}/token`: the company ends its resume link.
+
+The token in the Authorization header stops working at once; a new resume link goes to the
+contact's mailbox (assessment.adapters.token_renewal says why only there). 204 answers;
+the answer carries no token.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from flask import Blueprint, Response
+from sqlalchemy import Engine
+
+from assessment.adapters.assessment_store import SqlAssessmentStore
+from assessment.adapters.token_renewal import NoMailAddress, renew_token
+from assessment.api.bearer_token import opened_assessment
+from assessment.api.problems import not_found
+from assessment.config import AssessmentConfig
+from servicekit.json_api import ApiProblem
+
+
+def add_token_routes(
+    api: Blueprint, engine: Engine, config: AssessmentConfig, public_base_url: str
+) -> None:
+    store = SqlAssessmentStore(engine)
+
+    @api.delete("/assessments/<assessment_id>/token")
+    def end_token(assessment_id: str) -> tuple[Response, int]:
+        record = opened_assessment(store, assessment_id)
+        try:
+            renewed = renew_token(
+                engine,
+                record.id,
+                token_lifetime=config.token_lifetime,
+                now=datetime.now(UTC),
+                public_base_url=public_base_url,
+            )
+        except NoMailAddress:
+            raise ApiProblem(
+                409,
+                "Conflict",
+                "The contact address cannot receive the new link, so this one stays valid.",
+            ) from None
+        if not renewed:
+            raise not_found()
+        return Response(status=204), 204

@@ -1,0 +1,215 @@
+"""Erasure in the assessment service, which sees every erasure through to the company.
+
+1. The company asks with its token (`request_erasure`); an admin asks at the notifications
+   desk. Either way `erasure.requested` goes out on privacy-events.
+2. This service's consumer erases its own copies (`erase_company`) like every other service,
+   but first copies the contact into `erasure_requests`: the confirmation must reach someone.
+3. `erasure_completed` collects the services' `erasure.completed`; once all have erased, it
+   queues the confirmation mail and blanks the contact in the same transaction. The mail's row
+   is blanked by the retention job as soon as it has gone out (`retention.py`), so the address
+   lives on only as long as it takes to send the confirmation.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Engine, insert, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from assessment.adapters.tables import (
+    assessments,
+    companies,
+    erasure_completions,
+    erasure_ledger,
+    erasure_requests,
+    follow_ups,
+)
+from eventing.envelope import Envelope
+from eventing.erasure_ledger import ErasureLedger, ErasureRequest, requested_event
+from eventing.outbox import add_to_outbox
+from eventing.schemas.privacy import ERASING_SERVICES
+from mailing.message import Mail
+from mailing.outbox import queue_mail
+from mailing.privacy import erase_mails
+from mailing.tables import mail_outbox
+
+SERVICE = "assessment"
+LEDGER = ErasureLedger(erasure_ledger)
+CONFIRMATION_KEY_PREFIX = "erasure-confirmation:"
+_INSERT_FOR_DIALECT = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
+
+
+def request_erasure(engine: Engine, company_id: uuid.UUID, now: datetime) -> uuid.UUID:
+    """The company's request: publish `erasure.requested` for it and all its assessments.
+
+    A request still running is answered with its id, so a second click asks nothing new.
+    """
+    with engine.begin() as connection:
+        pending = connection.execute(
+            select(erasure_requests.c.erasure_id).where(
+                erasure_requests.c.company_id == company_id,
+                erasure_requests.c.confirmed_at.is_(None),
+            )
+        ).first()
+        if pending is not None:
+            return pending.erasure_id
+        assessment_ids = connection.execute(
+            select(assessments.c.id).where(assessments.c.company_id == company_id)
+        ).scalars()
+        event = requested_event(SERVICE, company_id, assessment_ids, "company", now)
+        erasure_id: uuid.UUID = event.data["erasure_id"]
+        connection.execute(
+            insert(erasure_requests).values(
+                erasure_id=erasure_id,
+                company_id=company_id,
+                requested_by="company",
+                requested_at=now,
+            )
+        )
+        add_to_outbox(connection, event)
+    return erasure_id
+
+
+def contact_mails(emails: set[str]) -> Any:
+    """The mails sent to or answered to the company's contact (the resume links, and the
+    confirmations of earlier erasures)."""
+    return or_(mail_outbox.c.recipient.in_(emails), mail_outbox.c.reply_to.in_(emails))
+
+
+def erase_company(session: Session, request: ErasureRequest) -> list[uuid.UUID]:
+    """Delete the company, its assessments (answers, results, contact, token) and their
+    follow-ups; blank the mails to its contact."""
+    rows = session.execute(
+        select(assessments)
+        .where(
+            or_(
+                assessments.c.company_id == request.company_id,
+                assessments.c.id.in_(request.assessment_ids),
+            )
+        )
+        .order_by(assessments.c.created_at)
+    ).all()
+    _keep_contact_for_confirmation(session, request, rows[-1] if rows else None)
+    ids = [row.id for row in rows]
+    emails = {row.contact_email for row in rows}
+    if emails:
+        erase_mails(session, contact_mails(emails))
+    session.execute(follow_ups.delete().where(follow_ups.c.assessment_id.in_(ids)))
+    session.execute(assessments.delete().where(assessments.c.id.in_(ids)))
+    company_ids = {request.company_id, *(row.company_id for row in rows)}
+    session.execute(companies.delete().where(companies.c.id.in_(company_ids)))
+    return ids
+
+
+def _keep_contact_for_confirmation(
+    session: Session, request: ErasureRequest, latest: Any | None
+) -> None:
+    contact = (
+        {}
+        if latest is None
+        else {
+            "contact_name": latest.contact_name,
+            "contact_email": latest.contact_email,
+            "language": latest.language,
+        }
+    )
+    known = session.execute(
+        select(erasure_requests.c.erasure_id).where(
+            erasure_requests.c.erasure_id == request.erasure_id
+        )
+    ).first()
+    if known is None:  # asked at the desk: this service learns of it by the event
+        session.execute(
+            insert(erasure_requests).values(
+                erasure_id=request.erasure_id,
+                company_id=request.company_id,
+                requested_by=request.requested_by,
+                requested_at=request.requested_at,
+                **contact,
+            )
+        )
+    elif contact:
+        session.execute(
+            update(erasure_requests)
+            .where(
+                erasure_requests.c.erasure_id == request.erasure_id,
+                erasure_requests.c.confirmed_at.is_(None),
+            )
+            .values(**contact)
+        )
+
+
+def erasure_completed(session: Session, event: Envelope) -> None:
+    """Note a service's completion; after the last one, confirm to the company."""
+    data = event.data
+    insert_once = _INSERT_FOR_DIALECT[session.get_bind().dialect.name]
+    session.execute(
+        insert_once(erasure_completions)
+        .values(
+            erasure_id=data["erasure_id"],
+            service=data["service"],
+            completed_at=data["completed_at"],
+        )
+        .on_conflict_do_nothing()
+    )
+    request = session.execute(
+        select(erasure_requests).where(
+            erasure_requests.c.erasure_id == data["erasure_id"],
+            erasure_requests.c.confirmed_at.is_(None),
+        )
+    ).first()
+    if request is None:
+        return
+    completed = set(
+        session.execute(
+            select(erasure_completions.c.service).where(
+                erasure_completions.c.erasure_id == data["erasure_id"]
+            )
+        ).scalars()
+    )
+    if not set(ERASING_SERVICES) <= completed:
+        return
+    now = datetime.now(UTC)
+    if request.contact_email is not None:
+        queue_mail(session, confirmation_mail(request), now)
+    session.execute(
+        update(erasure_requests)
+        .where(erasure_requests.c.erasure_id == request.erasure_id)
+        .values(contact_name=None, contact_email=None, language=None, confirmed_at=now)
+    )
+
+
+_CONFIRMATION = {
+    "de": (
+        "Wegweiser: Ihre Daten wurden gelöscht",
+        "Guten Tag {name},\n\n"
+        "wie beantragt haben wir alle Daten zu Ihrem Unternehmen aus dem Wegweiser "
+        "Transformations-Check gelöscht: Antworten, Ergebnis, Bericht, Termine und E-Mails, "
+        "in allen Teilen des Systems.\n\n"
+        "Auch Ihre E-Mail-Adresse löschen wir, sobald diese Nachricht versandt ist.\n\n"
+        "Ihr Wegweiser-Team\n",
+    ),
+    "en": (
+        "Wegweiser: your data has been erased",
+        "Hello {name},\n\n"
+        "as requested, we have erased all data about your company from the Wegweiser "
+        "transformation check: answers, result, report, meetings and mails, in every part "
+        "of the system.\n\n"
+        "We erase your email address too, as soon as this message has been sent.\n\n"
+        "Your Wegweiser team\n",
+    ),
+}
+
+
+def confirmation_mail(request: Any) -> Mail:
+    subject, text = _CONFIRMATION["en" if request.language == "en" else "de"]
+    return Mail(
+        dedupe_key=f"{CONFIRMATION_KEY_PREFIX}{request.erasure_id}",
+        to=request.contact_email,
+        subject=subject,
+        text=text.format(name=request.contact_name),
+    )

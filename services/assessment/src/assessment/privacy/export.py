@@ -1,0 +1,65 @@
+"""The assessment service's part of a company's export, with the links to the other parts."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from assessment.adapters.tables import assessments, companies, erasure_requests, follow_ups
+from assessment.config import AssessmentConfig
+from assessment.privacy.config import PrivacyConfig
+from assessment.privacy.erasure import contact_mails
+from mailing.privacy import mails_as_json
+from servicekit.privacy import as_json, export_url
+
+# The hash of the resume token opens nothing, but it is a credential, not the company's data.
+_NOT_EXPORTED = {"token_hash"}
+
+
+def company_export(
+    connection: Connection,
+    company_id: uuid.UUID,
+    config: AssessmentConfig,
+    privacy: PrivacyConfig,
+    now: datetime,
+) -> dict[str, Any]:
+    """Everything this service holds about the company (its consents with their text version
+    and time among the assessments' fields), and where to fetch the rest."""
+    company = connection.execute(select(companies).where(companies.c.id == company_id)).one()
+    rows = connection.execute(
+        select(*(c for c in assessments.c if c.name not in _NOT_EXPORTED))
+        .where(assessments.c.company_id == company_id)
+        .order_by(assessments.c.created_at)
+    ).all()
+    ids = [row.id for row in rows]
+    emails = {row.contact_email for row in rows}
+    data = {
+        "company": dict(company._mapping),
+        "assessments": [dict(row._mapping) for row in rows],
+        "follow_ups": _rows(connection, follow_ups, follow_ups.c.assessment_id.in_(ids)),
+        "mails": mails_as_json(connection, contact_mails(emails)),
+        "erasure_requests": _rows(
+            connection, erasure_requests, erasure_requests.c.company_id == company_id
+        ),
+    }
+    secret = config.booking_link_secret
+    return as_json(
+        {
+            "service": "assessment",
+            "company_id": company_id,
+            "exported_at": now,
+            "data": data,
+            # Signed, short-lived links: the other services' parts, for the same company.
+            "other_services": {
+                "reporting": export_url(privacy.reporting_base_url, secret, company_id, now),
+                "notifications": export_url(config.notifications_base_url, secret, company_id, now),
+            },
+        }
+    )
+
+
+def _rows(connection: Connection, table: Any, where: Any) -> list[dict[str, Any]]:
+    return [dict(row._mapping) for row in connection.execute(select(table).where(where))]

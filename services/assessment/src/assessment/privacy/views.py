@@ -1,0 +1,178 @@
+"""The company's privacy requests, over the JSON API (Bearer resume token) and on a page
+(the token in the session, as every company page): export its data, erase it."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from flask import Blueprint, Response, abort, jsonify, render_template, request, session
+from sqlalchemy import Engine
+from werkzeug.exceptions import NotFound
+
+from assessment.adapters.assessment_store import AssessmentRecord, SqlAssessmentStore
+from assessment.api.bearer_token import opened_assessment
+from assessment.api.views import API_PREFIX
+from assessment.config import AssessmentConfig
+from assessment.pages.views import SESSION_TOKENS
+from assessment.privacy.config import PrivacyConfig
+from assessment.privacy.erasure import request_erasure
+from assessment.privacy.export import company_export
+from servicekit.json_api import ApiProblem, install_problem_handlers, json_body
+
+TEXTS = {
+    "de": {
+        "title": "Ihre Daten",
+        "export_title": "Alle Daten herunterladen",
+        "export_text": "Eine JSON-Datei mit allem, was wir zu Ihrem Unternehmen gespeichert "
+        "haben, mit Links zu den Teilen des Berichts- und des Terminsystems (eine Stunde gültig).",
+        "export_button": "Daten herunterladen",
+        "erase_title": "Alle Daten löschen",
+        "erase_text": "Wir löschen Ihre Antworten, Ihr Ergebnis, den Bericht, Termine und "
+        "E-Mails in allen Teilen des Systems. Das kann nicht rückgängig gemacht werden. "
+        "Sie erhalten eine Bestätigung per E-Mail.",
+        "confirm": "Ja, alle Daten zu meinem Unternehmen endgültig löschen",
+        "confirm_missing": "Bitte bestätigen Sie die Löschung.",
+        "erase_button": "Löschen beantragen",
+        "requested_title": "Löschung beantragt",
+        "requested_text": "Ihre Daten werden jetzt in allen Teilen des Systems gelöscht. "
+        "Sobald das geschehen ist, erhalten Sie eine Bestätigung per E-Mail.",
+    },
+    "en": {
+        "title": "Your data",
+        "export_title": "Download all data",
+        "export_text": "A JSON file with everything we hold about your company, with links to "
+        "the parts kept by the report and meeting systems (valid for one hour).",
+        "export_button": "Download data",
+        "erase_title": "Erase all data",
+        "erase_text": "We erase your answers, your result, the report, meetings and mails in "
+        "every part of the system. This cannot be undone. You will get a confirmation by mail.",
+        "confirm": "Yes, erase all data about my company for good",
+        "confirm_missing": "Please confirm the erasure.",
+        "erase_button": "Request erasure",
+        "requested_title": "Erasure requested",
+        "requested_text": "Your data is now being erased in every part of the system. You "
+        "will get a confirmation by mail once that is done.",
+    },
+}
+
+
+def create_privacy_api(
+    engine: Engine, config: AssessmentConfig, privacy: PrivacyConfig
+) -> Blueprint:
+    api = Blueprint("privacy_api", __name__, url_prefix=API_PREFIX)
+    store = SqlAssessmentStore(engine)
+    install_problem_handlers(api)
+
+    @api.get("/assessments/<assessment_id>/export")
+    def export(assessment_id: str) -> Response:
+        record = opened_assessment(store, assessment_id)
+        return _no_store(jsonify(_export(engine, record, config, privacy)))
+
+    @api.post("/assessments/<assessment_id>/erasure")
+    def erasure(assessment_id: str) -> tuple[Response, int]:
+        record = opened_assessment(store, assessment_id)
+        body = json_body()
+        if not isinstance(body, dict) or body.get("confirm") is not True:
+            raise ApiProblem(
+                422,
+                "Unprocessable Content",
+                'Erasure cannot be undone: send {"confirm": true} to request it.',
+            )
+        erasure_id = request_erasure(engine, record.company_id, datetime.now(UTC))
+        return jsonify(erasure_id=str(erasure_id), status="requested"), 202
+
+    return api
+
+
+def create_privacy_pages(
+    engine: Engine, config: AssessmentConfig, privacy: PrivacyConfig
+) -> Blueprint:
+    pages = Blueprint("privacy_pages", __name__, template_folder="templates")
+    store = SqlAssessmentStore(engine)
+
+    @pages.after_request
+    def no_store(response: Response) -> Response:
+        return _no_store(response)
+
+    @pages.errorhandler(NotFound)
+    def not_found(_error: NotFound) -> tuple[str, int]:
+        language = "en" if request.args.get("lang") == "en" else "de"
+        return render_template("pages/error.html", lang=language, kind="not_found"), 404
+
+    @pages.get("/a/<assessment_id>/privacy")
+    def privacy_page(assessment_id: str) -> str:
+        return _render(_opened(store, assessment_id))
+
+    @pages.get("/a/<assessment_id>/privacy/export")
+    def export(assessment_id: str) -> Response:
+        record = _opened(store, assessment_id)
+        document = json.dumps(_export(engine, record, config, privacy), ensure_ascii=False)
+        return Response(
+            document,
+            mimetype="application/json",
+            headers={"Content-Disposition": 'attachment; filename="wegweiser-export.json"'},
+        )
+
+    @pages.post("/a/<assessment_id>/privacy/erasure")
+    def erasure(assessment_id: str) -> tuple[str, int] | str:
+        record = _opened(store, assessment_id)
+        if request.form.get("confirm") != "yes":
+            return _render(record, missing_confirmation=True), 422
+        request_erasure(engine, record.company_id, datetime.now(UTC))
+        # This browser has nothing to open here any more.
+        session[SESSION_TOKENS] = {
+            key: value
+            for key, value in session.get(SESSION_TOKENS, {}).items()
+            if key != str(record.id)
+        }
+        language = _language(record)
+        return render_template("privacy/requested.html", lang=language, p=TEXTS[language])
+
+    return pages
+
+
+def _opened(store: SqlAssessmentStore, assessment_id: str) -> AssessmentRecord:
+    """The assessment this browser holds a valid token for, as on every company page."""
+    try:
+        parsed = uuid.UUID(assessment_id)
+    except ValueError:
+        abort(404)
+    token = session.get(SESSION_TOKENS, {}).get(str(parsed))
+    if not isinstance(token, str):
+        abort(404)
+    record = store.find_for_token(parsed, token, datetime.now(UTC))
+    if record is None:
+        abort(404)
+    return record
+
+
+def _render(record: AssessmentRecord, *, missing_confirmation: bool = False) -> str:
+    language = _language(record)
+    return render_template(
+        "privacy/privacy.html",
+        lang=language,
+        p=TEXTS[language],
+        record=record,
+        missing_confirmation=missing_confirmation,
+    )
+
+
+def _export(
+    engine: Engine, record: AssessmentRecord, config: AssessmentConfig, privacy: PrivacyConfig
+) -> dict[str, Any]:
+    with engine.connect() as connection:
+        return company_export(connection, record.company_id, config, privacy, datetime.now(UTC))
+
+
+def _language(record: AssessmentRecord) -> str:
+    return "en" if record.applicant.language == "en" else "de"
+
+
+def _no_store(response: Response) -> Response:
+    # Personal data, and pages reached with a token: no cache keeps them, no link leaks them.
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response

@@ -1,0 +1,2 @@
+"""GDPR in the notifications service: its part of a company's export; erasure of the read
+model, meetings and mails; the admin's erasure request at the desk; mail retention."""

@@ -1,0 +1,101 @@
+"""Helpers of the privacy tests: the services' databases, a hand-driven relay to a test's
+own topics, and a search of every table for a company's traces."""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, MetaData, delete, select
+
+from eventing.codec import decode
+from eventing.envelope import Envelope
+from eventing.kafka_publisher import KafkaPublisher
+from eventing.tables import outbox
+from eventing.testing import to_topic
+from eventing.topics import topic_for
+
+BOOKING_LINK_SECRET = "privacy-booking-secret"  # noqa: S105 - a test value
+
+START_BODY: dict[str, Any] = {
+    "language": "de",
+    "company": {
+        "name": "Löschbar Drehteile GmbH",
+        "employees": "50_249",
+        "revenue_band": "10m_50m",
+        "district": "bamberg_land",
+    },
+    "contact": {"name": "Greta Vergessen", "email": "greta.vergessen@loeschbar.example"},
+    "consents": {"processing": True, "advisor_sharing": True, "benchmarking": True},
+}
+
+COMPLETE_ANSWERS: dict[str, Any] = {
+    "portfolio.revenue_split": {"ice_fuel_injection": 60, "body_closures": 40},
+    "portfolio.contract_horizon": "2027_2029",
+    "portfolio.new_nominations": "in_request",
+    "portfolio.core_technologies": ["machining", "joining_welding"],
+    "portfolio.main_segment": "passenger_cars",
+    "market.top_customer_share": 45,
+    "market.price_pressure": 4,
+    "strategy.transformation_strategy": 1,
+    "innovation.rd_intensity": "lt1",
+    "digital.data_usage": 2,
+    "digital.systems_in_use": ["erp"],
+    "energy.carbon_accounting": 1,
+    "workforce.training_days": 2,
+    "finance.ebit_margin": "0_3",
+    "finance.bank_access": None,
+}
+
+
+@dataclass(frozen=True)
+class Services:
+    engines: dict[str, Engine]
+    storage_dir: Path  # the reporting service's PDFs
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+def take_outbox(engine: Engine) -> list[Envelope]:
+    """The service's unpublished events, removed from its outbox (as its relay would)."""
+    with engine.begin() as connection:
+        rows = connection.execute(select(outbox).order_by(outbox.c.seq)).all()
+        connection.execute(delete(outbox).where(outbox.c.seq.in_([row.seq for row in rows])))
+    return [decode(row.payload.encode()) for row in rows]
+
+
+def relay(engine: Engine, publisher: KafkaPublisher, topics: dict[str, str]) -> list[Envelope]:
+    """Publish the service's outbox to the test's stand-ins of the topics."""
+    events = take_outbox(engine)
+    messages = [to_topic(topics[topic_for(e.event_type).name], e) for e in events]
+    assert publisher.send_batch(messages) == [None] * len(messages)
+    return events
+
+
+def again(event: Envelope) -> Envelope:
+    """The same event as a replay would bring it (a consumer-group reset, a DLQ replay):
+    the same data, which the inbox would not stop if the event id was not seen before."""
+    return dataclasses.replace(event, event_id=uuid.uuid4())
+
+
+def traces(engine: Engine, *needles: str, allowed: dict[str, set[str]]) -> list[str]:
+    """Every `table.column` holding one of `needles` (compared as text, case-insensitive),
+    except the columns `allowed` lists per table."""
+    metadata = MetaData()
+    metadata.reflect(engine)
+    found = []
+    with engine.connect() as connection:
+        for table in metadata.sorted_tables:
+            for row in connection.execute(select(table)):
+                for column, value in row._mapping.items():
+                    text = str(value).lower().replace("-", "")
+                    if column in allowed.get(table.name, set()):
+                        continue
+                    if any(n.lower().replace("-", "") in text for n in needles):
+                        found.append(f"{table.name}.{column}")
+    return found

@@ -1,0 +1,132 @@
+"""Constants, companies and advisor logins of the security tests."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import re
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import Engine, update
+
+from eventing.codec import decode
+from eventing.envelope import Envelope
+from eventing.examples import all_examples
+from notifications.adapters import company_assessments
+from notifications.adapters.advisor_accounts import Coverage, create_account
+from notifications.adapters.tables import company_assessments as company_table
+from notifications.booking_links import BookingLinkSettings
+from servicekit.settings import ServiceSettings
+from servicekit.web import ENGINE_EXTENSION
+
+SECRET = "security-test-secret"  # noqa: S105 - a test value
+ASSESSMENT_URL = "http://assessment.test"
+REPORTING_URL = "http://reporting.test"
+NOTIFICATIONS_URL = "http://notifications.test"
+BOOKING_LINKS = BookingLinkSettings(NOTIFICATIONS_URL, "security-booking-secret")
+PASSWORD = "Kaffee und Kuchen 2026"  # noqa: S105 - a test account
+
+START_BODY: dict[str, Any] = {
+    "language": "de",
+    "company": {
+        "name": "Muster Präzisionsteile GmbH",
+        "employees": "50_249",
+        "revenue_band": "10m_50m",
+        "district": "bamberg_land",
+    },
+    "contact": {"name": "Erika Muster", "email": "erika.muster@example.com"},
+    "consents": {"processing": True, "advisor_sharing": True, "benchmarking": False},
+}
+
+_CSRF = re.compile(r'name="(?:[\w-]+-)?csrf_token" type="hidden" value="([^"]+)"')
+
+
+def service_settings(service: str, database_url: str, public_url: str) -> ServiceSettings:
+    return ServiceSettings.from_env(
+        service,
+        {
+            f"{service.upper()}_DATABASE_URL": database_url,
+            f"PUBLIC_BASE_URL_{service.upper()}": public_url,
+            "SECRET_KEY": SECRET,
+        },
+    )
+
+
+def engine_of(app: Flask) -> Engine:
+    return app.extensions[ENGINE_EXTENSION]
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+def start_body(**company: str) -> dict[str, Any]:
+    body = copy.deepcopy(START_BODY)
+    body["company"].update(company)
+    return body
+
+
+def example_event(name: str) -> Envelope:
+    [template] = [decode(e.raw) for e in all_examples() if e.name.startswith(name)]
+    return template
+
+
+def add_account(engine: Engine, name: str, role: str = "advisor") -> tuple[uuid.UUID, str]:
+    """A desk account with PASSWORD; returns its id and address."""
+    email = f"{name.lower().replace(' ', '.')}@cluster.example"
+    with engine.begin() as connection:
+        account_id = create_account(
+            connection,
+            name=name,
+            email=email,
+            role=role,
+            password=PASSWORD,
+            coverage=Coverage((), (), active=True),
+            now=datetime.now(UTC),
+        )
+    return account_id, email
+
+
+def add_company(engine: Engine, advisor_id: uuid.UUID | None, scored: Envelope) -> uuid.UUID:
+    """The scored company in the notifications read model, assigned to `advisor_id`."""
+    values = company_assessments.scored_values(scored.data)
+    assessment_id = scored.data["assessment_id"]
+    with engine.begin() as connection:
+        company_assessments.record_scored(connection, assessment_id, values)
+        connection.execute(
+            update(company_table)
+            .where(company_table.c.assessment_id == assessment_id)
+            .values(advisor_id=advisor_id, assigned_at=datetime.now(UTC))
+        )
+    return assessment_id
+
+
+def scored_event(**company: str) -> Envelope:
+    """The example assessment.scored event with fresh ids and the given company fields."""
+    template = example_event("assessment.scored.v1.machining-supplier")
+    data = copy.deepcopy(template.data)
+    data["assessment_id"] = uuid.uuid4()
+    data["company_id"] = uuid.uuid4()
+    data["company"].update(company)
+    return dataclasses.replace(
+        template, event_id=uuid.uuid4(), data=data, correlation_id=str(data["assessment_id"])
+    )
+
+
+def csrf_token(client: FlaskClient, path: str) -> str:
+    page = client.get(path).get_data(as_text=True)
+    match = _CSRF.search(page)
+    assert match is not None, f"no CSRF token on {path}"
+    return match.group(1)
+
+
+def log_in(client: FlaskClient, email: str) -> None:
+    token = csrf_token(client, "/desk/login")
+    response = client.post(
+        "/desk/login", data={"csrf_token": token, "email": email, "password": PASSWORD}
+    )
+    assert response.status_code in {302, 303}, response.get_data(as_text=True)[:500]
