@@ -24,13 +24,22 @@ from typing import Any
 
 import pytest
 import yaml
+from deploy_helpers import CLI_TOOLS, ONE_SHOT
+from deploy_helpers import commented_settings as _commented_settings
 from deploy_helpers import console_scripts as _console_scripts
 from deploy_helpers import env_file as _env_file
+from deploy_helpers import is_scheduled as _is_scheduled
+from deploy_helpers import not_the_defaults as _not_the_defaults
+from deploy_helpers import production_settings as _production_settings
+from deploy_helpers import read_settings as _read_settings
 from deploy_helpers import required_settings as _required_settings
 from deploy_helpers import run_check as _run_check
+from deploy_helpers import service_and_role as _service_and_role
+from deploy_helpers import uses_kafka as _uses_kafka
 from sqlalchemy import make_url
 
 from eventing.kafka_settings import KafkaSettings
+from eventing.processes import HEARTBEAT_S, health_file_path
 from servicekit.settings import DEFAULT_PORTS, ServiceSettings
 
 REPO = Path(__file__).resolve().parents[3]
@@ -40,11 +49,13 @@ COMPOSE_FILE = COMPOSE_DIR / "docker-compose.yml"
 DOCKERFILE = DEPLOY / "docker" / "Dockerfile"
 DOCKERIGNORE = DEPLOY / "docker" / "Dockerfile.dockerignore"
 SECRETS_EXAMPLE = COMPOSE_DIR / "secrets.env.example"
+PRODUCTION_EXAMPLE = COMPOSE_DIR / "production.env.example"
 
 SERVICES = tuple(DEFAULT_PORTS)
-ONE_SHOT_SUFFIX = "-migrate"
-# Commands an operator runs by hand (`make seed`, the first admin account), not processes.
-CLI_TOOLS = {"notifications-seed", "notifications-admin"}
+ONE_SHOT_SUFFIX = f"-{ONE_SHOT}"
+# Compose has no scheduler: a scheduled job repeats its pass (`--every SECONDS`) at least
+# this often, as the Kubernetes CronJob runs it.
+SCHEDULED_EVERY_MAX_S = 3600
 # The system libraries WeasyPrint loads (weasyprint/text/ffi.py), as Debian packages.
 WEASYPRINT_PACKAGES = (
     "libpango-1.0-0",
@@ -223,6 +234,17 @@ def test_compose_runs_every_console_script_of_every_service_exactly_once() -> No
             assert running.count(script) == 1, f"{script} runs {running.count(script)} times"
 
 
+@pytest.mark.parametrize(
+    "name", sorted(n for n, spec in _app_containers().items() if _is_scheduled(_command(spec)[0]))
+)
+def test_the_scheduled_jobs_repeat_their_pass_themselves(name: str) -> None:
+    command = _command(_app_containers()[name])
+    # Without --every the job makes one pass and exits: `restart` would run it back to back.
+    assert command[1:2] == ["--every"], f"{name} runs {command}"
+    assert 0 < float(command[2]) <= SCHEDULED_EVERY_MAX_S, f"{name} runs {command}"
+    assert len(command) == 3, f"{name} runs {command}"
+
+
 @pytest.mark.parametrize("name", sorted(_app_containers()))
 def test_every_command_is_a_console_script_of_the_image_it_runs_in(name: str) -> None:
     spec = _app_containers()[name]
@@ -279,22 +301,20 @@ def test_start_up_order() -> None:
 
 def test_the_settings_require_at_least_the_secret_keys() -> None:
     # Guards the test below: if parsing the SettingsError broke, it would check nothing.
-    assert {"SECRET_KEY", "BOOKING_LINK_SECRET"} <= _required_settings("assessment")
+    assert {"SECRET_KEY", "BOOKING_LINK_SECRET"} <= _required_settings("assessment-web")
+    assert {"BOOKING_LINK_SECRET"} <= _required_settings("reporting-web")
+    assert {"BOOKING_LINK_SECRET"} <= _required_settings("notifications-web")
 
 
 @pytest.mark.parametrize("name", sorted(_app_containers()))
 def test_each_container_gets_the_settings_production_needs(name: str) -> None:
     spec = _app_containers()[name]
     service = _target(spec)
-    prefix = service.upper()
+    script = _command(spec)[0]
     environment = _container_environment(spec)
 
     # Required without default, and those whose default only makes sense on a laptop.
-    needed = _required_settings(service) | {
-        f"{prefix}_DATABASE_URL",  # default: SQLite under var/
-        f"PUBLIC_BASE_URL_{prefix}",  # default: http://127.0.0.1:<port>
-        "KAFKA_BOOTSTRAP_SERVERS",  # default: 127.0.0.1:9092
-    }
+    needed = _production_settings(script)
     missing = sorted(variable for variable in needed if not environment.get(variable))
     assert not missing, f"{name} is not given {', '.join(missing)}"
 
@@ -303,16 +323,31 @@ def test_each_container_gets_the_settings_production_needs(name: str) -> None:
     assert database.drivername == "postgresql+psycopg"
     assert database.host in _compose_services(), f"{database.host} is no compose service"
     assert (database.database, database.username) == (service, service)
+    _read_settings(script, environment)  # everything else it reads, e.g. retention periods
 
-    kafka = KafkaSettings.from_env(environment, client_id=name)
-    assert kafka.profile == "apache"
-    assert kafka.bootstrap_servers.split(",") == [_kafka_advertised_address()]
-    assert kafka.replication_factor <= 1, "one broker holds one copy of a partition"
+    if _uses_kafka(script):
+        kafka = KafkaSettings.from_env(environment, client_id=name)
+        assert kafka.profile == "apache"
+        assert kafka.bootstrap_servers.split(",") == [_kafka_advertised_address()]
+        assert kafka.replication_factor <= 1, "one broker holds one copy of a partition"
+    else:
+        # A scheduled job touches its database only: no Kafka, no booking links.
+        assert not {"KAFKA_BOOTSTRAP_SERVERS", "BOOKING_LINK_SECRET"} & set(environment), name
 
     if _command(spec)[0].endswith("-web"):
         assert ipaddress.ip_address(settings.host).is_unspecified, "must bind all interfaces"
         published = [str(port).rsplit(":", 1)[-1] for port in spec.get("ports", [])]
         assert published == [str(settings.port)], f"{name} publishes {published}"
+
+
+def test_the_commented_settings_show_the_code_s_defaults() -> None:
+    """`# NAME=value` in production.env.example documents a default: uncommenting it must
+    change nothing."""
+    assert _commented_settings(PRODUCTION_EXAMPLE), "the retention periods are documented there"
+    processes = [
+        (_command(spec)[0], _container_environment(spec)) for spec in _app_containers().values()
+    ]
+    assert not _not_the_defaults(PRODUCTION_EXAMPLE, processes)
 
 
 def _kafka_advertised_address() -> str:
@@ -571,3 +606,26 @@ def test_the_relay_healthcheck_needs_its_database_and_kafka(service: str, tmp_pa
         database_down = f"postgresql+psycopg://relay:relay@127.0.0.1:{_closed_port()}/{service}"
         assert _run_check(command, {**environment, database_variable: database_down}) != 0
     assert _run_check(command, environment) != 0, "Kafka is gone, the check must fail"
+
+
+def _health_file_checks() -> dict[str, list[str]]:
+    """compose's `python -m eventing.health FILE MAX_AGE` checks, by container."""
+    checks = {}
+    for name, spec in _app_containers().items():
+        test = spec.get("healthcheck", {}).get("test", [])
+        if "eventing.health" in test:
+            checks[name] = test[1:]  # without "CMD"
+    return checks
+
+
+@pytest.mark.parametrize("name", sorted(_health_file_checks()))
+def test_the_health_file_checks_watch_the_file_their_process_touches(name: str) -> None:
+    command = _health_file_checks()[name]
+    assert command[:3] == ["python", "-m", "eventing.health"], command
+    script = _command(_app_containers()[name])[0]
+    path = health_file_path(*_service_and_role(script))
+    assert Path(command[3]) == path, f"{name} checks {command[3]}, {script} touches {path}"
+    max_age = float(command[4])
+    if _is_scheduled(script):
+        # Touched every HEARTBEAT_S while it waits: one late touch must not fail the check.
+        assert max_age >= 2 * HEARTBEAT_S, f"{name}: {max_age} s"

@@ -26,7 +26,21 @@ from urllib.parse import urlsplit
 import kubernetes_validate
 import pytest
 import yaml
-from deploy_helpers import REPO, console_scripts, env_file, required_settings, run_check
+from deploy_helpers import (
+    CLI_TOOLS,
+    LONG_RUNNING,
+    ONE_SHOT,
+    REPO,
+    SCHEDULED,
+    console_scripts,
+    env_file,
+    not_the_defaults,
+    production_settings,
+    read_settings,
+    required_settings,
+    run_check,
+    uses_kafka,
+)
 
 from eventing.kafka_settings import KafkaSettings
 from eventing.processes import health_file_path
@@ -56,12 +70,16 @@ KUSTOMIZATION_KEYS = {
     "configMapGenerator",
     "secretGenerator",
 }
-# Console scripts by what their name ends with: long-running processes (one Deployment
-# each), the migration (one Job) ...
-LONG_RUNNING = ("web", "relay", "worker", "mailer")
-ONE_SHOT = "migrate"
-# ... and tools an operator runs by hand, never deployed.
-CLI_TOOLS = {"notifications-seed", "notifications-admin"}
+# The workload that runs a console script, by its role (deploy_helpers): a Deployment each
+# for the long-running processes, a Job for the migration, a CronJob for a scheduled job.
+KIND_OF_ROLE = {
+    **dict.fromkeys(LONG_RUNNING, "Deployment"),
+    ONE_SHOT: "Job",
+    **dict.fromkeys(SCHEDULED, "CronJob"),
+}
+WORKLOAD_KINDS = tuple(dict.fromkeys(KIND_OF_ROLE.values()))
+# A scheduled job's pass must end, and its run be started, within its hour.
+SCHEDULE_PERIOD_S = 3600
 # Processes that must never run twice: a second relay publishes the outbox rows again, a
 # second mailer sends the mails again.
 SINGLETONS = ("relay", "mailer")
@@ -192,35 +210,58 @@ def _of_kind(kind: str, folder: Path = OVERLAY) -> dict[str, dict[str, Any]]:
     return {r["metadata"]["name"]: r for r in _build(folder) if r["kind"] == kind}
 
 
-def _pod_spec(resource: Mapping[str, Any]) -> dict[str, Any] | None:
+def _pod_template(resource: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The pod template of a workload (a CronJob's is in its Job template), else None."""
     if resource["kind"] in ("Deployment", "Job"):
-        return resource["spec"]["template"]["spec"]
+        return resource["spec"]["template"]
+    if resource["kind"] == "CronJob":
+        return resource["spec"]["jobTemplate"]["spec"]["template"]
     return None
 
 
+def _pod_spec(resource: Mapping[str, Any]) -> dict[str, Any]:
+    template = _pod_template(resource)
+    assert template is not None, f"{resource['kind']} {resource['metadata']['name']} has no pods"
+    return template["spec"]
+
+
+def _pod_labels(resource: Mapping[str, Any]) -> dict[str, str]:
+    template = _pod_template(resource)
+    assert template is not None, f"{resource['kind']} {resource['metadata']['name']} has no pods"
+    return template["metadata"]["labels"]
+
+
 def _all_containers(resource: Mapping[str, Any]) -> list[dict[str, Any]]:
-    pod = _pod_spec(resource)
-    if pod is None:
+    template = _pod_template(resource)
+    if template is None:
         return []
-    return [*pod.get("initContainers", []), *pod["containers"]]
+    return [*template["spec"].get("initContainers", []), *template["spec"]["containers"]]
 
 
 def _workloads(folder: Path = OVERLAY) -> dict[str, dict[str, Any]]:
-    return {**_of_kind("Deployment", folder), **_of_kind("Job", folder)}
+    """Everything that runs pods: Deployments, Jobs, CronJobs."""
+    workloads: dict[str, dict[str, Any]] = {}
+    for kind in WORKLOAD_KINDS:
+        workloads |= _of_kind(kind, folder)
+    return workloads
 
 
 def _service_of(resource: Mapping[str, Any]) -> str:
-    return resource["spec"]["template"]["metadata"]["labels"]["app.kubernetes.io/name"]
+    return _pod_labels(resource)["app.kubernetes.io/name"]
+
+
+def _script(resource: Mapping[str, Any]) -> str:
+    return _main_container(resource)["command"][0]
 
 
 def _main_container(resource: Mapping[str, Any]) -> dict[str, Any]:
-    containers = resource["spec"]["template"]["spec"]["containers"]
+    containers = _pod_spec(resource)["containers"]
     assert len(containers) == 1, f"{resource['metadata']['name']}: one container per pod"
     return containers[0]
 
 
 def _role(resource: Mapping[str, Any]) -> str:
-    script = _main_container(resource)["command"][0]
+    script = _script(resource)
     service = _service_of(resource)
     assert script.startswith(f"{service}-"), f"{script} is no script of {service}"
     return script.removeprefix(f"{service}-")
@@ -304,6 +345,7 @@ def test_the_base_and_the_overlay_resolve() -> None:
         "ConfigMap",
         "Deployment",
         "Job",
+        "CronJob",
         "Service",
         "HorizontalPodAutoscaler",
         "PodDisruptionBudget",
@@ -342,39 +384,36 @@ def _declared_scripts(service: str) -> list[str]:
 
 
 @pytest.mark.parametrize("service", SERVICES)
-def test_every_long_running_script_runs_in_exactly_one_deployment(service: str) -> None:
-    deployed = [_main_container(d)["command"][0] for d in _of_kind("Deployment").values()]
-    migrations = [_main_container(j)["command"][0] for j in _of_kind("Job").values()]
+def test_every_script_runs_in_exactly_one_workload_of_the_kind_its_role_needs(
+    service: str,
+) -> None:
+    running = [(_script(w), w["kind"]) for w in _workloads().values()]
     declared = _declared_scripts(service)
     assert declared, f"services/{service}/pyproject.toml declares no console scripts"
     for script in declared:
-        role = script.removeprefix(f"{service}-")
-        if role in LONG_RUNNING:
-            assert deployed.count(script) == 1, f"{script} runs in {deployed.count(script)}"
-            assert script not in migrations
-        elif role == ONE_SHOT:
-            assert migrations.count(script) == 1, (
-                f"{script} runs in {migrations.count(script)} Jobs"
-            )
-            assert script not in deployed
-        else:
+        kind = KIND_OF_ROLE.get(script.removeprefix(f"{service}-"))
+        if kind is None:
             # A new script is either a tool or a process this test must learn about.
             assert script in CLI_TOOLS, f"{script}: neither a known process nor a CLI tool"
-            assert script not in deployed + migrations, f"{script} is a tool, not a process"
+            assert script not in dict(running), f"{script} is a tool, not a process"
+            continue
+        # Twice would mean two relays publishing, two mailers sending the same rows.
+        kinds = [k for s, k in running if s == script]
+        assert kinds == [kind], f"{script} runs in {kinds or 'nothing'}, not one {kind}"
 
 
 @pytest.mark.parametrize("name", sorted(_workloads()))
 def test_every_command_is_a_console_script_of_its_image_s_service(name: str) -> None:
     workload = _workloads()[name]
     service = _service_of(workload)
-    script = _main_container(workload)["command"][0]
+    script = _script(workload)
     package = console_scripts().get(script)
     assert package is not None, f"{name} runs {script!r}, which no pyproject.toml declares"
     assert package == REPO / "services" / service, f"{script} is not a {service} script"
     assert name == script, "a workload is named after its process"
     assert script not in CLI_TOOLS
-    kind = "Job" if _role(workload) == ONE_SHOT else "Deployment"
-    assert workload["kind"] == kind, f"{name} is a {workload['kind']}"
+    kind = KIND_OF_ROLE.get(_role(workload))
+    assert workload["kind"] == kind, f"{name} is a {workload['kind']}, not a {kind}"
 
 
 @pytest.mark.parametrize("name", sorted(_workloads()))
@@ -421,7 +460,7 @@ def test_the_web_probes_ask_healthz_and_readyz_on_its_port(name: str) -> None:
 
 
 def _emptydir_mounts(workload: Mapping[str, Any], container: Mapping[str, Any]) -> list[str]:
-    volumes = {v["name"]: v for v in workload["spec"]["template"]["spec"].get("volumes", [])}
+    volumes = {v["name"]: v for v in _pod_spec(workload).get("volumes", [])}
     return [
         m["mountPath"]
         for m in container.get("volumeMounts", [])
@@ -517,7 +556,7 @@ def test_every_container_has_requests_and_limits(workload: str, container: str) 
 @pytest.mark.parametrize("name", sorted(_workloads()))
 def test_every_pod_runs_unprivileged_as_the_image_s_user(name: str) -> None:
     workload = _workloads()[name]
-    pod = workload["spec"]["template"]["spec"]
+    pod = _pod_spec(workload)
     security = pod["securityContext"]
     assert security["runAsNonRoot"] is True
     assert security["runAsUser"] == _dockerfile_uid(_service_of(workload))
@@ -543,7 +582,7 @@ def _compose_grace_period() -> float:
 
 @pytest.mark.parametrize("name", sorted(_workloads()))
 def test_every_pod_gets_at_least_compose_s_grace_period(name: str) -> None:
-    pod = _workloads()[name]["spec"]["template"]["spec"]
+    pod = _pod_spec(_workloads()[name])
     assert pod["terminationGracePeriodSeconds"] >= _compose_grace_period()
 
 
@@ -607,16 +646,13 @@ def test_each_container_gets_the_settings_production_needs(workload: str, contai
     resource = _workloads()[workload]
     service = _service_of(resource)
     prefix = service.upper()
+    script = _script(resource)
     role = _role(resource)
     is_main = container == _main_container(resource)["name"]
     environment, from_secret = _environment(_container(workload, container))
 
     more = (SmtpSettings.from_env,) if role == "mailer" and is_main else ()
-    needed = required_settings(service, *more) | {
-        f"{prefix}_DATABASE_URL",  # default: SQLite under var/
-        f"PUBLIC_BASE_URL_{prefix}",  # default: http://127.0.0.1:<port>
-        "KAFKA_BOOTSTRAP_SERVERS",  # default: 127.0.0.1:9092
-    }
+    needed = production_settings(script, *more)
     if not is_main:  # the init container only reads the database's address
         needed = {f"{prefix}_DATABASE_URL", "SECRET_KEY"}
     missing = sorted(variable for variable in needed if not environment.get(variable))
@@ -625,21 +661,32 @@ def test_each_container_gets_the_settings_production_needs(workload: str, contai
     settings = ServiceSettings.from_env(service, environment)  # raises on malformed values
     assert settings.database_url.startswith("postgresql+psycopg://")
     assert {f"{prefix}_DATABASE_URL", "SECRET_KEY"} <= from_secret, "secrets come from the Secret"
-    kafka = KafkaSettings.from_env(environment, client_id=workload)
-    assert kafka.profile == "apache"
-    assert kafka.replication_factor == 3
-    assert len(kafka.bootstrap_servers.split(",")) >= kafka.replication_factor
+    if is_main:
+        read_settings(script, environment)  # everything else it reads, e.g. retention periods
+    if uses_kafka(script):
+        kafka = KafkaSettings.from_env(environment, client_id=workload)
+        assert kafka.profile == "apache"
+        assert kafka.replication_factor == 3
+        assert len(kafka.bootstrap_servers.split(",")) >= kafka.replication_factor
     if role == "mailer" and is_main:
         smtp = SmtpSettings.from_env(environment)
         assert smtp.host not in ("127.0.0.1", "localhost"), "the mailer needs the mail relay"
 
-    # Only the secrets the process needs: no other service's database, SMTP for mailers only.
+    # Only the secrets the process needs: no other service's database, the booking link
+    # secret where the process reads it (not in the scheduled jobs), SMTP for mailers only.
     allowed = {"SECRET_KEY", f"{prefix}_DATABASE_URL"}
-    if "BOOKING_LINK_SECRET" in required_settings(service):
+    if "BOOKING_LINK_SECRET" in required_settings(script):
         allowed.add("BOOKING_LINK_SECRET")
     if role == "mailer" and is_main:
         allowed.add("SMTP_PASSWORD")
     assert from_secret <= allowed, f"{workload}/{container} gets {sorted(from_secret - allowed)}"
+
+
+@pytest.mark.parametrize("path", [BASE / "settings.env", OVERLAY / "settings.env"])
+def test_the_commented_settings_show_the_code_s_defaults(path: Path) -> None:
+    """`# NAME=value` documents a default: uncommenting it must change nothing."""
+    processes = [(_script(w), _environment(_main_container(w))[0]) for w in _workloads().values()]
+    assert not not_the_defaults(path, processes)
 
 
 def test_the_secrets_are_the_example_s_and_not_in_the_configmap() -> None:
@@ -666,10 +713,12 @@ def test_the_secrets_are_the_example_s_and_not_in_the_configmap() -> None:
 
 
 def _selected(selector: Mapping[str, str]) -> list[str]:
+    """The workloads whose pods the selector matches (of any kind: a Service must not send
+    requests to a job's pod either)."""
     return [
         name
-        for name, deployment in _of_kind("Deployment").items()
-        if selector.items() <= deployment["spec"]["template"]["metadata"]["labels"].items()
+        for name, workload in _workloads().items()
+        if selector.items() <= _pod_labels(workload).items()
     ]
 
 
@@ -685,7 +734,7 @@ def test_every_service_targets_a_web_on_its_port(name: str) -> None:
     service = _of_kind("Service")[name]
     selected = _selected(service["spec"]["selector"])
     assert len(selected) == 1, f"{name} selects {selected}"
-    deployment = _of_kind("Deployment")[selected[0]]
+    deployment = _workloads()[selected[0]]
     assert _role(deployment) == "web", f"{name} points at {selected[0]}"
     container = _main_container(deployment)
     for port in service["spec"]["ports"]:
@@ -698,7 +747,9 @@ def test_every_disruption_budget_leaves_room_to_drain(name: str) -> None:
     budget = _of_kind("PodDisruptionBudget")[name]
     selected = _selected(budget["spec"]["selector"]["matchLabels"])
     assert len(selected) == 1, f"{name} selects {selected}"
-    replicas = _of_kind("Deployment")[selected[0]]["spec"].get("replicas", 1)
+    workload = _workloads()[selected[0]]
+    assert workload["kind"] == "Deployment", f"{name} selects the pods of a {workload['kind']}"
+    replicas = workload["spec"].get("replicas", 1)
     assert budget["spec"]["minAvailable"] < replicas, f"{name} would block every drain"
 
 
@@ -731,18 +782,61 @@ def test_the_migration_job_retries_and_does_not_restart_forever(name: str) -> No
     assert job["spec"].get("parallelism", 1) == 1, "one migration at a time"
 
 
-@pytest.mark.parametrize("name", sorted(_of_kind("Deployment")))
-def test_every_deployment_waits_for_its_migration(name: str) -> None:
-    deployment = _of_kind("Deployment")[name]
-    service = _service_of(deployment)
-    init = deployment["spec"]["template"]["spec"]["initContainers"]
+# --- scheduled jobs -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(_of_kind("CronJob")))
+def test_the_scheduled_jobs_run_hourly_one_pass_at_a_time(name: str) -> None:
+    cron_job = _of_kind("CronJob")[name]
+    spec = cron_job["spec"]
+    minute, *rest = spec["schedule"].split()
+    # Hourly at a fixed minute (not */N, not a list): one pass per period.
+    assert 0 <= int(minute) < 60, f"{name}: {spec['schedule']}"
+    assert rest == ["*"] * 4, f"{name}: {spec['schedule']}"
+    # Never a second pass racing the first: a run due while one goes waits or is skipped.
+    assert spec["concurrencyPolicy"] == "Forbid"
+    # A missed run starts late or is skipped, but never piles onto the next hour's.
+    assert 0 < spec["startingDeadlineSeconds"] < SCHEDULE_PERIOD_S
+    # Finished Jobs are kept for their logs, but not forever.
+    assert 1 <= spec["successfulJobsHistoryLimit"] <= 10
+    assert 1 <= spec["failedJobsHistoryLimit"] <= 10
+    job = spec["jobTemplate"]["spec"]
+    assert job["backoffLimit"] > 0, "a pass that failed (database away) is tried again"
+    # A stuck pass must end before the next is due: with Forbid it would block all of them.
+    assert 0 < job["activeDeadlineSeconds"] < SCHEDULE_PERIOD_S
+    assert job.get("parallelism", 1) == 1
+    assert _pod_spec(cron_job)["restartPolicy"] in ("Never", "OnFailure")
+    # One pass, then exit; `--every` (compose's loop) would keep the Job from completing.
+    assert _main_container(cron_job)["command"] == [_script(cron_job)]
+    # Probes would watch a loop; the pass is bounded by activeDeadlineSeconds instead.
+    assert not {"livenessProbe", "readinessProbe", "startupProbe"} & set(_main_container(cron_job))
+    # The health file it touches all the same must be writable.
+    path = health_file_path(_service_of(cron_job), _role(cron_job))
+    mounts = _emptydir_mounts(cron_job, _main_container(cron_job))
+    assert any(path.is_relative_to(m) for m in mounts), path
+
+
+def test_the_scheduled_jobs_are_where_compose_repeats_them() -> None:
+    """compose's `--every SECONDS` loop and the CronJob run the same script as often."""
+    compose = yaml.safe_load(COMPOSE_FILE.read_text())["services"]
+    for name, cron_job in _of_kind("CronJob").items():
+        command = compose[name]["command"]
+        assert command[:2] == [_script(cron_job), "--every"], f"compose's {name}: {command}"
+        assert float(command[2]) == SCHEDULE_PERIOD_S
+
+
+@pytest.mark.parametrize("name", sorted(n for n, w in _workloads().items() if _role(w) != ONE_SHOT))
+def test_every_pod_but_the_migration_s_waits_for_it(name: str) -> None:
+    workload = _workloads()[name]
+    service = _service_of(workload)
+    init = _pod_spec(workload)["initContainers"]
     assert [c["name"] for c in init] == ["wait-for-migrations"]
     command = init[0]["command"]
     assert command[0] == "python"
     script = Path(command[1])
     assert command[2:] == [service]
     mounts = {m["mountPath"]: m["name"] for m in init[0]["volumeMounts"]}
-    volumes = {v["name"]: v for v in deployment["spec"]["template"]["spec"]["volumes"]}
+    volumes = {v["name"]: v for v in _pod_spec(workload)["volumes"]}
     config_map = volumes[mounts[str(script.parent)]]["configMap"]["name"]
     assert _of_kind("ConfigMap")[config_map]["data"][script.name] == WAIT_SCRIPT.read_text()
     assert f"{service}-migrate" in _of_kind("Job")
