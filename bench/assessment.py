@@ -37,7 +37,6 @@ from collections.abc import Mapping, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 from types import ModuleType
@@ -47,6 +46,7 @@ from flask import Flask, Response, jsonify, request
 from sqlalchemy import func, make_url, select
 
 from assessment.domain import CompanyProfile, load_version, score
+from assessment.testing import START_BODY
 from bench.figures import describe_percentiles, percentiles, say, verdict, write_results
 from bench.serving import gunicorn
 from devstack.ports import LOOPBACK
@@ -58,7 +58,6 @@ DEFAULT_OUT = Path("bench/results/assessment.json")
 # The data the tests use, so the bench measures exactly what is tested: the hand-computed
 # answer sets of the domain tests and the company the API tests start an assessment for.
 ANSWER_SETS = Path(__file__).parents[1] / "tests/unit/assessment/assessment_answer_sets.py"
-API_HELPERS = Path(__file__).parents[1] / "tests/integration/assessment/assessment_api_helpers.py"
 # What the assessment-web console script runs, and the same for the bare app.
 SERVE_ASSESSMENT = "from assessment.entrypoints import processes; processes.web()"
 SERVE_BARE = "from servicekit.gunicorn_runner import serve; serve('bench.assessment:bare_app()', 'assessment')"  # noqa: E501
@@ -123,11 +122,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0  # a benchmark, not a test: missing a target is reported, not failed
 
 
-@cache
-def start_body() -> dict[str, Any]:
-    return tests_module(API_HELPERS).START_BODY
-
-
 def tests_module(path: Path) -> ModuleType:
     spec = importlib.util.spec_from_file_location(path.stem, path)
     if spec is None or spec.loader is None:
@@ -143,9 +137,9 @@ def tests_module(path: Path) -> ModuleType:
 def measure_scoring(answer_sets: ModuleType, seconds: float) -> dict[str, Any]:
     questionnaire, ruleset = load_version(answer_sets.VERSION)
     company = CompanyProfile(
-        employees=start_body()["company"]["employees"],
-        district=start_body()["company"]["district"],
-        revenue_band=start_body()["company"]["revenue_band"],
+        employees=START_BODY["company"]["employees"],
+        district=START_BODY["company"]["district"],
+        revenue_band=START_BODY["company"]["revenue_band"],
     )
 
     def once() -> None:
@@ -282,7 +276,7 @@ def prepare_assessments(
     """Start `count` assessments and save the full answers of each (untimed): (id, token)."""
     started, _ = load(
         port,
-        [json_call("POST", "/api/v1/assessments", start_body())] * count,
+        [json_call("POST", "/api/v1/assessments", START_BODY)] * count,
         concurrency,
     )
     require_ok("start assessment", started, count, status=201)

@@ -7,33 +7,15 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from assessment_api_helpers import BOOKING_LINK_SECRET, START_BODY
+from assessment_api_helpers import BOOKING_LINK_SECRET
 from flask import Flask
 from flask.testing import FlaskClient
 
 from assessment.entrypoints import processes
+from assessment.testing import COMPLETE_ANSWERS, START_BODY
 from assessment.web import create_app
 from servicekit.settings import ServiceSettings
 from servicekit.web import ENGINE_EXTENSION
-
-# The portfolio inputs the scoring needs and a few readiness answers; the rest "weiß nicht".
-COMPLETE_ANSWERS: dict[str, Any] = {
-    "portfolio.revenue_split": {"ice_fuel_injection": 60, "body_closures": 40},
-    "portfolio.contract_horizon": "2027_2029",
-    "portfolio.new_nominations": "in_request",
-    "portfolio.core_technologies": ["machining", "joining_welding"],
-    "portfolio.main_segment": "passenger_cars",
-    "market.top_customer_share": 45,
-    "market.price_pressure": 4,
-    "strategy.transformation_strategy": 1,
-    "innovation.rd_intensity": "lt1",
-    "digital.data_usage": 2,
-    "digital.systems_in_use": ["erp"],
-    "energy.carbon_accounting": 1,
-    "workforce.training_days": 2,
-    "finance.ebit_margin": "0_3",
-    "finance.bank_access": None,
-}
 
 
 @pytest.fixture

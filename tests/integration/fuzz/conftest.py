@@ -15,6 +15,7 @@ from sqlalchemy import insert
 
 from assessment.config import AssessmentConfig
 from assessment.entrypoints import processes as assessment_processes
+from assessment.testing import START_BODY
 from assessment.web import create_app as create_assessment_app
 from eventing.codec import decode
 from eventing.examples import all_examples
@@ -32,17 +33,6 @@ from servicekit.web import ENGINE_EXTENSION
 
 SECRET = "fuzz-secret"  # noqa: S105 - a test value
 LINKS = BookingLinkSettings("http://notifications.test", "fuzz-booking-secret")
-START_BODY = {
-    "language": "de",
-    "company": {
-        "name": "Muster Präzisionsteile GmbH",
-        "employees": "50_249",
-        "revenue_band": "10m_50m",
-        "district": "bamberg_land",
-    },
-    "contact": {"name": "Erika Muster", "email": "erika.muster@example.com"},
-    "consents": {"processing": True, "advisor_sharing": True, "benchmarking": False},
-}
 
 
 def _migrated(service: str, database_url: str, monkeypatch: pytest.MonkeyPatch) -> ServiceSettings:

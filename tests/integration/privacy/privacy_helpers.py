@@ -32,24 +32,6 @@ START_BODY: dict[str, Any] = {
     "consents": {"processing": True, "advisor_sharing": True, "benchmarking": True},
 }
 
-COMPLETE_ANSWERS: dict[str, Any] = {
-    "portfolio.revenue_split": {"ice_fuel_injection": 60, "body_closures": 40},
-    "portfolio.contract_horizon": "2027_2029",
-    "portfolio.new_nominations": "in_request",
-    "portfolio.core_technologies": ["machining", "joining_welding"],
-    "portfolio.main_segment": "passenger_cars",
-    "market.top_customer_share": 45,
-    "market.price_pressure": 4,
-    "strategy.transformation_strategy": 1,
-    "innovation.rd_intensity": "lt1",
-    "digital.data_usage": 2,
-    "digital.systems_in_use": ["erp"],
-    "energy.carbon_accounting": 1,
-    "workforce.training_days": 2,
-    "finance.ebit_margin": "0_3",
-    "finance.bank_access": None,
-}
-
 
 @dataclass(frozen=True)
 class Services:

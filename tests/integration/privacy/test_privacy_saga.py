@@ -16,7 +16,6 @@ import pytest
 from flask import Flask
 from privacy_helpers import (
     BOOKING_LINK_SECRET,
-    COMPLETE_ANSWERS,
     START_BODY,
     Services,
     again,
@@ -30,6 +29,7 @@ from assessment.adapters.tables import assessments, erasure_completions, follow_
 from assessment.consumer import consumer_spec as assessment_consumer
 from assessment.privacy.config import PrivacyConfig
 from assessment.privacy.retention import apply_retention
+from assessment.testing import COMPLETE_ANSWERS
 from eventing.kafka_publisher import KafkaPublisher
 from eventing.kafka_settings import KafkaSettings
 from eventing.testing import fresh_topic, running, to_topic, wait_until

@@ -13,6 +13,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import Engine, update
 
+from assessment.testing import START_BODY
 from eventing.codec import decode
 from eventing.envelope import Envelope
 from eventing.examples import all_examples
@@ -30,17 +31,6 @@ NOTIFICATIONS_URL = "http://notifications.test"
 BOOKING_LINKS = BookingLinkSettings(NOTIFICATIONS_URL, "security-booking-secret")
 PASSWORD = "Kaffee und Kuchen 2026"  # noqa: S105 - a test account
 
-START_BODY: dict[str, Any] = {
-    "language": "de",
-    "company": {
-        "name": "Muster Präzisionsteile GmbH",
-        "employees": "50_249",
-        "revenue_band": "10m_50m",
-        "district": "bamberg_land",
-    },
-    "contact": {"name": "Erika Muster", "email": "erika.muster@example.com"},
-    "consents": {"processing": True, "advisor_sharing": True, "benchmarking": False},
-}
 
 _CSRF = re.compile(r'name="(?:[\w-]+-)?csrf_token" type="hidden" value="([^"]+)"')
 

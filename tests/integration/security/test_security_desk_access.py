@@ -15,7 +15,6 @@ from flask import Flask
 from flask.testing import FlaskClient
 from security_helpers import (
     BOOKING_LINKS,
-    START_BODY,
     add_account,
     add_company,
     csrf_token,
@@ -26,6 +25,7 @@ from security_helpers import (
 )
 from sqlalchemy import select
 
+from assessment.testing import START_BODY
 from notifications.adapters.tables import advisors
 from notifications.web import create_app as create_notifications_app
 from servicekit.web import ENGINE_EXTENSION

@@ -16,7 +16,6 @@ from flask import Flask
 from icalendar import Calendar
 from security_helpers import (
     BOOKING_LINKS,
-    START_BODY,
     add_account,
     add_company,
     bearer,
@@ -26,6 +25,7 @@ from security_helpers import (
 )
 from sqlalchemy import insert, select
 
+from assessment.testing import COMPLETE_ANSWERS, START_BODY
 from mailing.tables import mail_outbox
 from notifications.adapters.tables import weekly_availability
 from servicekit.booking_links import booking_url
@@ -34,24 +34,6 @@ MARKUP = '<script>alert(1)</script><img src=x onerror=alert(1)> "Werk 2"; {{ 7*7
 ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;"
 CRLF = "\r\nATTENDEE:mailto:evil@example.net\r\nBcc: evil@example.net\r\nBEGIN:VEVENT"
 HOSTILE = f"Müller & Söhne {MARKUP}{CRLF}"
-
-COMPLETE_ANSWERS = {
-    "portfolio.revenue_split": {"ice_fuel_injection": 60, "body_closures": 40},
-    "portfolio.contract_horizon": "2027_2029",
-    "portfolio.new_nominations": "in_request",
-    "portfolio.core_technologies": ["machining", "joining_welding"],
-    "portfolio.main_segment": "passenger_cars",
-    "market.top_customer_share": 45,
-    "market.price_pressure": 4,
-    "strategy.transformation_strategy": 1,
-    "innovation.rd_intensity": "lt1",
-    "digital.data_usage": 2,
-    "digital.systems_in_use": ["erp"],
-    "energy.carbon_accounting": 1,
-    "workforce.training_days": 2,
-    "finance.ebit_margin": "0_3",
-    "finance.bank_access": None,
-}
 
 
 def _assert_inert_html(page: str) -> None:

@@ -11,7 +11,6 @@ from flask import Flask
 from flask.testing import FlaskClient
 from security_helpers import (
     BOOKING_LINKS,
-    START_BODY,
     add_company,
     bearer,
     csrf_token,
@@ -19,6 +18,7 @@ from security_helpers import (
     scored_event,
 )
 
+from assessment.testing import START_BODY
 from servicekit import signed_tokens
 from servicekit.booking_links import PURPOSE as BOOKING_PURPOSE
 from servicekit.web import MAX_REQUEST_BYTES

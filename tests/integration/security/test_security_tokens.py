@@ -32,7 +32,6 @@ from flask import Flask
 from security_helpers import (
     BOOKING_LINKS,
     SECRET,
-    START_BODY,
     add_company,
     bearer,
     engine_of,
@@ -41,6 +40,7 @@ from security_helpers import (
 from sqlalchemy import delete, insert, select, update
 
 from assessment.adapters.tables import assessments
+from assessment.testing import START_BODY
 from devstack.ports import LOOPBACK, free_port, port_accepts, wait_until
 from mailing.tables import mail_outbox
 from reporting.adapters.download_links import DownloadLinks
