@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import requests
+from browser_helpers import ANSWERS, by_id, fill_step, launch_chromium
 from e2e_helpers import advisor_report_mails, eventually, mails_to
 from playwright.sync_api import Page, expect, sync_playwright
 from sqlalchemy import select
@@ -21,71 +22,28 @@ from notifications.adapters.tables import meetings
 from servicekit.db import make_engine
 
 BERLIN = ZoneInfo("Europe/Berlin")  # how the desk shows times
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 PIPELINE_TIMEOUT_S = 60
 ADVISOR_PASSWORD = "e2e-desk-password-1"  # noqa: S105 - a test login on a throwaway database
 
-# What the company answers on each page: item id -> value as in the JSON API.
-ANSWERS: dict[str, dict[str, Any]] = {
-    "portfolio": {
-        "portfolio.revenue_split": {"ice_fuel_injection": 60, "body_closures": 40},
-        "portfolio.contract_horizon": "2027_2029",
-        "portfolio.new_nominations": "in_request",
-        "portfolio.core_technologies": ["machining", "joining_welding"],
-        "portfolio.main_segment": "passenger_cars",
-    },
-    "market": {"market.top_customer_share": 45, "market.price_pressure": 4},
-    "strategy": {"strategy.transformation_strategy": 1, "strategy.fade_out_plan": None},
-    "innovation": {"innovation.rd_intensity": "lt1", "innovation.growth_competences": ["ai"]},
-    "digital": {"digital.data_usage": 2, "digital.systems_in_use": ["erp"]},
-    "energy": {"energy.carbon_accounting": 1},
-    "workforce": {"workforce.training_days": "2,5"},
-    "finance": {"finance.ebit_margin": "0_3", "finance.bank_access": None},
-}
 COMPANY = "Muster Präzisionsteile E2E GmbH"
 CONTACT = "erika.muster@muster-e2e.example"
-
-
-def _by_id(page: Page, element_id: str) -> Any:
-    return page.locator(f'[id="{element_id}"]')
-
-
-def _answer(page: Page, item_id: str, value: Any) -> None:
-    if value is None:
-        unknown = _by_id(page, f"{item_id}--dont-know")
-        if unknown.count() == 0:
-            unknown = _by_id(page, f"{item_id}:unknown")
-        unknown.click()
-    elif isinstance(value, dict):
-        for category, share in value.items():
-            _by_id(page, f"{item_id}:{category}").fill(str(share))
-    elif isinstance(value, list):
-        for option in value:
-            _by_id(page, f"{item_id}-{option}").check()
-    elif _by_id(page, f"{item_id}-{value}").count():
-        page.locator(f'label[for="{item_id}-{value}"]').click()
-    else:
-        _by_id(page, item_id).fill(str(value))
 
 
 def _take_the_check(page: Page, system: System) -> None:
     page.goto(f"{system.url('assessment')}/")
     page.get_by_role("link", name="Check starten").click()
     expect(page.get_by_text("Schritt 1 von 9")).to_be_visible()
-    _by_id(page, "company.name").fill(COMPANY)
-    _by_id(page, "company.employees-50_249").check()
-    _by_id(page, "company.district-bamberg_land").check()
-    _by_id(page, "company.contact_name").fill("Erika Muster")
-    _by_id(page, "company.contact_email").fill(CONTACT)
-    _by_id(page, "company.consent_processing").check()
-    _by_id(page, "company.consent_advisor_sharing").check()  # else no advisor is told
+    by_id(page, "company.name").fill(COMPANY)
+    by_id(page, "company.employees-50_249").check()
+    by_id(page, "company.district-bamberg_land").check()
+    by_id(page, "company.contact_name").fill("Erika Muster")
+    by_id(page, "company.contact_email").fill(CONTACT)
+    by_id(page, "company.consent_processing").check()
+    by_id(page, "company.consent_advisor_sharing").check()  # else no advisor is told
     page.get_by_role("button", name="Speichern und weiter").click()
     for step, dimension in enumerate(ANSWERS, start=2):
         expect(page.get_by_text(f"Schritt {step} von 9")).to_be_visible()
-        for item_id, value in ANSWERS[dimension].items():
-            _answer(page, item_id, value)
-        page.get_by_role("button", name="Speichern und").first.click()
+        fill_step(page, dimension)
     expect(page.get_by_role("heading", name="Ihre Antworten prüfen")).to_be_visible()
     page.get_by_role("button", name="Verbindlich absenden und auswerten").click()
     expect(page.get_by_role("heading", name=f"Ihr Ergebnis: {COMPANY}")).to_be_visible()
@@ -125,7 +83,7 @@ def _give_the_advisor_a_password(system: System, email: str) -> None:
 
 def test_a_company_goes_from_the_check_to_a_booked_meeting(system: System) -> None:
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch_chromium(playwright)
         try:
             company = browser.new_page()
             _take_the_check(company, system)

@@ -8,17 +8,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from browser_helpers import launch_chromium, watch_content_security_policy
 from notifications_booking_helpers import add_advisor, add_company, meeting_rows, token_for
 from playwright.sync_api import Page, expect, sync_playwright
 from sqlalchemy import Engine
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-
-
-def _note_violation(problems: list[str], message: str) -> None:
-    if "Content Security Policy" in message:
-        problems.append(message)
 
 
 def test_a_company_books_and_cancels_in_a_real_browser(
@@ -28,11 +21,11 @@ def test_a_company_books_and_cancels_in_a_real_browser(
     token = token_for(add_company(engine, name="Muster <Präzision> GmbH", advisor_id=advisor_id))
     problems: list[str] = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch_chromium(playwright)
         try:
             office = browser.new_context()
             page: Page = office.new_page()
-            page.on("console", lambda m: _note_violation(problems, m.text))
+            watch_content_security_policy(page, problems)
             page.goto(f"{booking_server}/book/{token}")
             expect(page.locator("html")).to_have_attribute("lang", "de")
             expect(
@@ -63,7 +56,7 @@ def test_a_company_books_and_cancels_in_a_real_browser(
             # The cancel link from the mail, in another browser.
             home = browser.new_context()
             page = home.new_page()
-            page.on("console", lambda m: _note_violation(problems, m.text))
+            watch_content_security_policy(page, problems)
             page.goto(f"{booking_server}{cancel_url}")
             expect(page.get_by_text("Möchten Sie diesen Termin wirklich absagen?")).to_be_visible()
             page.get_by_role("button", name="Ja, Termin absagen").click()
