@@ -67,7 +67,7 @@ class OutboxRelay:
         # An idle relay looks at the table after idle_wait_s, then less often, up to
         # max_idle_wait_s: quick after a burst, and a quiet relay costs next to no CPU.
         idle_wait_s: float = 0.02,
-        max_idle_wait_s: float = 0.1,
+        max_idle_wait_s: float = 0.05,
         max_backoff_s: float = 10.0,
         park_after_attempts: int = 5,
     ) -> None:
