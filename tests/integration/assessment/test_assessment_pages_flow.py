@@ -110,6 +110,9 @@ def test_a_whole_check_through_the_pages(
         BOOKING_LINK_SECRET, booking_token, datetime.now(UTC)
     ) == uuid.UUID(assessment_id)
     assert "Unsere Empfehlungen" in text
+    # Where the company downloads its data or has it erased.
+    assert f'href="/a/{assessment_id}/privacy">Ihre Daten: herunterladen oder löschen' in text
+    assert client.get(f"/a/{assessment_id}/privacy").status_code == 200
     assert "gültig bis" in text
 
     with app.extensions[ENGINE_EXTENSION].connect() as connection:

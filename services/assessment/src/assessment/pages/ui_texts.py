@@ -193,6 +193,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Discuss your result free of charge with an expert of the cluster.",
     ),
     "booking_button": ("Transformationsgespräch buchen", "Book a transformation meeting"),
+    "privacy_link": (
+        "Ihre Daten: herunterladen oder löschen lassen",
+        "Your data: download it or have it erased",
+    ),
     "not_found_title": ("Dieser Link öffnet keinen Check", "This link opens no check"),
     "not_found_text": (
         "Der Link ist unvollständig, abgelaufen oder dieses Gerät kennt ihn noch nicht. Öffnen "
