@@ -3,14 +3,16 @@ another advisor's company not found; an admin everything; admin pages for admins
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from flask.testing import FlaskClient
 from notifications_desk_helpers import account, advisor_id_of, company, csrf_token, log_in
-from sqlalchemy import Engine, insert
+from sqlalchemy import Engine, insert, select
 
+from eventing.tables import outbox
 from mailing.message import Mail
 from mailing.outbox import queue_mail
 from notifications.adapters.advisor_accounts import find_by_email
@@ -162,3 +164,31 @@ def test_the_delivery_log_shows_an_advisor_the_mails_about_their_companies(
     desk_client.post("/desk/logout", data={"csrf_token": csrf_token(desk_client, "/desk/")})
     log_in(desk_client, team["admin"])
     assert "An die Firma von Bernd" in desk_client.get("/desk/mails").get_data(as_text=True)
+
+
+def test_an_admin_hands_a_company_to_another_advisor_and_can_have_its_data_erased(
+    desk_client: FlaskClient, team: dict, engine: Engine
+):
+    log_in(desk_client, team["admin"])
+    company_page = desk_client.get(f"/desk/companies/{team['bernds']}").get_data(as_text=True)
+    assert f'href="/desk/companies/{team["bernds"]}/privacy"' in company_page
+    token = csrf_token(desk_client, f"/desk/companies/{team['bernds']}")
+
+    moved = desk_client.post(
+        f"/desk/companies/{team['bernds']}/advisor",
+        data={"csrf_token": token, "advisor_id": str(team["katrin_id"])},
+    )
+    erased = desk_client.post(
+        f"/desk/companies/{team['bernds']}/privacy/erasure", data={"csrf_token": token}
+    )
+
+    assert moved.status_code == 302
+    assert erased.status_code == 302
+    with engine.connect() as connection:
+        assert find(connection, team["bernds"])["advisor_id"] == team["katrin_id"]
+        events = connection.execute(select(outbox.c.event_type, outbox.c.payload)).all()
+    assigned = [json.loads(p)["data"] for t, p in events if t == "advisor.assigned"]
+    assert [(a["advisor_id"], a["reason"]) for a in assigned] == [
+        (str(team["katrin_id"]), "manual")
+    ]
+    assert [t for t, _ in events].count("erasure.requested") == 1
