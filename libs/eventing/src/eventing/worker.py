@@ -99,9 +99,17 @@ class ConsumerWorker:
         backoff_s = self._retry.first_backoff_s
         try:
             while not stop.is_set():
-                batch = consumer.poll(timeout_ms=200)
                 if self._health is not None:
-                    self._health.beat()
+                    self._health.beat()  # the loop turns, also while the broker is away
+                try:
+                    batch = consumer.poll(timeout_ms=200)
+                except KafkaError as exc:
+                    # The broker is away (a restart, a network cut): the consumer reconnects
+                    # on the next poll and resumes from the committed offsets.
+                    logger.warning("cannot poll %s: %s", self._spec.name, exc)
+                    stop.wait(backoff_s)
+                    backoff_s = min(backoff_s * 2, self._retry.max_backoff_s)
+                    continue
                 if self._process(consumer, batch, stop):
                     backoff_s = self._retry.first_backoff_s
                 else:
