@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from kafka import KafkaConsumer, TopicPartition
+from kafka import ConsumerRebalanceListener, KafkaConsumer, TopicPartition
 from kafka.consumer.fetcher import ConsumerRecord
 from kafka.errors import CommitFailedError, KafkaError
 from kafka.structs import OffsetAndMetadata
@@ -38,6 +38,8 @@ from servicekit.logs import correlation_id
 logger = logging.getLogger(__name__)
 
 Handler = Callable[[Envelope], Outcome | None]
+
+_COMMITTED_TIMEOUT_MS = 5_000
 
 
 class TransientError(Exception):
@@ -91,11 +93,10 @@ class ConsumerWorker:
     def run(self, stop: threading.Event) -> None:
         """Consume until `stop` is set; the record in hand is finished, the rest redelivered."""
         consumer = KafkaConsumer(
-            *self._spec.topics,
-            **self._settings.consumer(
-                self._spec.name, max_poll_records=self._spec.max_poll_records
-            ),
+            **self._settings.consumer(self._spec.name, max_poll_records=self._spec.max_poll_records)
         )
+        assignments = _Assignments()
+        consumer.subscribe(topics=list(self._spec.topics), listener=assignments)
         backoff_s = self._retry.first_backoff_s
         try:
             while not stop.is_set():
@@ -103,10 +104,16 @@ class ConsumerWorker:
                     self._health.beat()  # the loop turns, also while the broker is away
                 try:
                     batch = consumer.poll(timeout_ms=200)
+                    if assignments.changed():
+                        # Records fetched from the kept positions are dropped; they come
+                        # again from the committed offsets.
+                        _resume_from_committed(consumer)
+                        continue
                 except KafkaError as exc:
                     # The broker is away (a restart, a network cut): the consumer reconnects
                     # on the next poll and resumes from the committed offsets.
                     logger.warning("cannot poll %s: %s", self._spec.name, exc)
+                    assignments.mark_changed()  # the positions are not set yet
                     stop.wait(backoff_s)
                     backoff_s = min(backoff_s * 2, self._retry.max_backoff_s)
                     continue
@@ -246,6 +253,44 @@ class ConsumerWorker:
 
     def _count(self, event_type: str, outcome: str) -> None:
         metrics.EVENTS_CONSUMED.labels(self._spec.name, event_type, outcome).inc()
+
+
+class _Assignments(ConsumerRebalanceListener):
+    """Notes that the group assigned partitions, for the worker to act on after the poll.
+
+    kafka-python keeps a partition's fetch position when a rebalance gives it back to the
+    same member. On a broker that lost its log (a restarted Tansu keeps nothing) that
+    position lies beyond the new end, and since Tansu never answers OFFSET_OUT_OF_RANGE the
+    partition is silently never read again. So after every assignment the worker seeks to the
+    group's committed offsets, as the eager protocol intends. The listener runs on the
+    client's I/O loop, where it must not block, so it only raises a flag.
+    """
+
+    def __init__(self) -> None:
+        self._changed = threading.Event()
+
+    def on_partitions_revoked(self, revoked: set[TopicPartition]) -> None:
+        pass
+
+    def on_partitions_assigned(self, assigned: set[TopicPartition]) -> None:
+        self._changed.set()
+
+    def mark_changed(self) -> None:
+        self._changed.set()
+
+    def changed(self) -> bool:
+        was_set = self._changed.is_set()
+        self._changed.clear()
+        return was_set
+
+
+def _resume_from_committed(consumer: KafkaConsumer) -> None:
+    for partition in consumer.assignment():
+        committed = consumer.committed(partition, timeout_ms=_COMMITTED_TIMEOUT_MS)
+        if committed is None:
+            consumer.seek_to_beginning(partition)  # what auto_offset_reset="earliest" does
+        else:
+            consumer.seek(partition, committed)
 
 
 def _position(record: ConsumerRecord) -> tuple[str, int, int]:

@@ -1,0 +1,78 @@
+"""A consumer worker across a restart of a broker that keeps nothing (Tansu, memory only).
+
+After the restart every topic starts again at offset 0 while the worker's members still hold
+their old fetch positions; the worker must read the new records all the same. The test runs
+its own broker, since restarting the session's broker would empty it under other tests.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from devstack.broker import LocalBroker
+from devstack.ports import free_port
+from eventing.admin import ensure_topics
+from eventing.envelope import Envelope
+from eventing.kafka_publisher import KafkaPublisher, OutgoingMessage
+from eventing.kafka_settings import KafkaSettings
+from eventing.testing import running, submitted_event, to_topic, wait_until
+from eventing.topics import ASSESSMENT_EVENTS
+from eventing.worker import ConsumerSpec, ConsumerWorker, RetryPolicy
+
+pytestmark = pytest.mark.integration
+
+SUBMITTED = ("assessment.submitted", 1)
+TOPIC = ASSESSMENT_EVENTS.name  # in the registry: the publisher re-creates it after a restart
+# Enough records before the restart that every partition's position is well past 0.
+BEFORE_RESTART = 30
+
+
+@pytest.fixture
+def own_broker(tmp_path: Path) -> Iterator[LocalBroker]:
+    with LocalBroker(free_port(), log_dir=tmp_path) as broker:
+        yield broker
+
+
+def test_a_worker_reads_what_is_published_after_the_broker_lost_everything(
+    own_broker: LocalBroker,
+):
+    settings = KafkaSettings(own_broker.bootstrap_servers, profile="tansu", client_id="restart")
+    ensure_topics(settings)
+    publisher = KafkaPublisher(settings)
+    handled: list[Envelope] = []
+    spec = ConsumerSpec(name="restart-test", topics=(TOPIC,), handlers={SUBMITTED: handled.append})
+    worker = ConsumerWorker(
+        spec, settings, publisher, retry=RetryPolicy(first_backoff_s=0.1, max_backoff_s=1)
+    )
+    try:
+        with running(worker.run, spec.name):
+            before = [submitted_event() for _ in range(BEFORE_RESTART)]
+            _publish(publisher, [to_topic(TOPIC, event) for event in before])
+            wait_until(lambda: len(handled) >= BEFORE_RESTART, 30, "the events before")
+
+            own_broker.restart()
+            after = [submitted_event() for _ in range(5)]
+            _publish(publisher, [to_topic(TOPIC, event) for event in after])
+
+            wanted = {event.event_id for event in after}
+            wait_until(
+                lambda: wanted <= {event.event_id for event in handled},
+                60,
+                "the events published after the restart",
+            )
+    finally:
+        publisher.close()
+
+
+def _publish(publisher: KafkaPublisher, messages: list[OutgoingMessage]) -> None:
+    """Send until the broker confirms all, as the outbox relay does."""
+    deadline = time.monotonic() + 30
+    while (errors := [e for e in publisher.send_batch(messages) if e is not None]) and (
+        time.monotonic() < deadline
+    ):
+        time.sleep(0.5)
+    assert not errors
