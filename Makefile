@@ -32,14 +32,16 @@ demo: $(INSTALLED) ## with `make run` running: seed and submit example companies
 	$(BIN)/wegweiser-dev demo
 
 # The browser tests drive Debian's Chromium (Playwright's own browser download cannot
-# reach its servers from here), the report tests read PDFs back with poppler's tools;
-# installing them needs root, as in CI.
+# reach its servers from here), the report tests read PDFs back with poppler's tools, and
+# WeasyPrint warns (an error under pytest) without HarfBuzz's subsetter; installing them
+# needs root, as in CI.
 CHROMIUM := /usr/bin/chromium
 PDFTOTEXT := /usr/bin/pdftotext
-$(CHROMIUM) $(PDFTOTEXT):
-	apt-get update && apt-get install -y --no-install-recommends chromium poppler-utils
+HB_SUBSET := /usr/lib/$(shell uname -m)-linux-gnu/libharfbuzz-subset.so.0
+$(CHROMIUM) $(PDFTOTEXT) $(HB_SUBSET):
+	apt-get update && apt-get install -y --no-install-recommends chromium poppler-utils libharfbuzz-subset0
 
-test: $(INSTALLED) $(CHROMIUM) $(PDFTOTEXT) ## run the whole test suite (set TEST_DATABASE_URL to add PostgreSQL)
+test: $(INSTALLED) $(CHROMIUM) $(PDFTOTEXT) $(HB_SUBSET) ## run the whole test suite (set TEST_DATABASE_URL to add PostgreSQL)
 	$(BIN)/pytest
 
 lint: $(INSTALLED) ## check style and formatting
