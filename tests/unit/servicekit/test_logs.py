@@ -37,12 +37,17 @@ def test_secrets_in_urls_never_reach_the_log():
     )
     download = "GET /reports/42.pdf?token=42.1775750400.Zk3qN8x0bW1p HTTP/1.1"
     booking = "POST /book/526d35a7-46fb.1775750400.Qm9va2luZw/meetings/7/cancel HTTP/1.1"
+    export = "GET /api/v1/privacy/export/6f1c2d3e.1775750400.1775754000.RXhwb3J0 HTTP/1.1"
 
-    logged = " ".join(format_record(line)["message"] for line in (resume, download, booking))
+    logged = " ".join(
+        format_record(line)["message"] for line in (resume, download, booking, export)
+    )
 
     assert "vof1JhL32o" not in logged
     assert "Zk3qN8x0bW1p" not in logged
     assert "Qm9va2luZw" not in logged
+    assert "RXhwb3J0" not in logged
     assert "/resume/6f1c2d3e-4a5b-6c7d-8e9f-0a1b2c3d4e5f/[redacted] HTTP/1.1" in logged
     assert "/reports/42.pdf?token=[redacted] HTTP/1.1" in logged
     assert "/book/[redacted]/meetings/7/cancel HTTP/1.1" in logged
+    assert "/api/v1/privacy/export/[redacted] HTTP/1.1" in logged

@@ -13,10 +13,12 @@ from datetime import UTC, datetime
 
 _correlation_id: ContextVar[str | None] = ContextVar("correlation_id", default=None)
 
-# Secrets that travel in URLs (a company's resume link, signed download links) must not be
-# kept in logs: the access log of the request that opens such a link would write it down.
+# Secrets that travel in URLs (a company's resume link, signed booking, download and export
+# links) must not be kept in logs: the access log of the request that opens such a link would
+# write it down.
 _SECRET_IN_URL = re.compile(
-    r"(?P<keep>/resume/[0-9a-fA-F-]{36}/|/book/|[?&](?:token|signature)=)[^\s\"&#/?]+"
+    r"(?P<keep>/resume/[0-9a-fA-F-]{36}/|/book/|/privacy/export/|[?&](?:token|signature)=)"
+    r"[^\s\"&#/?]+"
 )
 
 
