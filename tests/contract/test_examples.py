@@ -78,7 +78,8 @@ def test_every_registered_event_version_has_an_example() -> None:
 @each_example
 def test_the_kafka_key_is_the_aggregate_id(example: Example) -> None:
     envelope = decode(example.raw)
-    aggregate = "company_id" if envelope.event_type.startswith("erasure.") else "assessment_id"
+    privacy = envelope.event_type.startswith(("erasure.", "company."))
+    aggregate = "company_id" if privacy else "assessment_id"
     assert kafka_key(envelope) == str(envelope.data[aggregate]).encode()
 
 

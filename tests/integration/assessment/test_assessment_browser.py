@@ -22,7 +22,7 @@ from playwright.sync_api import expect, sync_playwright
 
 from assessment.web import create_app
 from devstack.served_app import served_app
-from servicekit.booking_links import assessment_id_from_token
+from servicekit.booking_links import verify_booking_token
 from servicekit.settings import ServiceSettings
 
 
@@ -116,7 +116,11 @@ def test_a_company_fills_the_check_in_a_real_browser(served: str, tmp_path: Path
             booking_token = booking.get_attribute("href").split("http://127.0.0.1:8002/book/")[1]
             assessment_id = page.url.split("/a/")[1].split("/")[0]
             assert (
-                str(assessment_id_from_token(BOOKING_LINK_SECRET, booking_token, datetime.now(UTC)))
+                str(
+                    verify_booking_token(
+                        BOOKING_LINK_SECRET, booking_token, datetime.now(UTC)
+                    ).assessment_id
+                )
                 == assessment_id
             )
             page.screenshot(path=str(tmp_path / "result.png"), full_page=True)

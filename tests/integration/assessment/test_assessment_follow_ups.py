@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import uuid
 from collections.abc import Iterator
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -12,6 +13,7 @@ from assessment_api_helpers import bearer
 from flask.testing import FlaskClient
 from sqlalchemy import Engine, func, select
 
+from assessment.adapters.token_renewal import ResumeLinks
 from assessment.consumer import consumer_spec
 from eventing.codec import decode
 from eventing.envelope import Envelope
@@ -44,7 +46,10 @@ def submitted(client: FlaskClient, started: dict[str, str], complete_answers: di
 def worker(engine: Engine, kafka_settings: KafkaSettings) -> Iterator[KafkaPublisher]:
     """The assessment's consumer worker, in a group of its own for this test."""
     publisher = KafkaPublisher(kafka_settings)
-    spec = dataclasses.replace(consumer_spec(engine), name=f"assessment-{uuid.uuid4().hex[:8]}")
+    spec = dataclasses.replace(
+        consumer_spec(engine, ResumeLinks("http://assessment.test", timedelta(days=90))),
+        name=f"assessment-{uuid.uuid4().hex[:8]}",
+    )
     try:
         with running(ConsumerWorker(spec, kafka_settings, publisher).run, spec.name):
             yield publisher

@@ -21,7 +21,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from eventing.tables import outbox
-from servicekit.booking_links import assessment_id_from_token
+from servicekit.booking_links import verify_booking_token
 from servicekit.web import ENGINE_EXTENSION
 
 
@@ -106,9 +106,9 @@ def test_a_whole_check_through_the_pages(
     assert "Betroffenheit (E)" in text
     assert "Ihr Bericht wird erstellt." in text
     [booking_token] = re.findall(r'href="http://127\.0\.0\.1:8002/book/([^"]+)"', text)
-    assert assessment_id_from_token(
+    assert verify_booking_token(
         BOOKING_LINK_SECRET, booking_token, datetime.now(UTC)
-    ) == uuid.UUID(assessment_id)
+    ).assessment_id == uuid.UUID(assessment_id)
     assert "Unsere Empfehlungen" in text
     # Where the company downloads its data or has it erased.
     assert f'href="/a/{assessment_id}/privacy">Ihre Daten: herunterladen oder löschen' in text

@@ -108,9 +108,22 @@ def add_company(
     return assessment_id
 
 
-def token_for(assessment_id: uuid.UUID, *, valid_for: timedelta = timedelta(days=30)) -> str:
-    """The token of the company's booking link (as the assessment service mints it)."""
-    return sign(LINKS.secret, PURPOSE, str(assessment_id), datetime.now(UTC) + valid_for)
+def token_for(
+    assessment_id: uuid.UUID,
+    *,
+    valid_for: timedelta = timedelta(days=30),
+    issued_at: datetime | None = None,
+) -> str:
+    """The token of the company's booking link (as the assessment service mints it), issued
+    now unless said otherwise."""
+    now = datetime.now(UTC)
+    return sign(
+        LINKS.secret,
+        PURPOSE,
+        str(assessment_id),
+        issued_at=issued_at or now,
+        expires_at=now + valid_for,
+    )
 
 
 def bearer(token: str) -> dict[str, str]:

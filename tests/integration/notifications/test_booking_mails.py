@@ -97,7 +97,7 @@ def test_booking_moving_and_cancelling_send_invitations_that_update_one_calendar
     assert "Guten Tag Erika Muster" in text
     assert "Zeitzone Europe/Berlin" in text
     # Links with a token of their own, minted for the mail, to this company's booking.
-    link = rf"http://notifications\.test/book/{company['id']}\.\d+\.[\w-]+/meetings/{meeting['id']}"
+    link = rf"http://notifications\.test/book/{company['id']}\.\d+\.\d+\.[\w-]+/meetings/{meeting['id']}"
     assert re.search(rf"{link}/cancel\n", text)
     assert re.search(rf"{link}/reschedule\n", text)
     assert "/book/" not in _text(booked["advisor"], "plain")  # the company's key stays its own

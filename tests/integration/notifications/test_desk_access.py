@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from flask.testing import FlaskClient
+from notifications_booking_helpers import token_for
 from notifications_desk_helpers import account, advisor_id_of, company, csrf_token, log_in
 from sqlalchemy import Engine, insert, select
 
@@ -192,3 +193,46 @@ def test_an_admin_hands_a_company_to_another_advisor_and_can_have_its_data_erase
         (str(team["katrin_id"]), "manual")
     ]
     assert [t for t, _ in events].count("erasure.requested") == 1
+
+
+def test_an_admin_revokes_a_companys_links_and_older_booking_links_stop(
+    desk_client: FlaskClient, booking_client: FlaskClient, team: dict, engine: Engine
+):
+    with engine.connect() as connection:
+        company_id = find(connection, team["urgent"])["company_id"]
+    leaked = token_for(team["urgent"], issued_at=datetime.now(UTC) - timedelta(minutes=5))
+    assert booking_client.get(f"/book/{leaked}").status_code == 200
+    revoke = f"/desk/companies/{team['urgent']}/privacy/links"
+
+    # Only an admin: the company's own advisor is refused, as on every admin action.
+    log_in(desk_client, team["katrin"])
+    token = csrf_token(desk_client, "/desk/")
+    assert desk_client.post(revoke, data={"csrf_token": token}).status_code == 403
+    desk_client.post("/desk/logout", data={"csrf_token": token})
+    log_in(desk_client, team["admin"])
+    assert desk_client.post(revoke).status_code == 400  # no CSRF token
+    with engine.connect() as connection:
+        assert connection.execute(select(outbox)).all() == []
+    assert booking_client.get(f"/book/{leaked}").status_code == 200
+
+    token = csrf_token(desk_client, f"/desk/companies/{team['urgent']}/privacy")
+    revoked = desk_client.post(revoke, data={"csrf_token": token})
+
+    assert revoked.status_code == 302
+    assert "Links zurückgezogen" in desk_client.get(revoked.location).get_data(as_text=True)
+    with engine.connect() as connection:
+        [event] = connection.execute(select(outbox.c.event_type, outbox.c.payload)).all()
+    data = json.loads(event.payload)["data"]
+    assert event.event_type == "company.links_revoked"
+    assert (data["company_id"], data["assessment_ids"]) == (str(company_id), [str(team["urgent"])])
+    assert data["revoked_by"] == "admin"
+    # At once here, before any consumer: the leaked link is refused, a new one works.
+    refused = booking_client.get(f"/book/{leaked}")
+    assert refused.status_code == 403
+    assert "zurückgezogen" in refused.get_data(as_text=True)
+    api = booking_client.get("/api/v1/slots", headers={"Authorization": f"Bearer {leaked}"})
+    assert api.status_code == 403
+    assert "withdrawn" in api.json["detail"]
+    assert booking_client.get(f"/book/{token_for(team['urgent'])}").status_code == 200
+    # Another company's links are untouched.
+    assert booking_client.get(f"/book/{token_for(team['bernds'])}").status_code == 200

@@ -6,11 +6,13 @@ from __future__ import annotations
 import dataclasses
 import uuid
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, MetaData, delete, select
 
+from assessment.adapters.token_renewal import ResumeLinks
 from eventing.codec import decode
 from eventing.envelope import Envelope
 from eventing.kafka_publisher import KafkaPublisher
@@ -19,6 +21,8 @@ from eventing.testing import to_topic
 from eventing.topics import topic_for
 
 BOOKING_LINK_SECRET = "privacy-booking-secret"  # noqa: S105 - a test value
+# The resume links the assessment worker mails after an admin revoked a company's links.
+RESUME_LINKS = ResumeLinks("http://assessment.test", timedelta(days=90))
 
 START_BODY: dict[str, Any] = {
     "language": "de",

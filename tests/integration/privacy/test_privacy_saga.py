@@ -16,6 +16,7 @@ import pytest
 from flask import Flask
 from privacy_helpers import (
     BOOKING_LINK_SECRET,
+    RESUME_LINKS,
     START_BODY,
     Services,
     again,
@@ -75,7 +76,7 @@ def workers(
         "http://assessment.test",
     )
     specs = [
-        assessment_consumer(engines["assessment"]),
+        assessment_consumer(engines["assessment"], RESUME_LINKS),
         reporting_consumer(
             engines["reporting"],
             reporting_settings,

@@ -59,9 +59,13 @@ HOSTILE_JSON = {
 def _booking_token(notifications_app: Flask) -> str:
     scored = scored_event()
     add_company(engine_of(notifications_app), None, scored)
-    expires = datetime.now(UTC) + timedelta(days=1)
+    now = datetime.now(UTC)
     return signed_tokens.sign(
-        BOOKING_LINKS.secret, BOOKING_PURPOSE, str(scored.data["assessment_id"]), expires
+        BOOKING_LINKS.secret,
+        BOOKING_PURPOSE,
+        str(scored.data["assessment_id"]),
+        issued_at=now,
+        expires_at=now + timedelta(days=1),
     )
 
 

@@ -8,8 +8,8 @@ contact's mailbox (never into the answer: whoever asks may hold a leaked link).
 Booking and download links are HMAC-signed and stateless: each one ends at its expiry (at
 most 365 days, 90 by default), all of them at once when the service's secret is rotated
 (BOOKING_LINK_SECRET, or the reporting SECRET_KEY), and a download link as soon as its report
-is deleted (404). A per-company revocation of those links would need a stored "valid after"
-time in each service; until then the expiry bounds them.
+is deleted (404). They carry their signed issue time, so a company can revoke all of its
+links at once (tests/integration/privacy/test_privacy_link_revocation.py).
 """
 
 from __future__ import annotations

@@ -4,17 +4,29 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from servicekit.booking_links import assessment_id_from_token, booking_url
-from servicekit.signed_tokens import TokenExpired, TokenInvalid, sign, verify
+from servicekit.booking_links import booking_url, verify_booking_token
+from servicekit.signed_tokens import (
+    TokenExpired,
+    TokenInvalid,
+    VerifiedToken,
+    sign,
+    verify,
+    withdrawn,
+)
 
 NOW = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)
 KEY = "s3cret-for-tests"
 HOUR = timedelta(hours=1)
 
 
-def test_a_token_gives_back_its_subject_until_it_expires() -> None:
-    token = sign(KEY, "report-download", "b371afbe", NOW + timedelta(days=30))
-    assert verify(KEY, "report-download", token, NOW) == "b371afbe"
+def token_for(subject: str, purpose: str = "report-download", **times: datetime) -> str:
+    times = {"issued_at": NOW, "expires_at": NOW + timedelta(days=30)} | times
+    return sign(KEY, purpose, subject, **times)
+
+
+def test_a_token_gives_back_its_subject_and_issue_time_until_it_expires() -> None:
+    token = token_for("b371afbe", issued_at=NOW - HOUR)
+    assert verify(KEY, "report-download", token, NOW) == VerifiedToken("b371afbe", NOW - HOUR)
     with pytest.raises(TokenExpired):
         verify(KEY, "report-download", token, NOW + timedelta(days=30))
 
@@ -29,33 +41,61 @@ def test_a_token_gives_back_its_subject_until_it_expires() -> None:
     ],
 )
 def test_a_changed_token_is_refused(tamper: Callable[[str], str]) -> None:
-    token = sign(KEY, "report-download", "b371afbe", NOW + timedelta(days=1))
     with pytest.raises(TokenInvalid):
-        verify(KEY, "report-download", tamper(token), NOW)
+        verify(KEY, "report-download", tamper(token_for("b371afbe")), NOW)
 
 
-def test_a_longer_expiry_cannot_be_written_into_a_token() -> None:
-    token = sign(KEY, "booking", "a1", NOW + timedelta(days=1))
-    subject, expires, signature = token.split(".")
-    extended = f"{subject}.{int(expires) + 86400 * 365}.{signature}"
+def test_neither_a_longer_expiry_nor_a_later_issue_time_can_be_written_into_a_token() -> None:
+    subject, issued, expires, signature = token_for("a1", "booking").split(".")
+    extended = f"{subject}.{issued}.{int(expires) + 86400 * 365}.{signature}"
+    reissued = f"{subject}.{int(issued) + 86400}.{expires}.{signature}"
+    for changed in (extended, reissued):
+        with pytest.raises(TokenInvalid):
+            verify(KEY, "booking", changed, NOW)
+
+
+def test_a_token_of_the_old_format_without_issue_time_is_refused() -> None:
+    subject, _issued, expires, signature = token_for("a1", "booking").split(".")
     with pytest.raises(TokenInvalid):
-        verify(KEY, "booking", extended, NOW)
+        verify(KEY, "booking", f"{subject}.{expires}.{signature}", NOW)
 
 
 def test_a_token_for_one_purpose_or_secret_does_not_pass_for_another() -> None:
-    token = sign(KEY, "booking", "a1", NOW + timedelta(days=1))
+    token = token_for("a1", "booking")
     with pytest.raises(TokenInvalid):
         verify(KEY, "report-download", token, NOW)
     with pytest.raises(TokenInvalid):
         verify("another secret", "booking", token, NOW)
 
 
+def test_a_token_issued_before_the_cut_off_is_withdrawn_one_issued_after_is_not() -> None:
+    revoked_at = datetime(2026, 11, 27, 9, 30, 15, 400000, tzinfo=UTC)
+    before = verify(KEY, "booking", token_for("a1", "booking", issued_at=revoked_at - HOUR), NOW)
+    after = verify(KEY, "booking", token_for("a1", "booking", issued_at=revoked_at + HOUR), NOW)
+
+    assert withdrawn(before, revoked_at)
+    assert not withdrawn(after, revoked_at)
+    assert not withdrawn(before, None)  # the company never revoked its links
+
+
+def test_a_token_issued_in_the_second_of_the_revocation_still_works() -> None:
+    # Issue times have whole seconds: the link minted right after the revocation must work.
+    revoked_at = datetime(2026, 11, 27, 9, 30, 15, 400000, tzinfo=UTC)
+    same_second = verify(KEY, "booking", token_for("a1", "booking", issued_at=revoked_at), NOW)
+    second_before = verify(
+        KEY, "booking", token_for("a1", "booking", issued_at=revoked_at - timedelta(seconds=1)), NOW
+    )
+
+    assert not withdrawn(same_second, revoked_at)
+    assert withdrawn(second_before, revoked_at)
+
+
 def test_a_booking_link_carries_a_token_that_names_its_assessment() -> None:
     assessment_id = uuid.UUID("526d35a7-46fb-42d7-9f63-5e1ef9880cc8")
-    url = booking_url("https://termine.example/", KEY, assessment_id, NOW + timedelta(days=90))
+    url = booking_url("https://termine.example/", KEY, assessment_id, NOW + timedelta(days=90), NOW)
 
     assert url.startswith("https://termine.example/book/")
-    token = url.rsplit("/", 1)[1]
-    assert assessment_id_from_token(KEY, token, NOW) == assessment_id
+    token = verify_booking_token(KEY, url.rsplit("/", 1)[1], NOW)
+    assert (token.assessment_id, token.issued_at) == (assessment_id, NOW)
     with pytest.raises(TokenInvalid):
-        assessment_id_from_token(KEY, sign(KEY, "booking", "not-an-id", NOW + HOUR), NOW)
+        verify_booking_token(KEY, token_for("not-an-id", "booking"), NOW)

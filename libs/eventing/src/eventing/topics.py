@@ -55,7 +55,7 @@ MEETING_EVENTS = TopicSpec(
 PRIVACY_EVENTS = TopicSpec(
     name="privacy-events",
     partitions=3,
-    event_types=("erasure.requested", "erasure.completed"),
+    event_types=("erasure.requested", "erasure.completed", "company.links_revoked"),
     producers=("assessment", "reporting", "notifications"),
     consumers=("assessment", "reporting", "notifications"),
 )

@@ -8,23 +8,44 @@ once. The token is signed with BOOKING_LINK_SECRET, which both services are give
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from servicekit import signed_tokens
 
 PURPOSE = "booking"
 
 
-def booking_url(base_url: str, secret: str, assessment_id: uuid.UUID, expires_at: datetime) -> str:
-    token = signed_tokens.sign(secret, PURPOSE, str(assessment_id), expires_at)
+@dataclass(frozen=True)
+class BookingToken:
+    assessment_id: uuid.UUID
+    issued_at: datetime  # checked against the company's "links valid from" time
+
+
+def booking_url(
+    base_url: str,
+    secret: str,
+    assessment_id: uuid.UUID,
+    expires_at: datetime,
+    issued_at: datetime | None = None,
+) -> str:
+    """The link, issued now unless a caller must mint the same link again (a re-rendered
+    PDF names the time of its scoring)."""
+    token = signed_tokens.sign(
+        secret,
+        PURPOSE,
+        str(assessment_id),
+        issued_at=issued_at or datetime.now(UTC),
+        expires_at=expires_at,
+    )
     return f"{base_url.rstrip('/')}/book/{token}"
 
 
-def assessment_id_from_token(secret: str, token: str, now: datetime) -> uuid.UUID:
-    """The assessment a booking token is for; raises signed_tokens.TokenInvalid (also for a
-    subject that is not an id) or signed_tokens.TokenExpired."""
-    subject = signed_tokens.verify(secret, PURPOSE, token, now)
+def verify_booking_token(secret: str, token: str, now: datetime) -> BookingToken:
+    """The assessment a booking token is for and when it was issued; raises
+    signed_tokens.TokenInvalid (also for a subject that is not an id) or TokenExpired."""
+    verified = signed_tokens.verify(secret, PURPOSE, token, now)
     try:
-        return uuid.UUID(subject)
+        return BookingToken(uuid.UUID(verified.subject), verified.issued_at)
     except ValueError:
         raise signed_tokens.TokenInvalid("not an assessment id") from None

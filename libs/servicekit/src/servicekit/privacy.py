@@ -5,7 +5,8 @@ That service answers with its own data and, for every other service holding copi
 `<service>/api/v1/privacy/export/<token>`: the token names the company id for the purpose
 "privacy-export", signed with BOOKING_LINK_SECRET (all three services have it) and short-lived,
 so no service has to ask another one and whoever holds the company's resume token — and only
-they — can fetch every part.
+they — can fetch every part. A link issued before the company revoked its links answers 403
+(servicekit.link_cutoffs).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from flask import Blueprint, Response, abort, current_app, jsonify
 from sqlalchemy import Connection
 
 from servicekit import signed_tokens
+from servicekit.link_cutoffs import LinkCutoffs
 from servicekit.settings import EnvReader, SettingsError
 from servicekit.web import ENGINE_EXTENSION
 
@@ -32,31 +34,30 @@ Collect = Callable[[Connection, uuid.UUID], dict[str, Any]]
 
 
 def export_url(base_url: str, secret: str, company_id: uuid.UUID, now: datetime) -> str:
-    token = signed_tokens.sign(secret, PURPOSE, str(company_id), now + LINK_LIFETIME)
+    token = signed_tokens.sign(
+        secret, PURPOSE, str(company_id), issued_at=now, expires_at=now + LINK_LIFETIME
+    )
     return f"{base_url.rstrip('/')}{EXPORT_PATH}/{token}"
 
 
-def company_id_from_token(secret: str, token: str, now: datetime) -> uuid.UUID:
-    subject = signed_tokens.verify(secret, PURPOSE, token, now)
-    try:
-        return uuid.UUID(subject)
-    except ValueError:
-        raise signed_tokens.TokenInvalid("not a company id") from None
-
-
-def export_blueprint(service: str, secret: str, collect: Collect) -> Blueprint:
+def export_blueprint(
+    service: str, secret: str, collect: Collect, cutoffs: LinkCutoffs
+) -> Blueprint:
     """`GET /api/v1/privacy/export/<token>`: what `collect` finds for the token's company."""
     blueprint = Blueprint("privacy_export", __name__)
 
     @blueprint.get(f"{EXPORT_PATH}/<token>")
     def export(token: str) -> Response:
         try:
-            company_id = company_id_from_token(secret, token, datetime.now(UTC))
-        except signed_tokens.TokenInvalid:
+            verified = signed_tokens.verify(secret, PURPOSE, token, datetime.now(UTC))
+            company_id = uuid.UUID(verified.subject)
+        except (signed_tokens.TokenInvalid, ValueError):
             abort(403, "This export link is not valid.")
         except signed_tokens.TokenExpired:
             abort(410, "This export link has expired; ask for the export again.")
         with current_app.extensions[ENGINE_EXTENSION].connect() as connection:
+            if signed_tokens.withdrawn(verified, cutoffs.valid_from(connection, company_id)):
+                abort(403, "This export link was withdrawn; ask for the export again.")
             data = collect(connection, company_id)
         response = jsonify(as_json({"service": service, "company_id": company_id, "data": data}))
         # The answer is personal data: no cache keeps it, no page it links to learns its URL.

@@ -1,13 +1,19 @@
 """Signed, expiring tokens for links that must work without a login and without a lookup.
 
-A token names one subject (e.g. a report id) for one purpose (e.g. "report-download") until
-an expiry time, and carries an HMAC-SHA256 over all three. Nothing is stored: whoever holds the
-secret can mint and check tokens, so a service can hand out links for a subject it owns (the
-reporting service's PDF downloads), or two services can share one secret for one purpose (the
-assessment service's result page links to the notifications service's booking page).
+A token names one subject (e.g. a report id) for one purpose (e.g. "report-download"), says
+when it was issued and until when it works, and carries an HMAC-SHA256 over all four.
+Nothing is stored per token: whoever holds the secret can mint and check tokens, so a
+service can hand out links for a subject it owns (the reporting service's PDF downloads), or
+two services can share one secret for one purpose (the assessment service's result page
+links to the notifications service's booking page).
 
-Format: `<subject>.<expires as unix seconds>.<base64url signature>`; the purpose is signed but
-not written, so a token minted for one purpose never passes as another.
+The signed issue time is what makes a company's links revocable without storing them: a
+service keeps one "links valid from" time per company (servicekit.link_cutoffs) and refuses
+every token issued before it (`withdrawn`).
+
+Format: `<subject>.<issued as unix seconds>.<expires as unix seconds>.<base64url signature>`;
+the purpose is signed but not written, so a token minted for one purpose never passes as
+another.
 """
 
 from __future__ import annotations
@@ -15,7 +21,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime
 
 
 class TokenInvalid(Exception):
@@ -26,28 +33,52 @@ class TokenExpired(Exception):
     """The token was genuine but its time is over (answer 410)."""
 
 
-def sign(secret: str, purpose: str, subject: str, expires_at: datetime) -> str:
+@dataclass(frozen=True)
+class VerifiedToken:
+    subject: str
+    issued_at: datetime  # aware UTC, whole seconds
+
+
+def sign(
+    secret: str, purpose: str, subject: str, *, issued_at: datetime, expires_at: datetime
+) -> str:
     if "." in subject or not subject:
         raise ValueError("a token subject must be non-empty and contain no '.'")
-    expires = str(int(expires_at.timestamp()))
-    return f"{subject}.{expires}.{_signature(secret, purpose, subject, expires)}"
+    issued, expires = _seconds(issued_at), _seconds(expires_at)
+    return f"{subject}.{issued}.{expires}.{_signature(secret, purpose, subject, issued, expires)}"
 
 
-def verify(secret: str, purpose: str, token: str, now: datetime) -> str:
-    """Return the token's subject, or raise TokenInvalid / TokenExpired."""
+def verify(secret: str, purpose: str, token: str, now: datetime) -> VerifiedToken:
+    """The token's subject and issue time, or raise TokenInvalid / TokenExpired."""
     parts = token.split(".")
-    if len(parts) != 3 or not parts[1].isdigit():
+    if len(parts) != 4 or not (parts[1].isdigit() and parts[2].isdigit()):
         raise TokenInvalid("malformed token")
-    subject, expires, signature = parts
-    expected = _signature(secret, purpose, subject, expires)
+    subject, issued, expires, signature = parts
+    expected = _signature(secret, purpose, subject, issued, expires)
     if not hmac.compare_digest(signature.encode(), expected.encode()):
         raise TokenInvalid("bad signature")
     if now.timestamp() >= int(expires):
         raise TokenExpired("token expired")
-    return subject
+    return VerifiedToken(subject, datetime.fromtimestamp(int(issued), UTC))
 
 
-def _signature(secret: str, purpose: str, subject: str, expires: str) -> str:
-    message = "\n".join((purpose, subject, expires)).encode()
+def withdrawn(token: VerifiedToken, links_valid_from: datetime | None) -> bool:
+    """Whether the token was issued before its company's links were revoked.
+
+    The issue time has whole seconds, so the cut-off is compared at whole seconds too: a
+    link minted in the very second of the revocation still works (the link the revocation
+    is about was minted long before), and a link minted right after it always does.
+    """
+    if links_valid_from is None:
+        return False
+    return token.issued_at < links_valid_from.replace(microsecond=0)
+
+
+def _seconds(moment: datetime) -> str:
+    return str(int(moment.timestamp()))
+
+
+def _signature(secret: str, purpose: str, subject: str, issued: str, expires: str) -> str:
+    message = "\n".join((purpose, subject, issued, expires)).encode()
     digest = hmac.new(secret.encode(), message, hashlib.sha256).digest()
     return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()

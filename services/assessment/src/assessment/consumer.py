@@ -1,22 +1,28 @@
 """What the assessment service consumes: report and meeting events, to show their status;
-privacy events, to erase a company and to confirm the erasure once every service is done."""
+privacy events, to erase a company and to confirm the erasure once every service is done, and
+to end the resume links of a company whose links an admin revoked."""
 
 from __future__ import annotations
+
+from functools import partial
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import sessionmaker
 
 from assessment.adapters import follow_ups
+from assessment.adapters.token_renewal import ResumeLinks, renew_company_tokens
 from assessment.privacy.erasure import LEDGER, SERVICE, erase_company, erasure_completed
+from assessment.privacy.links import CUTOFFS
 from eventing.erasure_ledger import erasure_effect, unless_erased
 from eventing.inbox import apply_once
+from eventing.link_revocation import revocation_effect
 from eventing.topics import MEETING_EVENTS, PRIVACY_EVENTS, REPORT_EVENTS
 from eventing.worker import ConsumerSpec
 
 CONSUMER = "assessment"
 
 
-def consumer_spec(engine: Engine) -> ConsumerSpec:
+def consumer_spec(engine: Engine, resume_links: ResumeLinks) -> ConsumerSpec:
     sessions = sessionmaker(engine)
     # A late or replayed event about an erased assessment changes nothing.
     effects = {
@@ -27,6 +33,9 @@ def consumer_spec(engine: Engine) -> ConsumerSpec:
             ("meeting.booked", 1): follow_ups.meeting_booked,
             ("meeting.rescheduled", 1): follow_ups.meeting_rescheduled,
             ("meeting.cancelled", 1): follow_ups.meeting_cancelled,
+            ("company.links_revoked", 1): revocation_effect(
+                CUTOFFS, partial(renew_company_tokens, resume_links)
+            ),
         }.items()
     }
     effects[("erasure.requested", 1)] = erasure_effect(SERVICE, LEDGER, erase_company)

@@ -2,19 +2,35 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+from sqlalchemy import Engine
+
+from assessment.adapters.token_renewal import ResumeLinks
+from assessment.config import AssessmentConfig
 from assessment.consumer import consumer_spec
 from eventing.processes import ServiceProcesses
+from eventing.worker import ConsumerSpec
 from mailing import migrations as mailing_migrations
 from mailing import process as mailer_process
+from servicekit.settings import ServiceSettings
 
 SERVICE = "assessment"
+
+
+def worker_consumer(engine: Engine) -> ConsumerSpec:
+    """The `assessment-worker`'s consumer, configured from the environment at start-up (it
+    mails new resume links after an admin revoked a company's links)."""
+    settings = ServiceSettings.from_env(SERVICE, os.environ)
+    config = AssessmentConfig.from_env(os.environ)
+    return consumer_spec(engine, ResumeLinks(settings.public_base_url, config.token_lifetime))
+
 
 processes = ServiceProcesses(
     SERVICE,
     Path(__file__).with_name("migrations") / "versions",
-    consumer=consumer_spec,
+    consumer=worker_consumer,
     more_migrations=(mailing_migrations.VERSIONS,),
 )
 

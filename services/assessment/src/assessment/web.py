@@ -32,5 +32,7 @@ def create_app(
     )
     install_api(app, engine, config, settings.public_base_url)
     install_pages(app, engine, config, settings.public_base_url)
-    install_privacy(app, engine, config, PrivacyConfig.from_env(os.environ))
+    install_privacy(
+        app, engine, config, PrivacyConfig.from_env(os.environ), settings.public_base_url
+    )
     return app

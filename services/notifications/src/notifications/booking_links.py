@@ -37,11 +37,13 @@ def booking_url(settings: BookingLinkSettings, assessment_id: uuid.UUID, now: da
     """`<public address>/book/<token>`: opens the company's booking page without a login;
     the meeting's own pages (cancel, reschedule, .ics) are below it."""
     return booking_links.booking_url(
-        settings.public_base_url, settings.secret, assessment_id, now + LINK_LIFETIME
+        settings.public_base_url, settings.secret, assessment_id, now + LINK_LIFETIME, now
     )
 
 
-def verified_assessment_id(settings: BookingLinkSettings, token: str, now: datetime) -> uuid.UUID:
-    """The assessment the token opens; raises servicekit.signed_tokens.TokenInvalid (answer
-    403) or TokenExpired (answer 410)."""
-    return booking_links.assessment_id_from_token(settings.secret, token, now)
+def verified_booking_token(
+    settings: BookingLinkSettings, token: str, now: datetime
+) -> booking_links.BookingToken:
+    """The assessment the token opens and when it was issued; raises
+    servicekit.signed_tokens.TokenInvalid (answer 403) or TokenExpired (answer 410)."""
+    return booking_links.verify_booking_token(settings.secret, token, now)

@@ -1,6 +1,7 @@
 """What the notifications service consumes: scored assessments (routing, the desk's read
-model), generated reports (the mails to the advisor and the company), and erasure requests
-(the company's read model, meetings and mails go)."""
+model), generated reports (the mails to the advisor and the company), erasure requests
+(the company's read model, meetings and mails go) and revocations of a company's links (older
+booking and export links answer 403)."""
 
 from __future__ import annotations
 
@@ -12,10 +13,12 @@ from sqlalchemy.orm import sessionmaker
 
 from eventing.erasure_ledger import erasure_effect, unless_erased
 from eventing.inbox import apply_once
+from eventing.link_revocation import revocation_effect
 from eventing.topics import ASSESSMENT_EVENTS, PRIVACY_EVENTS, REPORT_EVENTS
 from eventing.worker import ConsumerSpec
 from notifications.messages.links import MailLinks
 from notifications.privacy.erasure import LEDGER, SERVICE, erase_company
+from notifications.privacy.links import CUTOFFS
 from notifications.report_ready import report_generated
 from notifications.scored_assessment import assessment_scored
 from servicekit.settings import ServiceSettings
@@ -33,6 +36,7 @@ def consumer_spec(engine: Engine, links: MailLinks | None = None) -> ConsumerSpe
         ("assessment.scored", 1): unless_erased(LEDGER, partial(assessment_scored, links)),
         ("report.generated", 1): unless_erased(LEDGER, partial(report_generated, links)),
         ("erasure.requested", 1): erasure_effect(SERVICE, LEDGER, erase_company),
+        ("company.links_revoked", 1): unless_erased(LEDGER, revocation_effect(CUTOFFS)),
     }
     return ConsumerSpec(
         name=CONSUMER,

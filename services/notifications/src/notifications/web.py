@@ -13,6 +13,7 @@ from notifications.booking.metrics import MeetingsCollector
 from notifications.booking_links import BookingLinkSettings
 from notifications.desk import install_desk
 from notifications.privacy.export import company_data
+from notifications.privacy.links import CUTOFFS
 from servicekit.db import make_engine
 from servicekit.privacy import export_blueprint
 from servicekit.settings import ServiceSettings
@@ -39,5 +40,7 @@ def create_app(
     )
     install_booking(app, engine, booking_links)
     install_desk(app, engine, settings.public_base_url)
-    app.register_blueprint(export_blueprint("notifications", booking_links.secret, company_data))
+    app.register_blueprint(
+        export_blueprint("notifications", booking_links.secret, company_data, CUTOFFS)
+    )
     return app

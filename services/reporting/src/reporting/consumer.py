@@ -1,12 +1,13 @@
 """What the reporting service consumes: each scored assessment becomes a PDF report; an
-erasure request deletes a company's reports, files and benchmark entries."""
+erasure request deletes a company's reports, files and benchmark entries; a revocation of a
+company's links ends its older download and export links and issues new download links."""
 
 from __future__ import annotations
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import sessionmaker
 
-from eventing.erasure_ledger import erasure_effect
+from eventing.erasure_ledger import erasure_effect, unless_erased
 from eventing.inbox import apply_once
 from eventing.topics import ASSESSMENT_EVENTS, PRIVACY_EVENTS
 from eventing.worker import ConsumerSpec
@@ -15,6 +16,7 @@ from reporting.adapters.file_store import FileReportStore
 from reporting.adapters.render_process import RenderProcess
 from reporting.config import ReportingConfig
 from reporting.generation import CONSUMER, ReportGeneration
+from reporting.link_revocation import links_revoked
 from reporting.privacy.erasure import LEDGER, SERVICE, ReportErasure
 from servicekit.settings import ServiceSettings
 
@@ -24,11 +26,12 @@ def consumer_spec(
 ) -> ConsumerSpec:
     sessions = sessionmaker(engine)
     files = FileReportStore(config.storage_dir)
+    links = DownloadLinks(settings.secret_key, settings.public_base_url, config.link_lifetime)
     generation = ReportGeneration(
         sessions,
         RenderProcess(config.render_timeout_s),
         files,
-        DownloadLinks(settings.secret_key, settings.public_base_url, config.link_lifetime),
+        links,
         booking_base_url=config.notifications_base_url,
         booking_link_secret=config.booking_link_secret,
         attempts=config.render_attempts,
@@ -42,6 +45,9 @@ def consumer_spec(
             ("assessment.scored", 1): erasure.guarded(sessions, generation.handle),
             ("erasure.requested", 1): apply_once(
                 sessions, CONSUMER, erasure_effect(SERVICE, LEDGER, erasure.erase)
+            ),
+            ("company.links_revoked", 1): apply_once(
+                sessions, CONSUMER, unless_erased(LEDGER, links_revoked(links))
             ),
         },
         # One record per poll: the next poll comes after one report at most, however many

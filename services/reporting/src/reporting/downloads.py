@@ -11,7 +11,8 @@ from sqlalchemy import select
 from reporting.adapters.download_links import DownloadLinks
 from reporting.adapters.file_store import FileReportStore
 from reporting.adapters.tables import STATUS_GENERATED, reports
-from servicekit.signed_tokens import TokenExpired, TokenInvalid
+from reporting.link_revocation import CUTOFFS
+from servicekit.signed_tokens import TokenExpired, TokenInvalid, withdrawn
 from servicekit.web import ENGINE_EXTENSION
 
 bp = Blueprint("downloads", __name__)
@@ -24,17 +25,20 @@ FILES_EXTENSION = "reporting.files"
 def download(report_id: uuid.UUID) -> Response:
     links: DownloadLinks = current_app.extensions[LINKS_EXTENSION]
     try:
-        links.check(report_id, request.args.get("token", ""), datetime.now(UTC))
+        verified = links.check(report_id, request.args.get("token", ""), datetime.now(UTC))
     except TokenInvalid:
         abort(403, "This link is not valid.")
     except TokenExpired:
         abort(410, "This link has expired. The result page offers a new one.")
     with current_app.extensions[ENGINE_EXTENSION].connect() as connection:
         row = connection.execute(
-            select(reports.c.file_key, reports.c.language, reports.c.created_at).where(
-                reports.c.id == report_id, reports.c.status == STATUS_GENERATED
-            )
+            select(
+                reports.c.file_key, reports.c.language, reports.c.created_at, reports.c.company_id
+            ).where(reports.c.id == report_id, reports.c.status == STATUS_GENERATED)
         ).first()
+        valid_from = None if row is None else CUTOFFS.valid_from(connection, row.company_id)
+    if withdrawn(verified, valid_from):
+        abort(403, "This link was withdrawn. Use the newest link, on your result page.")
     files: FileReportStore = current_app.extensions[FILES_EXTENSION]
     if row is None or not files.path(row.file_key).is_file():
         abort(404, "There is no such report (any more).")

@@ -105,12 +105,13 @@ class ReportGeneration:
             scored,
             benchmark,
             scored_on=scored["scored_at"].astimezone(LOCAL_ZONE).date(),
-            # Valid from the scoring on, so a re-render writes the same link.
+            # Issued at the scoring, so a re-render writes the same link.
             booking_url=booking_url(
                 self._booking_base_url,
                 self._booking_link_secret,
                 scored["assessment_id"],
                 scored["scored_at"] + self._links.lifetime,
+                issued_at=scored["scored_at"],
             ),
             questionnaire_labels=questionnaire_labels(scored["questionnaire_version"]),
         )
@@ -154,7 +155,7 @@ class ReportGeneration:
                 "pages": rendered.pdf.pages,
                 "failure": None,
             }
-            outgoing = self._generated_event(event, report_id, sha256, rendered.pdf.pages, now)
+            outgoing = _caused_by(event, "report.generated", generated_data(self._links, row, now))
         else:
             reason = f"PDF rendering failed {rendered.attempts} times; last: {rendered.failure}"
             row |= {"status": STATUS_FAILED, "failure": reason[:500]}
@@ -162,22 +163,6 @@ class ReportGeneration:
         _save_report(session, row)
         add_to_benchmark(session, scored)
         add_to_outbox(session, outgoing)
-
-    def _generated_event(
-        self, cause: Envelope, report_id: uuid.UUID, sha256: str, pages: int, now: datetime
-    ) -> Envelope:
-        scored = cause.data
-        data = {
-            "report_id": report_id,
-            "assessment_id": scored["assessment_id"],
-            "company_id": scored["company_id"],
-            "download_url": self._links.url(report_id, now),
-            "sha256": sha256,
-            "pages": pages,
-            "language": scored["language"],
-            "generated_at": now,
-        }
-        return _caused_by(cause, "report.generated", data)
 
     def _failed_event(
         self, cause: Envelope, report_id: uuid.UUID, reason: str, attempts: int, now: datetime
@@ -190,6 +175,23 @@ class ReportGeneration:
             "failed_at": now,
         }
         return _caused_by(cause, "report.failed", data)
+
+
+def generated_data(
+    links: DownloadLinks, report: Mapping[str, Any], now: datetime
+) -> dict[str, Any]:
+    """The data of `report.generated` for a generated report (a row of `reports`), with a
+    download link issued now."""
+    return {
+        "report_id": report["id"],
+        "assessment_id": report["assessment_id"],
+        "company_id": report["company_id"],
+        "download_url": links.url(report["id"], now),
+        "sha256": report["sha256"],
+        "pages": report["pages"],
+        "language": report["language"],
+        "generated_at": report["created_at"],
+    }
 
 
 def _caused_by(cause: Envelope, event_type: str, data: dict[str, Any]) -> Envelope:

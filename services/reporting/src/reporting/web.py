@@ -11,6 +11,7 @@ from reporting import downloads
 from reporting.adapters.download_links import DownloadLinks
 from reporting.adapters.file_store import FileReportStore
 from reporting.config import ReportingConfig
+from reporting.link_revocation import CUTOFFS
 from reporting.openapi import install_openapi
 from reporting.privacy.export import company_data
 from servicekit.db import make_engine
@@ -32,5 +33,7 @@ def create_app(
     app.extensions[downloads.FILES_EXTENSION] = FileReportStore(config.storage_dir)
     app.register_blueprint(downloads.bp)
     install_openapi(app)
-    app.register_blueprint(export_blueprint("reporting", config.booking_link_secret, company_data))
+    app.register_blueprint(
+        export_blueprint("reporting", config.booking_link_secret, company_data, CUTOFFS)
+    )
     return app

@@ -35,6 +35,7 @@ EVENTS: dict[tuple[str, int], EventSpec] = {
         EventSpec("meeting.rescheduled", 1, meetings.MeetingRescheduledV1, "assessment_id"),
         EventSpec("erasure.requested", 1, privacy.ErasureRequestedV1, "company_id"),
         EventSpec("erasure.completed", 1, privacy.ErasureCompletedV1, "company_id"),
+        EventSpec("company.links_revoked", 1, privacy.LinksRevokedV1, "company_id"),
     )
 }
 

@@ -22,6 +22,7 @@ from sqlalchemy import (
 
 from eventing.erasure_ledger import ledger_table
 from servicekit.db import UTCDateTime
+from servicekit.link_cutoffs import cutoff_table
 
 metadata = MetaData()
 
@@ -123,3 +124,8 @@ erasure_completions = Table(
     Column("service", String(20), primary_key=True),
     Column("completed_at", UTCDateTime, nullable=False),
 )
+
+# The latest revocation of each company's links this service has applied, so that a
+# revocation replayed or arriving late does not end the resume link a second time
+# (assessment.privacy.links).
+link_cutoffs = cutoff_table(metadata)

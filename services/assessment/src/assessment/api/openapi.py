@@ -121,7 +121,9 @@ def openapi_document() -> dict[str, Any]:
         path=f"{API_PREFIX}/assessments/{{assessment_id}}/token",
         operations={
             "delete": {
-                "summary": "End this resume link; a new one is mailed to the contact",
+                "summary": "End this resume link and withdraw every link of the company "
+                "issued so far (booking, report download, export); a new resume link is mailed "
+                "to the contact",
                 "parameters": [_ID],
                 "security": _TOKEN,
                 "responses": {

@@ -1,7 +1,8 @@
 """`DELETE /api/v1/assessments/{id}/token`: the company ends its resume link.
 
-The token in the Authorization header stops working at once; a new resume link goes to the
-contact's mailbox (assessment.adapters.token_renewal says why only there). 204 answers;
+The token in the Authorization header stops working at once, and so does every signed link
+of the company issued so far (booking, report download, export); a new resume link goes to
+the contact's mailbox (assessment.adapters.token_renewal says why only there). 204 answers;
 the answer carries no token.
 """
 
@@ -13,7 +14,7 @@ from flask import Blueprint, Response
 from sqlalchemy import Engine
 
 from assessment.adapters.assessment_store import SqlAssessmentStore
-from assessment.adapters.token_renewal import NoMailAddress, renew_token
+from assessment.adapters.token_renewal import NoMailAddress, ResumeLinks, renew_token
 from assessment.api.bearer_token import opened_assessment
 from assessment.api.problems import not_found
 from assessment.config import AssessmentConfig
@@ -24,18 +25,13 @@ def add_token_routes(
     api: Blueprint, engine: Engine, config: AssessmentConfig, public_base_url: str
 ) -> None:
     store = SqlAssessmentStore(engine)
+    links = ResumeLinks(public_base_url, config.token_lifetime)
 
     @api.delete("/assessments/<assessment_id>/token")
     def end_token(assessment_id: str) -> tuple[Response, int]:
         record = opened_assessment(store, assessment_id)
         try:
-            renewed = renew_token(
-                engine,
-                record.id,
-                token_lifetime=config.token_lifetime,
-                now=datetime.now(UTC),
-                public_base_url=public_base_url,
-            )
+            renewed = renew_token(engine, record.id, links, datetime.now(UTC))
         except NoMailAddress:
             raise ApiProblem(
                 409,

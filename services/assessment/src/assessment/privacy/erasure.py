@@ -28,6 +28,7 @@ from assessment.adapters.tables import (
     erasure_requests,
     follow_ups,
 )
+from assessment.privacy.links import CUTOFFS
 from eventing.envelope import Envelope
 from eventing.erasure_ledger import ErasureLedger, ErasureRequest, requested_event
 from eventing.outbox import add_to_outbox
@@ -102,6 +103,7 @@ def erase_company(session: Session, request: ErasureRequest) -> list[uuid.UUID]:
     session.execute(assessments.delete().where(assessments.c.id.in_(ids)))
     company_ids = {request.company_id, *(row.company_id for row in rows)}
     session.execute(companies.delete().where(companies.c.id.in_(company_ids)))
+    CUTOFFS.forget(session, list(company_ids))
     return ids
 
 

@@ -5,17 +5,23 @@ from __future__ import annotations
 from flask import Flask
 from sqlalchemy import Engine
 
+from assessment.adapters.token_renewal import ResumeLinks
 from assessment.config import AssessmentConfig
 from assessment.privacy.config import PrivacyConfig
 from assessment.privacy.views import create_privacy_api, create_privacy_pages
 
 
 def install_privacy(
-    app: Flask, engine: Engine, config: AssessmentConfig, privacy: PrivacyConfig
+    app: Flask,
+    engine: Engine,
+    config: AssessmentConfig,
+    privacy: PrivacyConfig,
+    public_base_url: str,
 ) -> None:
     """Register the privacy API and pages; after install_pages, whose CSRF guard the pages'
     form uses and the API (Bearer token, no cookie) is exempt from."""
     api = create_privacy_api(engine, config, privacy)
     app.register_blueprint(api)
     app.extensions["csrf"].exempt(api)
-    app.register_blueprint(create_privacy_pages(engine, config, privacy))
+    resume_links = ResumeLinks(public_base_url, config.token_lifetime)
+    app.register_blueprint(create_privacy_pages(engine, config, privacy, resume_links))

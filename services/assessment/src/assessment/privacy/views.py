@@ -1,5 +1,6 @@
 """The company's privacy requests, over the JSON API (Bearer resume token) and on a page
-(the token in the session, as every company page): export its data, erase it."""
+(the token in the session, as every company page): export its data, withdraw every link it
+was sent (the page; the API has `DELETE …/token`), erase it."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from sqlalchemy import Engine
 from werkzeug.exceptions import NotFound
 
 from assessment.adapters.assessment_store import AssessmentRecord, SqlAssessmentStore
+from assessment.adapters.token_renewal import NoMailAddress, ResumeLinks, renew_token
 from assessment.api.bearer_token import opened_assessment
 from assessment.api.views import API_PREFIX
 from assessment.config import AssessmentConfig
@@ -29,6 +31,17 @@ TEXTS = {
         "export_text": "Eine JSON-Datei mit allem, was wir zu Ihrem Unternehmen gespeichert "
         "haben, mit Links zu den Teilen des Berichts- und des Terminsystems (eine Stunde gültig).",
         "export_button": "Daten herunterladen",
+        "links_title": "Alle Links zurückziehen",
+        "links_text": "Wenn eine E-Mail von uns in falsche Hände geraten ist: Alle bisher "
+        "versandten Links (zum Weitermachen, zum Bericht, zur Terminbuchung, zu Ihren Daten) "
+        "gelten danach nicht mehr. Einen neuen Link zu Ihrem Ergebnis senden wir an Ihre "
+        "E-Mail-Adresse; die Ergebnisseite zeigt dann neue Links.",
+        "links_button": "Alle Links zurückziehen",
+        "links_no_mail": "An Ihre E-Mail-Adresse kann kein neuer Link gehen; damit Sie nicht "
+        "ausgesperrt werden, gelten die bisherigen Links weiter. Bitte wenden Sie sich an uns.",
+        "links_done_title": "Links zurückgezogen",
+        "links_done_text": "Alle bisherigen Links gelten nicht mehr, auch in diesem Browser. "
+        "Einen neuen Link zu Ihrem Ergebnis haben wir an Ihre E-Mail-Adresse geschickt.",
         "erase_title": "Alle Daten löschen",
         "erase_text": "Wir löschen Ihre Antworten, Ihr Ergebnis, den Bericht, Termine und "
         "E-Mails in allen Teilen des Systems. Das kann nicht rückgängig gemacht werden. "
@@ -46,6 +59,16 @@ TEXTS = {
         "export_text": "A JSON file with everything we hold about your company, with links to "
         "the parts kept by the report and meeting systems (valid for one hour).",
         "export_button": "Download data",
+        "links_title": "Withdraw all links",
+        "links_text": "If a mail from us got into the wrong hands: every link sent so far (to "
+        "continue, to the report, to book a meeting, to your data) stops working. We send a "
+        "new link to your result to your email address; the result page then shows new links.",
+        "links_button": "Withdraw all links",
+        "links_no_mail": "No new link can be sent to your email address; so that you are not "
+        "locked out, the current links keep working. Please contact us.",
+        "links_done_title": "Links withdrawn",
+        "links_done_text": "None of the earlier links works any more, in this browser neither. "
+        "We have sent a new link to your result to your email address.",
         "erase_title": "Erase all data",
         "erase_text": "We erase your answers, your result, the report, meetings and mails in "
         "every part of the system. This cannot be undone. You will get a confirmation by mail.",
@@ -88,7 +111,7 @@ def create_privacy_api(
 
 
 def create_privacy_pages(
-    engine: Engine, config: AssessmentConfig, privacy: PrivacyConfig
+    engine: Engine, config: AssessmentConfig, privacy: PrivacyConfig, resume_links: ResumeLinks
 ) -> Blueprint:
     pages = Blueprint("privacy_pages", __name__, template_folder="templates")
     store = SqlAssessmentStore(engine)
@@ -122,16 +145,33 @@ def create_privacy_pages(
         if request.form.get("confirm") != "yes":
             return _render(record, missing_confirmation=True), 422
         request_erasure(engine, record.company_id, datetime.now(UTC))
-        # This browser has nothing to open here any more.
-        session[SESSION_TOKENS] = {
-            key: value
-            for key, value in session.get(SESSION_TOKENS, {}).items()
-            if key != str(record.id)
-        }
-        language = _language(record)
-        return render_template("privacy/requested.html", lang=language, p=TEXTS[language])
+        return _closed(record, "requested_title", "requested_text")
+
+    @pages.post("/a/<assessment_id>/privacy/links")
+    def revoke_links(assessment_id: str) -> tuple[str, int] | str:
+        record = _opened(store, assessment_id)
+        try:
+            renewed = renew_token(engine, record.id, resume_links, datetime.now(UTC))
+        except NoMailAddress:
+            return _render(record, no_mail_address=True), 409
+        if not renewed:
+            abort(404)
+        return _closed(record, "links_done_title", "links_done_text")
 
     return pages
+
+
+def _closed(record: AssessmentRecord, title: str, text: str) -> str:
+    """The answer after a request that leaves this browser nothing to open here any more."""
+    session[SESSION_TOKENS] = {
+        key: value
+        for key, value in session.get(SESSION_TOKENS, {}).items()
+        if key != str(record.id)
+    }
+    p = TEXTS[_language(record)]
+    return render_template(
+        "privacy/done.html", lang=_language(record), title=p[title], text=p[text]
+    )
 
 
 def _opened(store: SqlAssessmentStore, assessment_id: str) -> AssessmentRecord:
@@ -149,7 +189,9 @@ def _opened(store: SqlAssessmentStore, assessment_id: str) -> AssessmentRecord:
     return record
 
 
-def _render(record: AssessmentRecord, *, missing_confirmation: bool = False) -> str:
+def _render(
+    record: AssessmentRecord, *, missing_confirmation: bool = False, no_mail_address: bool = False
+) -> str:
     language = _language(record)
     return render_template(
         "privacy/privacy.html",
@@ -157,6 +199,7 @@ def _render(record: AssessmentRecord, *, missing_confirmation: bool = False) -> 
         p=TEXTS[language],
         record=record,
         missing_confirmation=missing_confirmation,
+        no_mail_address=no_mail_address,
     )
 
 

@@ -27,6 +27,7 @@ from sqlalchemy import (
 
 from eventing.erasure_ledger import ledger_table
 from servicekit.db import UTCDateTime
+from servicekit.link_cutoffs import cutoff_table
 
 metadata = MetaData()
 
@@ -201,3 +202,7 @@ reports_awaiting_assessment = Table(
 # Companies and assessments erased: a replayed `assessment.scored` or `report.generated`
 # brings no read-model row, no mail back (eventing.erasure_ledger, notifications.privacy).
 erasure_ledger = ledger_table(metadata)
+
+# Companies that revoked their links: a booking or export link issued before the time here
+# answers 403 (servicekit.link_cutoffs).
+link_cutoffs = cutoff_table(metadata)

@@ -29,9 +29,13 @@ from servicekit.json_api import (
 API_PREFIX = "/api/v1"
 IDEMPOTENCY_HEADER = "Idempotency-Key"
 _REFUSED = {
-    403: ("Forbidden", "The booking token is not valid."),
-    410: ("Gone", "The booking link has expired; use the link of a newer mail."),
-    404: (
+    "invalid": ("Forbidden", "The booking token is not valid."),
+    "withdrawn": (
+        "Forbidden",
+        "This booking link was withdrawn; use the newest link, on your result page.",
+    ),
+    "expired": ("Gone", "The booking link has expired; use the link of a newer mail."),
+    "not_ready": (
         "Not Found",
         "Your assessment is still being prepared for booking; please try again in a minute.",
     ),
@@ -58,7 +62,7 @@ def create_api_blueprint(service: BookingService, links: BookingLinkSettings) ->
         try:
             return open_booking(service, links, token.strip(), datetime.now(UTC))
         except LinkRefused as refused:
-            title, detail = _REFUSED[refused.status]
+            title, detail = _REFUSED[refused.reason]
             raise ApiProblem(refused.status, title, detail) from None
 
     def shown(company: Company, meeting: Meeting) -> dict[str, Any]:

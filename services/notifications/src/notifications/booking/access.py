@@ -1,5 +1,6 @@
-"""Opening a booking link: the token's assessment, if the token is genuine, current, and
-this service knows the scored assessment already. Pages and API answer the same way."""
+"""Opening a booking link: the token's assessment, if the token is genuine, current, not
+withdrawn by a revocation of the company's links, and this service knows the scored
+assessment already. Pages and API answer the same way."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ from datetime import datetime
 
 from notifications.booking.service import BookingService
 from notifications.booking.store import Company
-from notifications.booking_links import BookingLinkSettings, verified_assessment_id
-from servicekit.signed_tokens import TokenExpired, TokenInvalid
+from notifications.booking_links import BookingLinkSettings, verified_booking_token
+from servicekit.signed_tokens import TokenExpired, TokenInvalid, withdrawn
 
 MAX_TOKEN_LENGTH = 200
 
@@ -25,17 +26,19 @@ class LinkRefused(Exception):
 def open_booking(
     service: BookingService, links: BookingLinkSettings, token: str, now: datetime
 ) -> Company:
-    """The company the token opens, or LinkRefused: 403 invalid, 410 expired, 404 not yet
-    known (the assessment.scored event has not reached this service yet)."""
+    """The company the token opens, or LinkRefused: 403 invalid or withdrawn, 410 expired,
+    404 not yet known (the assessment.scored event has not reached this service yet)."""
     if not token or len(token) > MAX_TOKEN_LENGTH:
         raise LinkRefused(403, "invalid")
     try:
-        assessment_id = verified_assessment_id(links, token, now)
+        verified = verified_booking_token(links, token, now)
     except TokenExpired:
         raise LinkRefused(410, "expired") from None
     except TokenInvalid:
         raise LinkRefused(403, "invalid") from None
-    company = service.company(assessment_id)
+    company = service.company(verified.assessment_id)
     if company is None:
         raise LinkRefused(404, "not_ready")
+    if withdrawn(verified, company.links_valid_from):
+        raise LinkRefused(403, "withdrawn")
     return company

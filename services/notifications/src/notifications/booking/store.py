@@ -15,6 +15,7 @@ from notifications.adapters.tables import (
     advisors,
     availability_overrides,
     company_assessments,
+    link_cutoffs,
     meetings,
     weekly_availability,
 )
@@ -33,6 +34,8 @@ class Company:
     contact_email: str
     language: str  # "de" or "en"
     advisor_id: uuid.UUID | None  # the assigned advisor, once routing has chosen one
+    # Booking links issued before this time were revoked (None: the company never did).
+    links_valid_from: datetime | None
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,9 @@ class Meeting:
 
 def load_company(connection: Connection, assessment_id: uuid.UUID) -> Company | None:
     row = connection.execute(
-        select(company_assessments).where(company_assessments.c.assessment_id == assessment_id)
+        select(company_assessments, link_cutoffs.c.links_valid_from)
+        .outerjoin(link_cutoffs, link_cutoffs.c.company_id == company_assessments.c.company_id)
+        .where(company_assessments.c.assessment_id == assessment_id)
     ).first()
     if row is None:
         return None
@@ -79,6 +84,7 @@ def load_company(connection: Connection, assessment_id: uuid.UUID) -> Company | 
         contact_email=row.contact_email,
         language="en" if row.language == "en" else "de",
         advisor_id=row.advisor_id,
+        links_valid_from=row.links_valid_from,
     )
 
 

@@ -52,6 +52,10 @@ TEXTS: dict[str, dict[str, str]] = {
             "Dieser Buchungslink ist abgelaufen. Bitte nutzen Sie den Link aus Ihrer "
             "neuesten E-Mail oder von Ihrer Ergebnisseite."
         ),
+        "error_withdrawn": (
+            "Dieser Link wurde zurückgezogen und gilt nicht mehr. Bitte nutzen Sie den neuesten "
+            "Link, auf Ihrer Ergebnisseite."
+        ),
         "error_not_ready": (
             "Ihre Auswertung wird noch vorbereitet. Bitte versuchen Sie es in einer Minute "
             "noch einmal."
@@ -112,6 +116,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "error_expired": (
             "This booking link has expired. Please use the link from your latest email or "
             "from your result page."
+        ),
+        "error_withdrawn": (
+            "This link was withdrawn and no longer works. Please use the newest link, on your "
+            "result page."
         ),
         "error_not_ready": (
             "Your assessment is still being prepared. Please try again in a minute."

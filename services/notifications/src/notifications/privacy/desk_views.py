@@ -1,5 +1,6 @@
 """The admin's privacy actions at the desk, per company: export what this service holds,
-request the erasure of the company in every service (POST with the CSRF token)."""
+revoke every link the company was sent, request the erasure of the company in every service
+(POSTs with the CSRF token)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from notifications.desk.forms import ActionForm
 from notifications.desk.session_user import admin_required, current_user
 from notifications.privacy.erasure import request_erasure_by_admin
 from notifications.privacy.export import company_data
+from notifications.privacy.links import revoke_links_by_admin
 from servicekit.privacy import as_json
 
 
@@ -37,6 +39,19 @@ def register(desk: Blueprint, engine: Engine) -> None:
             mimetype="application/json",
             headers={"Content-Disposition": 'attachment; filename="wegweiser-export.json"'},
         )
+
+    @desk.post("/companies/<assessment_id>/privacy/links")
+    @admin_required
+    def privacy_links(assessment_id: str) -> Any:
+        row = _company(engine, assessment_id)
+        if not ActionForm().validate_on_submit():
+            abort(400)
+        revoke_links_by_admin(engine, row.company_id)
+        flash(
+            "Links zurückgezogen: alle bisher versandten Links des Unternehmens gelten nicht "
+            "mehr; die Kontaktperson erhält einen neuen Link zu ihrem Ergebnis."
+        )
+        return redirect(url_for("desk.privacy", assessment_id=row.assessment_id))
 
     @desk.post("/companies/<assessment_id>/privacy/erasure")
     @admin_required

@@ -24,6 +24,7 @@ from notifications.adapters.tables import (
     reports_awaiting_assessment,
 )
 from notifications.privacy.company_data import find_copies
+from notifications.privacy.links import CUTOFFS
 
 SERVICE = "notifications"
 LEDGER = ErasureLedger(erasure_ledger)
@@ -43,6 +44,7 @@ def erase_company(session: Session, request: ErasureRequest) -> list[uuid.UUID]:
     session.execute(
         company_assessments.delete().where(company_assessments.c.assessment_id.in_(ids))
     )
+    CUTOFFS.forget(session, [request.company_id])
     return ids
 
 

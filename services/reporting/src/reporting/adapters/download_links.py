@@ -1,4 +1,5 @@
-"""Signed, expiring links to a report's PDF: no login, no lookup, nothing stored."""
+"""Signed, expiring links to a report's PDF: no login, no lookup, nothing stored per link
+(a company's revocation is one time per company: reporting.downloads checks it)."""
 
 from __future__ import annotations
 
@@ -19,10 +20,15 @@ class DownloadLinks:
     lifetime: timedelta
 
     def url(self, report_id: uuid.UUID, now: datetime) -> str:
-        token = signed_tokens.sign(self.secret, PURPOSE, str(report_id), now + self.lifetime)
+        token = signed_tokens.sign(
+            self.secret, PURPOSE, str(report_id), issued_at=now, expires_at=now + self.lifetime
+        )
         return f"{self.public_base_url.rstrip('/')}/reports/{report_id}.pdf?token={quote(token)}"
 
-    def check(self, report_id: uuid.UUID, token: str, now: datetime) -> None:
-        """Raise TokenInvalid (also for another report's token) or TokenExpired."""
-        if signed_tokens.verify(self.secret, PURPOSE, token, now) != str(report_id):
+    def check(self, report_id: uuid.UUID, token: str, now: datetime) -> signed_tokens.VerifiedToken:
+        """The verified token; raise TokenInvalid (also for another report's token) or
+        TokenExpired."""
+        verified = signed_tokens.verify(self.secret, PURPOSE, token, now)
+        if verified.subject != str(report_id):
             raise signed_tokens.TokenInvalid("token for another report")
+        return verified

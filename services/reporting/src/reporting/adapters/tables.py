@@ -6,6 +6,7 @@ from sqlalchemy import Column, Float, Index, Integer, MetaData, String, Table, U
 
 from eventing.erasure_ledger import ledger_table
 from servicekit.db import UTCDateTime
+from servicekit.link_cutoffs import cutoff_table
 
 metadata = MetaData()
 
@@ -47,3 +48,7 @@ benchmark_scores = Table(
 # Companies and assessments erased: a replayed `assessment.scored` renders and stores nothing
 # for them (eventing.erasure_ledger, reporting.privacy).
 erasure_ledger = ledger_table(metadata)
+
+# Companies that revoked their links: a download or export link issued before the time
+# here answers 403 (servicekit.link_cutoffs, reporting.link_revocation).
+link_cutoffs = cutoff_table(metadata)

@@ -27,6 +27,7 @@ from eventing.worker import Handler
 from reporting.adapters.file_store import FileReportStore, file_key
 from reporting.adapters.tables import benchmark_scores, erasure_ledger, reports
 from reporting.generation import report_id_for
+from reporting.link_revocation import CUTOFFS
 
 SERVICE = "reporting"
 LEDGER = ErasureLedger(erasure_ledger)
@@ -44,6 +45,7 @@ class ReportErasure:
             ).scalars()
         )
         self.erase_assessments(session, ids)
+        CUTOFFS.forget(session, [request.company_id])
         return sorted(ids)
 
     def erase_assessments(self, session: Session, assessment_ids: Iterable[uuid.UUID]) -> None:

@@ -1,0 +1,34 @@
+"""Revoking a company's signed links, as the assessment service takes part in it.
+
+This service checks no signed link itself (the booking, report and export links are checked
+by the services that serve them), but it takes the company's revocation: ending its resume
+link (assessment.adapters.token_renewal) records the cut-off here and publishes
+`company.links_revoked`. An admin's revocation at the desk comes in as that event; then the
+resume links end too and new ones are mailed to the contact (token_renewal), because whoever
+holds a leaked resume link could otherwise open the result page and mint new links. The cut-off
+kept here makes that happen once per revocation, however often the event is replayed.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import Connection, select
+
+from assessment.adapters.tables import assessments, link_cutoffs
+from eventing.link_revocation import revoked_event
+from eventing.outbox import add_to_outbox
+from servicekit.link_cutoffs import LinkCutoffs
+
+SERVICE = "assessment"
+CUTOFFS = LinkCutoffs(link_cutoffs)
+
+
+def revoke_links(connection: Connection, company_id: uuid.UUID, now: datetime) -> None:
+    """The company's revocation: recorded here and published, in the caller's transaction."""
+    assessment_ids = connection.execute(
+        select(assessments.c.id).where(assessments.c.company_id == company_id)
+    ).scalars()
+    CUTOFFS.move_forward(connection, company_id, now)
+    add_to_outbox(connection, revoked_event(SERVICE, company_id, assessment_ids, "company", now))
