@@ -1,8 +1,10 @@
-"""A consumer worker across a restart of a broker that keeps nothing (Tansu, memory only).
+"""Publisher and consumer worker across a restart of a broker that keeps nothing (Tansu,
+memory only).
 
 After the restart every topic starts again at offset 0 while the worker's members still hold
-their old fetch positions; the worker must read the new records all the same. The test runs
-its own broker, since restarting the session's broker would empty it under other tests.
+their old fetch positions, and a topic may come back auto-created with Tansu's own partition
+count; nothing confirmed may be lost. The tests run their own broker, since restarting the
+session's broker would empty it under other tests.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from kafka import KafkaConsumer
 
 from devstack.broker import LocalBroker
 from devstack.ports import free_port
@@ -19,7 +22,7 @@ from eventing.admin import ensure_topics
 from eventing.envelope import Envelope
 from eventing.kafka_publisher import KafkaPublisher, OutgoingMessage
 from eventing.kafka_settings import KafkaSettings
-from eventing.testing import running, submitted_event, to_topic, wait_until
+from eventing.testing import read_all, running, submitted_event, to_topic, wait_until
 from eventing.topics import ASSESSMENT_EVENTS
 from eventing.worker import ConsumerSpec, ConsumerWorker, RetryPolicy
 
@@ -64,6 +67,33 @@ def test_a_worker_reads_what_is_published_after_the_broker_lost_everything(
                 60,
                 "the events published after the restart",
             )
+    finally:
+        publisher.close()
+
+
+def test_no_confirmed_event_is_lost_when_the_topic_comes_back_with_fewer_partitions(
+    own_broker: LocalBroker,
+):
+    settings = KafkaSettings(own_broker.bootstrap_servers, profile="tansu", client_id="restart")
+    ensure_topics(settings)
+    publisher = KafkaPublisher(settings)
+    try:
+        # The producer learns the registry's six partitions.
+        _publish(publisher, [to_topic(TOPIC, submitted_event()) for _ in range(12)])
+
+        own_broker.restart()
+        # A subscribed consumer polling first makes Tansu create the topic with four partitions.
+        consumer = KafkaConsumer(TOPIC, **settings.common())
+        consumer.poll(timeout_ms=500)
+        consumer.close()
+        events = [submitted_event() for _ in range(24)]  # keys spread over every partition
+        _publish(publisher, [to_topic(TOPIC, event) for event in events])
+
+        on_broker = read_all(settings, TOPIC, expected=len(events))
+        assert len({record.partition for record in on_broker}) <= 4
+        assert {record.key for record in on_broker} == {
+            to_topic(TOPIC, event).key for event in events
+        }
     finally:
         publisher.close()
 

@@ -107,18 +107,21 @@ class KafkaPublisher:
         """Tansu keeps topics in memory only, and after a restart it confirms records sent to
         a topic it no longer has (or to a partition beyond an auto-created topic's four) and
         keeps none of them. So before each batch: create the registry's topics it lacks, and
-        drop a producer whose partition counts are not the broker's (fresh metadata)."""
+        drop a producer whose partition counts are not the broker's (fresh metadata). One
+        metadata request answers both."""
         if self._admin is None:
             if not self._settings.a_bootstrap_server_accepts():
                 raise KafkaTimeoutError(f"no broker at {self._settings.bootstrap_servers}")
             self._admin = KafkaAdminClient(**self._settings.admin())
         try:
+            # All topics, not just these: naming a missing topic would make Tansu create it.
+            on_broker = {t["name"]: len(t["partitions"]) for t in self._admin.describe_topics()}
             wanted = wanted_topics()
-            missing = {t: wanted[t] for t in topics - set(self._admin.list_topics()) if t in wanted}
+            missing = {t: wanted[t] for t in topics - on_broker.keys() if t in wanted}
             if missing:
                 ensure_topics(self._settings, missing)
             stale = self._producer is not None and (
-                missing or self._partitions_differ(self._admin, self._producer, topics)
+                missing or self._partitions_differ(self._producer, on_broker, topics)
             )
             if stale:
                 logger.warning("the broker lost topics; refreshing the producer's metadata")
@@ -130,12 +133,11 @@ class KafkaPublisher:
 
     @staticmethod
     def _partitions_differ(
-        admin: KafkaAdminClient, producer: KafkaProducer, topics: set[str]
+        producer: KafkaProducer, on_broker: dict[str, int], topics: set[str]
     ) -> bool:
-        described = admin.describe_topics(sorted(topics))
-        on_broker = {d["topic"]: len(d["partitions"]) for d in described if "topic" in d}
         return any(
-            len(producer.partitions_for(topic) or ()) != count for topic, count in on_broker.items()
+            len(producer.partitions_for(topic) or ()) != on_broker[topic]
+            for topic in topics & on_broker.keys()
         )
 
     def _get_producer(self) -> KafkaProducer:
