@@ -15,7 +15,10 @@ import mailing.tables
 from servicekit.migrations import upgrade
 
 LIBRARIES = {
-    "eventing (outbox, parked outbox, inbox)": (eventing.migrations, eventing.tables),
+    "eventing (outbox, parked outbox, inbox, erasure ledger, link cut-offs)": (
+        eventing.migrations,
+        eventing.tables,
+    ),
     "mailing (mail outbox)": (mailing.migrations, mailing.tables),
 }
 

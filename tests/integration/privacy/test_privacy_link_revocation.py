@@ -35,6 +35,7 @@ from assessment.testing import COMPLETE_ANSWERS
 from eventing.envelope import Envelope, new_envelope
 from eventing.inbox import Outcome
 from eventing.link_revocation import revoked_event
+from eventing.tables import link_cutoffs
 from eventing.worker import ConsumerSpec
 from mailing.tables import mail_outbox
 from notifications.adapters.company_assessments import find
@@ -42,7 +43,7 @@ from notifications.booking_links import BookingLinkSettings
 from notifications.consumer import consumer_spec as notifications_consumer
 from notifications.messages.links import MailLinks
 from reporting.adapters.download_links import DownloadLinks
-from reporting.adapters.tables import STATUS_GENERATED, link_cutoffs, reports
+from reporting.adapters.tables import STATUS_GENERATED, reports
 from reporting.config import ReportingConfig
 from reporting.consumer import consumer_spec as reporting_consumer
 from reporting.downloads import LINKS_EXTENSION

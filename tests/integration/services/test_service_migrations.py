@@ -1,6 +1,6 @@
 """Each service's `<service>-migrate` builds exactly the tables its code declares, beside the
-outbox, the inbox and (where the service sends mail) the mail outbox; a second run changes
-nothing."""
+eventing tables (outbox, inbox, erasure ledger, link cut-offs) and (where the service sends
+mail) the mail outbox; a second run changes nothing."""
 
 from __future__ import annotations
 
@@ -39,4 +39,5 @@ def test_migrate_creates_the_tables_as_the_code_declares_them(
     with engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), declared)
     assert differences == []
-    assert {"outbox", "inbox", *SERVICES[service]} <= set(inspect(engine).get_table_names())
+    shared = {"outbox", "inbox", "erasure_ledger", "link_cutoffs"}
+    assert {*shared, *SERVICES[service]} <= set(inspect(engine).get_table_names())

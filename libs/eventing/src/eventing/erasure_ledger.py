@@ -1,11 +1,12 @@
 """The GDPR erasure saga as every service runs it, and the ledger that keeps erased data erased.
 
 `erasure.requested` (topic privacy-events, keyed by company id) names a company and its
-assessments. Each service deletes or anonymises its copies, notes the ids in its own
-`erasure_ledger` table and puts `erasure.completed` into its outbox, all in one transaction.
-Events about those ids that arrive later — late, redelivered, replayed after an offset reset
-or from a dead-letter queue, restored from a backup — find the ids in the ledger and change
-nothing (`unless_erased`), so nothing erased comes back.
+assessments. Each service deletes or anonymises its copies, notes the ids in the
+`erasure_ledger` table of its database (eventing.tables) and puts `erasure.completed` into
+its outbox, all in one transaction. Events about those ids that arrive later — late,
+redelivered, replayed after an offset reset or from a dead-letter queue, restored from a
+backup — find the ids in the ledger and change nothing (`unless_erased`), so nothing erased
+comes back.
 
 The ledger holds only random ids and times: nothing that names or reaches a person.
 """
@@ -19,7 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Column, MetaData, String, Table, Uuid, delete, select, text
+from sqlalchemy import Table, delete, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -27,24 +28,11 @@ from eventing.envelope import Envelope, new_envelope
 from eventing.inbox import Effect
 from eventing.outbox import add_to_outbox
 from eventing.tables import outbox, outbox_parked
-from servicekit.db import UTCDateTime
 
 logger = logging.getLogger(__name__)
 
 KIND_COMPANY, KIND_ASSESSMENT = "company", "assessment"
 _INSERT_FOR_DIALECT = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
-
-
-def ledger_table(metadata: MetaData) -> Table:
-    """The `erasure_ledger` table, declared in each service's own metadata (and migration)."""
-    return Table(
-        "erasure_ledger",
-        metadata,
-        Column("subject_id", Uuid, primary_key=True),  # a company id or an assessment id
-        Column("kind", String(20), nullable=False),
-        Column("erasure_id", Uuid, nullable=False),
-        Column("erased_at", UTCDateTime, nullable=False),
-    )
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,6 @@
-"""The outbox and inbox tables, added to every service's own database by its migrations.
+"""The tables every service keeps in its own database, beside its own tables: the outbox and
+inbox, the erasure ledger and the link cut-offs. The `eventing` migration branch
+(eventing.migrations) creates them in each service's database.
 
 An outbox row lives until the broker confirmed its event; then the relay deletes it.
 """
@@ -64,4 +66,25 @@ inbox = Table(
     Column("event_id", Uuid, primary_key=True),
     Column("event_type", String(100), nullable=False),
     Column("processed_at", UTCDateTime, nullable=False),
+)
+
+# Companies and assessments erased: events about them that arrive later (late, replayed,
+# restored) change nothing any more (eventing.erasure_ledger). Only random ids and times.
+erasure_ledger = Table(
+    "erasure_ledger",
+    metadata,
+    Column("subject_id", Uuid, primary_key=True),  # a company id or an assessment id
+    Column("kind", String(20), nullable=False),
+    Column("erasure_id", Uuid, nullable=False),
+    Column("erased_at", UTCDateTime, nullable=False),
+)
+
+# Per company that revoked its signed links, the time from which its links count: an older
+# link answers 403 (servicekit.link_cutoffs, eventing.link_revocation). Only a random id
+# and a time.
+link_cutoffs = Table(
+    "link_cutoffs",
+    metadata,
+    Column("company_id", Uuid, primary_key=True),
+    Column("links_valid_from", UTCDateTime, nullable=False),
 )

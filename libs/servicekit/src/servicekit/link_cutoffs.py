@@ -14,27 +14,17 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import Column, Connection, MetaData, Table, Uuid, select
+from sqlalchemy import Connection, Table, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
-
-from servicekit.db import UTCDateTime
 
 _INSERT_FOR_DIALECT = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 
 
-def cutoff_table(metadata: MetaData) -> Table:
-    """The `link_cutoffs` table, declared in each service's own metadata (and migration)."""
-    return Table(
-        "link_cutoffs",
-        metadata,
-        Column("company_id", Uuid, primary_key=True),
-        Column("links_valid_from", UTCDateTime, nullable=False),
-    )
-
-
 class LinkCutoffs:
     def __init__(self, table: Table) -> None:
+        # The `link_cutoffs` table is declared and migrated by eventing (eventing.tables),
+        # which builds on servicekit; so it is handed in here rather than imported.
         self._table = table
 
     def valid_from(self, db: Connection | Session, company_id: uuid.UUID) -> datetime | None:

@@ -17,8 +17,9 @@ from eventing.envelope import Envelope, new_envelope
 from eventing.inbox import Effect
 from eventing.link_revocation import revocation_effect
 from eventing.outbox import add_to_outbox
+from eventing.tables import link_cutoffs
 from reporting.adapters.download_links import DownloadLinks
-from reporting.adapters.tables import STATUS_GENERATED, link_cutoffs, reports
+from reporting.adapters.tables import STATUS_GENERATED, reports
 from reporting.generation import PRODUCER, generated_data
 from servicekit.link_cutoffs import LinkCutoffs
 

@@ -1,4 +1,5 @@
-"""Alembic revisions of the outbox and inbox tables (branch `eventing`)."""
+"""Alembic revisions of the tables in eventing.tables (branch `eventing`): outbox, inbox,
+erasure ledger and link cut-offs, in every service's database."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The assessment service's own tables (the outbox and inbox come from eventing).
+"""The assessment service's own tables (the outbox, inbox, erasure ledger and link cut-offs
+come from eventing.tables).
 
 A company answers through one assessment; the assessment keeps the profile as it was given
 then, so a later change of the company never rewrites a scored result.
@@ -20,9 +21,7 @@ from sqlalchemy import (
     Uuid,
 )
 
-from eventing.erasure_ledger import ledger_table
 from servicekit.db import UTCDateTime
-from servicekit.link_cutoffs import cutoff_table
 
 metadata = MetaData()
 
@@ -95,10 +94,6 @@ follow_ups = Table(
 
 # -- privacy (assessment.privacy) -----------------------------------------------------------
 
-# Companies and assessments erased: events about them (a report, a meeting, replayed or
-# late) change nothing any more (eventing.erasure_ledger).
-erasure_ledger = ledger_table(metadata)
-
 # The erasures this service sees through (whoever took the request): it tells the company
 # once every service has reported completion. The contact is copied here before the
 # assessments go and blanked when the confirmation mail is queued; the mail's own row is
@@ -124,8 +119,3 @@ erasure_completions = Table(
     Column("service", String(20), primary_key=True),
     Column("completed_at", UTCDateTime, nullable=False),
 )
-
-# The latest revocation of each company's links this service has applied, so that a
-# revocation replayed or arriving late does not end the resume link a second time
-# (assessment.privacy.links).
-link_cutoffs = cutoff_table(metadata)

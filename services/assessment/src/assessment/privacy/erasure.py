@@ -24,7 +24,6 @@ from assessment.adapters.tables import (
     assessments,
     companies,
     erasure_completions,
-    erasure_ledger,
     erasure_requests,
     follow_ups,
 )
@@ -33,6 +32,7 @@ from eventing.envelope import Envelope
 from eventing.erasure_ledger import ErasureLedger, ErasureRequest, requested_event
 from eventing.outbox import add_to_outbox
 from eventing.schemas.privacy import ERASING_SERVICES
+from eventing.tables import erasure_ledger
 from mailing.message import Mail
 from mailing.outbox import queue_mail
 from mailing.privacy import erase_mails

@@ -16,9 +16,10 @@ from datetime import datetime
 
 from sqlalchemy import Connection, select
 
-from assessment.adapters.tables import assessments, link_cutoffs
+from assessment.adapters.tables import assessments
 from eventing.link_revocation import revoked_event
 from eventing.outbox import add_to_outbox
+from eventing.tables import link_cutoffs
 from servicekit.link_cutoffs import LinkCutoffs
 
 SERVICE = "assessment"

@@ -1,4 +1,5 @@
-"""The notifications service's own tables (outbox, inbox and mail outbox come from the libs).
+"""The notifications service's own tables (outbox, inbox, erasure ledger, link cut-offs and
+mail outbox come from the libs).
 
 Advisors and their availability are what bookings are made against; `company_assessments`
 is this service's read model of the scored assessments (what the advisor desk lists and
@@ -25,9 +26,7 @@ from sqlalchemy import (
     text,
 )
 
-from eventing.erasure_ledger import ledger_table
 from servicekit.db import UTCDateTime
-from servicekit.link_cutoffs import cutoff_table
 
 metadata = MetaData()
 
@@ -198,11 +197,3 @@ reports_awaiting_assessment = Table(
     Column("download_url", String(2000), nullable=False),
     Column("generated_at", UTCDateTime, nullable=False),
 )
-
-# Companies and assessments erased: a replayed `assessment.scored` or `report.generated`
-# brings no read-model row, no mail back (eventing.erasure_ledger, notifications.privacy).
-erasure_ledger = ledger_table(metadata)
-
-# Companies that revoked their links: a booking or export link issued before the time here
-# answers 403 (servicekit.link_cutoffs).
-link_cutoffs = cutoff_table(metadata)

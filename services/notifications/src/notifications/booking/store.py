@@ -10,12 +10,12 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, Row, select
 
+from eventing.tables import link_cutoffs
 from notifications.adapters.tables import (
     MEETING_BOOKED,
     advisors,
     availability_overrides,
     company_assessments,
-    link_cutoffs,
     meetings,
     weekly_availability,
 )

@@ -16,10 +16,10 @@ from sqlalchemy.orm import Session
 
 from eventing.erasure_ledger import ErasureLedger, ErasureRequest, requested_event
 from eventing.outbox import add_to_outbox
+from eventing.tables import erasure_ledger
 from mailing.privacy import erase_mails
 from notifications.adapters.tables import (
     company_assessments,
-    erasure_ledger,
     meetings,
     reports_awaiting_assessment,
 )

@@ -16,7 +16,7 @@ from sqlalchemy import Engine
 
 from eventing.link_revocation import revoked_event
 from eventing.outbox import add_to_outbox
-from notifications.adapters.tables import link_cutoffs
+from eventing.tables import link_cutoffs
 from notifications.privacy.company_data import find_copies
 from servicekit.link_cutoffs import LinkCutoffs
 

@@ -1,12 +1,11 @@
-"""The reporting service's own tables (the outbox and inbox come from eventing)."""
+"""The reporting service's own tables (the outbox, inbox, erasure ledger and link cut-offs
+come from eventing.tables)."""
 
 from __future__ import annotations
 
 from sqlalchemy import Column, Float, Index, Integer, MetaData, String, Table, Uuid
 
-from eventing.erasure_ledger import ledger_table
 from servicekit.db import UTCDateTime
-from servicekit.link_cutoffs import cutoff_table
 
 metadata = MetaData()
 
@@ -44,11 +43,3 @@ benchmark_scores = Table(
     Column("scored_at", UTCDateTime, nullable=False),
     Index("ix_benchmark_scores_cohort", "employees", "main_segment"),
 )
-
-# Companies and assessments erased: a replayed `assessment.scored` renders and stores nothing
-# for them (eventing.erasure_ledger, reporting.privacy).
-erasure_ledger = ledger_table(metadata)
-
-# Companies that revoked their links: a download or export link issued before the time
-# here answers 403 (servicekit.link_cutoffs, reporting.link_revocation).
-link_cutoffs = cutoff_table(metadata)

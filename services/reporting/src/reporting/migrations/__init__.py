@@ -1,1 +1,2 @@
-"""Alembic revisions of this service's own tables (the outbox and inbox come from eventing)."""
+"""Alembic revisions of this service's own tables (the outbox, inbox, erasure ledger and link
+cut-offs come from eventing)."""

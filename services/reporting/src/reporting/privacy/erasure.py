@@ -23,9 +23,10 @@ from eventing.erasure_ledger import (
     forget_unsent_events,
 )
 from eventing.inbox import Outcome
+from eventing.tables import erasure_ledger
 from eventing.worker import Handler
 from reporting.adapters.file_store import FileReportStore, file_key
-from reporting.adapters.tables import benchmark_scores, erasure_ledger, reports
+from reporting.adapters.tables import benchmark_scores, reports
 from reporting.generation import report_id_for
 from reporting.link_revocation import CUTOFFS
 

@@ -1,4 +1,4 @@
-"""Privacy: the erasure ledger, erasure requests and their completions.
+"""Privacy: erasure requests and their completions (the erasure ledger comes from eventing).
 
 Revision ID: assessment_0003
 Revises: assessment_0002
@@ -17,13 +17,6 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.create_table(
-        "erasure_ledger",
-        sa.Column("subject_id", sa.Uuid(), primary_key=True),
-        sa.Column("kind", sa.String(20), nullable=False),
-        sa.Column("erasure_id", sa.Uuid(), nullable=False),
-        sa.Column("erased_at", sa.DateTime(timezone=True), nullable=False),
-    )
     op.create_table(
         "erasure_requests",
         sa.Column("erasure_id", sa.Uuid(), primary_key=True),
@@ -48,4 +41,3 @@ def downgrade() -> None:
     op.drop_table("erasure_completions")
     op.drop_index("ix_erasure_requests_company_id", table_name="erasure_requests")
     op.drop_table("erasure_requests")
-    op.drop_table("erasure_ledger")

@@ -1,8 +1,8 @@
-"""Privacy: the erasure ledger.
+"""Privacy: the erasure ledger and the link cut-offs, which every service keeps.
 
-Revision ID: reporting_0002
-Revises: reporting_0001
-Create Date: 2026-12-01
+Revision ID: eventing_0002
+Revises: eventing_0001
+Create Date: 2026-11-27
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "reporting_0002"
-down_revision = "reporting_0001"
+revision = "eventing_0002"
+down_revision = "eventing_0001"
 branch_labels = None
 depends_on = None
 
@@ -24,7 +24,13 @@ def upgrade() -> None:
         sa.Column("erasure_id", sa.Uuid(), nullable=False),
         sa.Column("erased_at", sa.DateTime(timezone=True), nullable=False),
     )
+    op.create_table(
+        "link_cutoffs",
+        sa.Column("company_id", sa.Uuid(), primary_key=True),
+        sa.Column("links_valid_from", sa.DateTime(timezone=True), nullable=False),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("link_cutoffs")
     op.drop_table("erasure_ledger")
