@@ -110,10 +110,13 @@ def test_a_reporting_worker_killed_mid_render_makes_one_report_after_restart(sys
         lambda: _cpu_ticks(renderer) >= idle_ticks + RENDERING_TICKS, 30, "a render in flight"
     )
     worker.kill()
-    assert _report_rows(system, company.assessment_id) == 0  # killed before its effect
-    assert not _alive(renderer)  # the render died with the worker
-
-    worker.start()
+    try:
+        assert _report_rows(system, company.assessment_id) == 0  # killed before its effect
+        # SIGKILL reaches the whole process group, but a busy machine may take a moment to
+        # schedule the render process so that it can die.
+        eventually(lambda: not _alive(renderer), 10, "the render gone with its worker")
+    finally:
+        worker.start()  # the tests after this one need the worker
     _wait_for_advisor_mail(system, company, PIPELINE_TIMEOUT_S)
     time.sleep(SETTLE_S)
     assert _report_rows(system, company.assessment_id) == 1
