@@ -20,6 +20,7 @@ def test_openapi_documents_every_endpoint_and_the_request_schemas(client: FlaskC
         "/api/v1/assessments/{assessment_id}/token",
         "/api/v1/assessments/{assessment_id}/export",
         "/api/v1/assessments/{assessment_id}/erasure",
+        "/api/v1/privacy/export/{token}",
     }
     schemas = document["components"]["schemas"]
     assert schemas["StartAssessment"]["additionalProperties"] is False

@@ -18,6 +18,7 @@ from assessment.privacy.config import PrivacyConfig
 from eventing.kafka_settings import KafkaSettings
 from notifications.booking_links import BookingLinkSettings
 from notifications.messages.links import MailLinks
+from notifications.privacy.export_links import ExportLinks
 from notifications.privacy.retention import mail_body_retention
 from reporting.config import ReportingConfig
 from servicekit.settings import DEFAULT_PORTS, ServiceSettings, SettingsError
@@ -57,6 +58,10 @@ SERVICE_CONFIGS: dict[str, tuple[SettingsReader, ...]] = {
         lambda environ: BookingLinkSettings.from_env(environ, _NOTIFICATIONS_URL),
         # The worker's mail links (booking secret, the assessment's address).
         lambda environ: MailLinks.from_env(environ, _NOTIFICATIONS_URL),
+        # The desk's export links to every service's part (their addresses, the secret).
+        lambda environ: ExportLinks.from_env(
+            environ, BookingLinkSettings.from_env(environ, _NOTIFICATIONS_URL)
+        ),
     ),
 }
 # What a scheduled job reads beyond ServiceSettings: its own rules, nothing else. It only

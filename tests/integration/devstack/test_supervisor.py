@@ -156,3 +156,16 @@ def test_service_scripts_are_looked_up_next_to_the_running_python(
 ) -> None:
     monkeypatch.delenv("DEVSTACK_BIN_DIR", raising=False)
     assert DevSettings.from_env({}).bin_dir == Path(sys.executable).parent
+
+
+def test_every_service_is_told_where_the_other_webs_are(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # the dev secrets are kept under var/
+    settings = DevSettings.from_env({"REPORTING_PORT": "9101"})
+
+    env = settings.child_environment({"PUBLIC_BASE_URL_ASSESSMENT": "http://check.localhost"})
+
+    assert env["PUBLIC_BASE_URL_REPORTING"] == "http://127.0.0.1:9101"
+    assert env["PUBLIC_BASE_URL_NOTIFICATIONS"] == "http://127.0.0.1:8002"
+    assert env["PUBLIC_BASE_URL_ASSESSMENT"] == "http://check.localhost"  # set: kept

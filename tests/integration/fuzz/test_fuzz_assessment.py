@@ -22,3 +22,7 @@ def test_the_assessment_api_keeps_its_promises(
     )
 
     assert "PUT /api/v1/assessments/{assessment_id}/answers" in ran
+    if mode is GenerationMode.POSITIVE:
+        # Its signed export link: generated tokens are refused as documented, never a 5xx.
+        # (Any string is a valid path segment: there is nothing to make invalid.)
+        assert "GET /api/v1/privacy/export/{token}" in ran

@@ -66,6 +66,8 @@ def services(
 ) -> Iterator[Services]:
     monkeypatch.setenv("SECRET_KEY", "test-secret")
     monkeypatch.setenv("BOOKING_LINK_SECRET", BOOKING_LINK_SECRET)
+    # The other services' addresses, for the links one service hands out to another's part.
+    monkeypatch.setenv("PUBLIC_BASE_URL_ASSESSMENT", "http://assessment.test")
     monkeypatch.setenv("PUBLIC_BASE_URL_REPORTING", "http://reporting.test")
     for service, url in service_urls.items():
         monkeypatch.setenv(f"{service.upper()}_DATABASE_URL", url)

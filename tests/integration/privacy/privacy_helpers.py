@@ -6,19 +6,22 @@ from __future__ import annotations
 import dataclasses
 import uuid
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, MetaData, delete, select
+from flask import Flask
+from sqlalchemy import Engine, MetaData, delete, insert, select
 
 from assessment.adapters.token_renewal import ResumeLinks
+from assessment.testing import COMPLETE_ANSWERS
 from eventing.codec import decode
 from eventing.envelope import Envelope
 from eventing.kafka_publisher import KafkaPublisher
 from eventing.tables import outbox
 from eventing.testing import to_topic
 from eventing.topics import topic_for
+from reporting.adapters.tables import reports
 
 BOOKING_LINK_SECRET = "privacy-booking-secret"  # noqa: S105 - a test value
 # The resume links the assessment worker mails after an admin revoked a company's links.
@@ -45,6 +48,39 @@ class Services:
 
 def bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
+
+
+def add_failed_report(engine: Engine, assessment_id: uuid.UUID, company_id: uuid.UUID) -> None:
+    """A report of the company in the reporting service whose rendering failed: what its
+    part of the export holds, without rendering a PDF."""
+    with engine.begin() as connection:
+        connection.execute(
+            insert(reports).values(
+                id=uuid.uuid4(),
+                assessment_id=assessment_id,
+                company_id=company_id,
+                status="failed",
+                language="de",
+                attempts=3,
+                failure="render timeout",
+                created_at=datetime.now(UTC),
+            )
+        )
+
+
+def submit_assessment(services: Services, app: Flask) -> tuple[dict[str, str], Envelope]:
+    """A company's assessment, started and submitted in the assessment `app`: the answer to
+    its start (id, token) and its `assessment.scored`, taken from the outbox with the rest."""
+    client = app.test_client()
+    started = client.post("/api/v1/assessments", json=START_BODY).json
+    path = f"/api/v1/assessments/{started['id']}"
+    headers = bearer(started["token"])
+    answered = client.put(f"{path}/answers", json={"answers": COMPLETE_ANSWERS}, headers=headers)
+    assert answered.status_code == 200
+    assert client.post(f"{path}/submit", headers=headers).status_code == 200
+    events = take_outbox(services.engines["assessment"])
+    [scored] = [e for e in events if e.event_type == "assessment.scored"]
+    return started, scored
 
 
 def take_outbox(engine: Engine) -> list[Envelope]:

@@ -1,6 +1,7 @@
 """The company's export with what it has (its resume token): the assessment service's data —
 consent records with text version and time among it — and signed links to the reporting and
-notifications parts; the company's erasure request over the API."""
+notifications parts; the assessment service's own part behind such a link (the admin's export
+at the desk, test_privacy_desk_export.py); the company's erasure request over the API."""
 
 from __future__ import annotations
 
@@ -9,11 +10,17 @@ from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
 from flask import Flask
-from privacy_helpers import BOOKING_LINK_SECRET, START_BODY, Services, bearer, take_outbox
-from sqlalchemy import insert
+from privacy_helpers import (
+    BOOKING_LINK_SECRET,
+    START_BODY,
+    Services,
+    add_failed_report,
+    bearer,
+    take_outbox,
+)
 
-from reporting.adapters.tables import reports
-from servicekit.privacy import export_url
+from servicekit.booking_links import booking_url
+from servicekit.privacy import EXPORT_PATH, export_url
 
 
 def test_export_keeps_consents_and_links_the_other_services_parts(
@@ -39,19 +46,7 @@ def test_export_keeps_consents_and_links_the_other_services_parts(
     assert started["token"] in mail["text_body"]  # the resume mail, with its body
 
     company_id = uuid.UUID(document["company_id"])
-    with services.engines["reporting"].begin() as connection:
-        connection.execute(
-            insert(reports).values(
-                id=uuid.uuid4(),
-                assessment_id=uuid.UUID(started["id"]),
-                company_id=company_id,
-                status="failed",
-                language="de",
-                attempts=3,
-                failure="render timeout",
-                created_at=datetime.now(UTC),
-            )
-        )
+    add_failed_report(services.engines["reporting"], uuid.UUID(started["id"]), company_id)
     for service in ("reporting", "notifications"):
         link = urlsplit(document["other_services"][service])
         assert link.netloc == f"{service}.test"
@@ -72,6 +67,46 @@ def test_export_links_are_signed_and_expire(apps: dict[str, Flask]):
 
     assert client.get(expired).status_code == 410
     assert client.get(forged).status_code == 403
+
+
+def test_the_assessment_service_serves_its_part_behind_a_signed_link(apps: dict[str, Flask]):
+    """The link the desk hands an admin: the same data as the company's own export, refused
+    when not genuine (403), expired (410) or withdrawn by the company (403)."""
+    client = apps["assessment"].test_client()
+    started = client.post("/api/v1/assessments", json=START_BODY).json
+    exported = client.get(
+        f"/api/v1/assessments/{started['id']}/export", headers=bearer(started["token"])
+    ).json
+    company_id = uuid.UUID(exported["company_id"])
+    now = datetime.now(UTC)
+    link = export_url("", BOOKING_LINK_SECRET, company_id, now - timedelta(minutes=5))
+
+    part = client.get(link)
+
+    assert part.status_code == 200
+    assert part.headers["Cache-Control"] == "no-store"
+    assert part.json == {
+        "service": "assessment",
+        "company_id": str(company_id),
+        "data": exported["data"],
+    }
+    # A genuine token for another purpose (a booking link), an altered one, an expired one.
+    booking = booking_url("", BOOKING_LINK_SECRET, company_id, now + timedelta(hours=1))
+    other_purpose = f"{EXPORT_PATH}/{booking.removeprefix('/book/')}"
+    tampered = link[:-1] + ("B" if link.endswith("A") else "A")
+    expired = export_url("", BOOKING_LINK_SECRET, company_id, now - timedelta(hours=2))
+    assert client.get(other_purpose).status_code == 403
+    assert client.get(tampered).status_code == 403
+    assert client.get(expired).status_code == 410
+
+    # The company withdraws its links (ending its resume link): this one goes with them.
+    ended = client.delete(
+        f"/api/v1/assessments/{started['id']}/token", headers=bearer(started["token"])
+    )
+    assert ended.status_code == 204
+    withdrawn = client.get(link)
+    assert withdrawn.status_code == 403
+    assert "withdrawn" in withdrawn.json["detail"]
 
 
 def test_erasure_request_needs_the_token_and_a_confirmation_and_is_sent_once(

@@ -21,17 +21,16 @@ from flask import Flask
 from privacy_helpers import (
     BOOKING_LINK_SECRET,
     RESUME_LINKS,
-    START_BODY,
     Services,
     again,
     bearer,
+    submit_assessment,
     take_outbox,
 )
 from sqlalchemy import Engine, insert, select
 
 from assessment.adapters.follow_ups import follow_up_status
 from assessment.consumer import consumer_spec as assessment_consumer
-from assessment.testing import COMPLETE_ANSWERS
 from eventing.envelope import Envelope, new_envelope
 from eventing.inbox import Outcome
 from eventing.link_revocation import revoked_event
@@ -96,18 +95,7 @@ def company(
     services: Services, apps: dict[str, Flask], consumers: dict[str, ConsumerSpec]
 ) -> Company:
     """A submitted assessment, known to notifications (read model) and reporting (a PDF)."""
-    client = apps["assessment"].test_client()
-    started = client.post("/api/v1/assessments", json=START_BODY).json
-    path = f"/api/v1/assessments/{started['id']}"
-    headers = bearer(started["token"])
-    answered = client.put(f"{path}/answers", json={"answers": COMPLETE_ANSWERS}, headers=headers)
-    assert answered.status_code == 200
-    assert client.post(f"{path}/submit", headers=headers).status_code == 200
-    scored = next(
-        e
-        for e in take_outbox(services.engines["assessment"])
-        if e.event_type == "assessment.scored"
-    )
+    started, scored = submit_assessment(services, apps["assessment"])
     assert handle(consumers["notifications"], scored) is Outcome.PROCESSED
     assessment_id, company_id = scored.data["assessment_id"], scored.data["company_id"]
     report_id = report_id_for(assessment_id)
@@ -169,7 +157,7 @@ def links_issued_at(apps: dict[str, Flask], company: Company, issued_at: datetim
                 service,
                 export_url("", BOOKING_LINK_SECRET, company.company_id, issued_at),
             )
-            for service in ("reporting", "notifications")
+            for service in ("assessment", "reporting", "notifications")
         },
     }
 
@@ -219,7 +207,8 @@ def test_ending_the_resume_link_withdraws_every_link_issued_before_it(
     answers = {name: opened(apps, link) for name, link in old.items()}
     assert {name: status for name, (status, _) in answers.items()} == dict.fromkeys(old, 403)
     assert "Dieser Link wurde zurückgezogen" in answers["booking page"][1]
-    for name in ("booking API", "download", "export (reporting)", "export (notifications)"):
+    exports = [f"export ({service})" for service in ("assessment", "reporting", "notifications")]
+    for name in ("booking API", "download", *exports):
         assert "withdrawn" in answers[name][1], name
 
     # Links issued from now on work: the booking link the result page shows, the new

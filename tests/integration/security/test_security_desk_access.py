@@ -57,7 +57,6 @@ ACCESS = {
     ("GET", "/desk/advisors/<advisor_id>"): ADMIN,
     ("POST", "/desk/advisors/<advisor_id>"): ADMIN,
     ("GET", "/desk/companies/<assessment_id>/privacy"): ADMIN,
-    ("GET", "/desk/companies/<assessment_id>/privacy/export"): ADMIN,
     ("POST", "/desk/companies/<assessment_id>/privacy/links"): ADMIN,
     ("POST", "/desk/companies/<assessment_id>/privacy/erasure"): ADMIN,
 }

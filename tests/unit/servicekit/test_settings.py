@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from servicekit.settings import ServiceSettings, SettingsError
+from servicekit.settings import EnvReader, ServiceSettings, SettingsError
 
 
 def test_defaults_give_a_runnable_local_service_with_sqlite_under_var():
@@ -39,3 +39,16 @@ def test_every_missing_or_malformed_setting_is_named_in_one_error():
     assert "SECRET_KEY is required" in message
     assert "ASSESSMENT_PORT must be a whole number" in message
     assert "LOG_LEVEL must be one of" in message
+
+
+def test_another_services_address_is_http_without_a_trailing_slash():
+    env = EnvReader({"PUBLIC_BASE_URL_REPORTING": "https://berichte.example/"})
+
+    assert env.public_url("reporting") == "https://berichte.example"
+    assert env.public_url("assessment") == "http://127.0.0.1:8000"  # its default port
+    env.raise_if_invalid()
+
+    wrong = EnvReader({"PUBLIC_BASE_URL_ASSESSMENT": "javascript:alert(1)"})
+    wrong.public_url("assessment")
+    with pytest.raises(SettingsError, match="PUBLIC_BASE_URL_ASSESSMENT must start with http"):
+        wrong.raise_if_invalid()

@@ -57,7 +57,8 @@ class DevSettings:
         return self.state_dir / "mail"
 
     def child_environment(self, environ: Mapping[str, str]) -> dict[str, str]:
-        """The inherited environment plus where the broker, the SMTP relay and the webs are."""
+        """The inherited environment plus where the broker, the SMTP relay and the webs are
+        (their ports, and their addresses unless set)."""
         env = dict(environ)
         if self.external_kafka is None:
             env["KAFKA_BOOTSTRAP_SERVERS"] = f"{LOOPBACK}:{self.kafka_local_port}"
@@ -69,6 +70,10 @@ class DevSettings:
         for service, port in self.web_ports.items():
             # Set even when defaulted, so the URLs printed are the ports the webs bind.
             env[f"{service.upper()}_PORT"] = str(port)
+            # The services link to each other (result page, booking, the export parts): with
+            # a web on another port, every service must know, not just the web itself.
+            if not env.get(f"PUBLIC_BASE_URL_{service.upper()}"):
+                env[f"PUBLIC_BASE_URL_{service.upper()}"] = f"http://{LOOPBACK}:{port}"
         env["PYTHONUNBUFFERED"] = "1"  # output reaches the terminal when it is written
         for name in ("SECRET_KEY", "BOOKING_LINK_SECRET"):
             if not env.get(name):

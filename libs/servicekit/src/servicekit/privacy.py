@@ -5,8 +5,9 @@ That service answers with its own data and, for every other service holding copi
 `<service>/api/v1/privacy/export/<token>`: the token names the company id for the purpose
 "privacy-export", signed with BOOKING_LINK_SECRET (all three services have it) and short-lived,
 so no service has to ask another one and whoever holds the company's resume token — and only
-they — can fetch every part. A link issued before the company revoked its links answers 403
-(servicekit.link_cutoffs).
+they — can fetch every part. An admin at the notifications desk gets the same links for all three
+parts, for requests that arrive by letter or phone. A link issued before the company revoked
+its links answers 403 (servicekit.link_cutoffs).
 """
 
 from __future__ import annotations
@@ -66,6 +67,49 @@ def export_blueprint(
         return response
 
     return blueprint
+
+
+def export_openapi_paths() -> dict[str, Any]:
+    """The route of `export_blueprint`, for a service's OpenAPI document (which has its
+    Problem schema at #/components/schemas/Problem, as every service's does)."""
+
+    def problem(description: str) -> dict[str, Any]:
+        content = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+        return {"description": description, "content": content}
+
+    return {
+        f"{EXPORT_PATH}/{{token}}": {
+            "get": {
+                "summary": "The company's data held by this service (GDPR Art. 15/20), behind "
+                "a signed link valid for an hour",
+                "parameters": [
+                    {"name": "token", "in": "path", "required": True, "schema": {"type": "string"}}
+                ],
+                "responses": {
+                    "200": {
+                        "description": "This service's part of the export",
+                        "content": {
+                            "application/json": {
+                                "schema": {
+                                    "type": "object",
+                                    "required": ["service", "company_id", "data"],
+                                    "properties": {
+                                        "service": {"type": "string"},
+                                        "company_id": {"type": "string", "format": "uuid"},
+                                        "data": {"type": "object"},
+                                    },
+                                }
+                            }
+                        },
+                    },
+                    "403": problem("The link is not genuine, or was withdrawn"),
+                    # A token with a slash in it reaches no route.
+                    "404": problem("No such link"),
+                    "410": problem("The link has expired"),
+                },
+            }
+        }
+    }
 
 
 def as_json(value: Any) -> Any:

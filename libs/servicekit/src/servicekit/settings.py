@@ -68,6 +68,15 @@ class EnvReader:
             self._problems.append(f"{name} must be one of {', '.join(allowed)}, got {value!r}")
         return value
 
+    def public_url(self, service: str) -> str:
+        """Where users reach another service (`PUBLIC_BASE_URL_<SERVICE>`), for the links to
+        it that this one hands out. Only http(s): the value ends up in mails and pages."""
+        name = f"PUBLIC_BASE_URL_{service.upper()}"
+        value = self.str(name, f"http://127.0.0.1:{DEFAULT_PORTS[service]}")
+        if not value.startswith(("http://", "https://")):
+            self._problems.append(f"{name} must start with http:// or https://, got {value!r}")
+        return value.rstrip("/")
+
     def raise_if_invalid(self) -> None:
         if self._problems:
             raise SettingsError("invalid configuration: " + "; ".join(self._problems))

@@ -13,6 +13,7 @@ from notifications.booking.metrics import MeetingsCollector
 from notifications.booking_links import BookingLinkSettings
 from notifications.desk import install_desk
 from notifications.privacy.export import company_data
+from notifications.privacy.export_links import ExportLinks
 from notifications.privacy.links import CUTOFFS
 from servicekit.db import make_engine
 from servicekit.privacy import export_blueprint
@@ -21,12 +22,15 @@ from servicekit.web import create_service_app
 
 
 def create_app(
-    settings: ServiceSettings | None = None, booking_links: BookingLinkSettings | None = None
+    settings: ServiceSettings | None = None,
+    booking_links: BookingLinkSettings | None = None,
+    export_links: ExportLinks | None = None,
 ) -> Flask:
     settings = settings or ServiceSettings.from_env("notifications", os.environ)
     booking_links = booking_links or BookingLinkSettings.from_env(
         os.environ, settings.public_base_url
     )
+    export_links = export_links or ExportLinks.from_env(os.environ, booking_links)
     engine = make_engine(settings.database_url)
     app = create_service_app(
         __name__,
@@ -39,7 +43,7 @@ def create_app(
         ],
     )
     install_booking(app, engine, booking_links)
-    install_desk(app, engine, settings.public_base_url)
+    install_desk(app, engine, settings.public_base_url, export_links)
     app.register_blueprint(
         export_blueprint("notifications", booking_links.secret, company_data, CUTOFFS)
     )

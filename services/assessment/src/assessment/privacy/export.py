@@ -19,16 +19,11 @@ from servicekit.privacy import as_json, export_url
 _NOT_EXPORTED = {"token_hash"}
 
 
-def company_export(
-    connection: Connection,
-    company_id: uuid.UUID,
-    config: AssessmentConfig,
-    privacy: PrivacyConfig,
-    now: datetime,
-) -> dict[str, Any]:
-    """Everything this service holds about the company (its consents with their text version
-    and time among the assessments' fields), and where to fetch the rest."""
-    company = connection.execute(select(companies).where(companies.c.id == company_id)).one()
+def company_data(connection: Connection, company_id: uuid.UUID) -> dict[str, Any]:
+    """Everything this service holds about the company, its consents with their text version
+    and time among the assessments' fields. What the company's own export holds, and what
+    this service's signed export link (the admin's, at the desk) answers."""
+    company = connection.execute(select(companies).where(companies.c.id == company_id)).first()
     rows = connection.execute(
         select(*(c for c in assessments.c if c.name not in _NOT_EXPORTED))
         .where(assessments.c.company_id == company_id)
@@ -36,8 +31,9 @@ def company_export(
     ).all()
     ids = [row.id for row in rows]
     emails = {row.contact_email for row in rows}
-    data = {
-        "company": dict(company._mapping),
+    return {
+        # None once the company is erased: a link minted before that finds nothing here.
+        "company": None if company is None else dict(company._mapping),
         "assessments": [dict(row._mapping) for row in rows],
         "follow_ups": _rows(connection, follow_ups, follow_ups.c.assessment_id.in_(ids)),
         "mails": mails_as_json(connection, contact_mails(emails)),
@@ -45,13 +41,24 @@ def company_export(
             connection, erasure_requests, erasure_requests.c.company_id == company_id
         ),
     }
+
+
+def company_export(
+    connection: Connection,
+    company_id: uuid.UUID,
+    config: AssessmentConfig,
+    privacy: PrivacyConfig,
+    now: datetime,
+) -> dict[str, Any]:
+    """The company's export with its resume token: this service's data, and where to fetch
+    the rest."""
     secret = config.booking_link_secret
     return as_json(
         {
             "service": "assessment",
             "company_id": company_id,
             "exported_at": now,
-            "data": data,
+            "data": company_data(connection, company_id),
             # Signed, short-lived links: the other services' parts, for the same company.
             "other_services": {
                 "reporting": export_url(privacy.reporting_base_url, secret, company_id, now),

@@ -8,7 +8,10 @@ from sqlalchemy import Engine
 from assessment.adapters.token_renewal import ResumeLinks
 from assessment.config import AssessmentConfig
 from assessment.privacy.config import PrivacyConfig
+from assessment.privacy.export import company_data
+from assessment.privacy.links import CUTOFFS
 from assessment.privacy.views import create_privacy_api, create_privacy_pages
+from servicekit.privacy import export_blueprint
 
 
 def install_privacy(
@@ -19,9 +22,14 @@ def install_privacy(
     public_base_url: str,
 ) -> None:
     """Register the privacy API and pages; after install_pages, whose CSRF guard the pages'
-    form uses and the API (Bearer token, no cookie) is exempt from."""
+    form uses and the API (Bearer token, no cookie) is exempt from. The signed export link
+    (`/api/v1/privacy/export/<token>`, GET only) serves this service's part as the other
+    services serve theirs, so the admin's export at the desk covers it too."""
     api = create_privacy_api(engine, config, privacy)
     app.register_blueprint(api)
     app.extensions["csrf"].exempt(api)
+    app.register_blueprint(
+        export_blueprint("assessment", config.booking_link_secret, company_data, CUTOFFS)
+    )
     resume_links = ResumeLinks(public_base_url, config.token_lifetime)
     app.register_blueprint(create_privacy_pages(engine, config, privacy, resume_links))

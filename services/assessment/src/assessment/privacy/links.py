@@ -1,8 +1,9 @@
 """Revoking a company's signed links, as the assessment service takes part in it.
 
-This service checks no signed link itself (the booking, report and export links are checked
-by the services that serve them), but it takes the company's revocation: ending its resume
-link (assessment.adapters.token_renewal) records the cut-off here and publishes
+The only signed links this service checks are those to its own part of the export
+(servicekit.privacy.export_blueprint, against the cut-offs kept here); the booking and report
+links are checked by the services that serve them. It takes the company's revocation: ending
+its resume link (assessment.adapters.token_renewal) records the cut-off here and publishes
 `company.links_revoked`. An admin's revocation at the desk comes in as that event; then the
 resume links end too and new ones are mailed to the contact (token_renewal), because whoever
 holds a leaked resume link could otherwise open the result page and mint new links. The cut-off

@@ -1,8 +1,11 @@
-"""The privacy operations of the JSON API, for its OpenAPI document."""
+"""The privacy operations of the JSON API and the signed export link, for its OpenAPI
+document."""
 
 from __future__ import annotations
 
 from typing import Any
+
+from servicekit.privacy import export_openapi_paths
 
 _PROBLEM = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
 
@@ -17,6 +20,8 @@ def openapi_paths(api_prefix: str) -> dict[str, Any]:
         for status in (400, 401, 404, 413, 415, 422)
     }
     return {
+        # The signed export link (the desk's admin export), as servicekit serves it.
+        **export_openapi_paths(),
         f"{api_prefix}/assessments/{{assessment_id}}/export": {
             "get": {
                 "summary": "Everything held about the company (GDPR Art. 15/20), with signed "

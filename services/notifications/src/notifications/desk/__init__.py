@@ -11,11 +11,14 @@ from sqlalchemy import Engine
 
 from notifications.desk.blueprint import create_desk_blueprint
 from notifications.privacy import desk_views as privacy_views
+from notifications.privacy.export_links import ExportLinks
 
 SESSION_LIFETIME = timedelta(hours=8)  # a working day; then the advisor logs in again
 
 
-def install_desk(app: Flask, engine: Engine, public_base_url: str) -> None:
+def install_desk(
+    app: Flask, engine: Engine, public_base_url: str, export_links: ExportLinks
+) -> None:
     app.config.update(
         # The session names the logged-in account: never readable by scripts, never sent
         # along with another site's POST, only over TLS where the site has TLS.
@@ -31,5 +34,5 @@ def install_desk(app: Flask, engine: Engine, public_base_url: str) -> None:
     if "csrf" not in app.extensions:
         CSRFProtect(app)
     desk = create_desk_blueprint(engine)
-    privacy_views.register(desk, engine)
+    privacy_views.register(desk, engine, export_links)
     app.register_blueprint(desk)

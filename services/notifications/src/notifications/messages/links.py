@@ -9,7 +9,7 @@ from datetime import datetime
 
 from notifications.booking_links import LINK_LIFETIME, BookingLinkSettings, booking_url
 from notifications.messages.report_mails import CompanyLinks
-from servicekit.settings import DEFAULT_PORTS, EnvReader, SettingsError
+from servicekit.settings import EnvReader
 
 
 @dataclass(frozen=True)
@@ -20,17 +20,10 @@ class MailLinks:
     @classmethod
     def from_env(cls, environ: Mapping[str, str], notifications_base_url: str) -> MailLinks:
         env = EnvReader(environ)
-        assessment = env.str(
-            "PUBLIC_BASE_URL_ASSESSMENT", f"http://127.0.0.1:{DEFAULT_PORTS['assessment']}"
-        )
+        assessment = env.public_url("assessment")
         env.raise_if_invalid()
-        if not assessment.startswith(("http://", "https://")):
-            raise SettingsError(
-                "invalid configuration: PUBLIC_BASE_URL_ASSESSMENT must start with "
-                f"http:// or https://, got {assessment!r}"
-            )
         booking = BookingLinkSettings.from_env(environ, notifications_base_url)
-        return cls(booking, assessment.rstrip("/"))
+        return cls(booking, assessment)
 
     def company_links(self, assessment_id: uuid.UUID, now: datetime) -> CompanyLinks:
         return CompanyLinks(

@@ -1,44 +1,32 @@
-"""The admin's privacy actions at the desk, per company: export what this service holds,
-revoke every link the company was sent, request the erasure of the company in every service
-(POSTs with the CSRF token)."""
+"""The admin's privacy actions at the desk, per company: export what every service holds
+(signed links to each service's part, see export_links.py), revoke every link the company was
+sent, request the erasure of the company in every service (POSTs with the CSRF token)."""
 
 from __future__ import annotations
 
-import json
 import uuid
+from datetime import UTC, datetime
 from typing import Any
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from sqlalchemy import Engine
 
 from notifications.desk import queries
 from notifications.desk.forms import ActionForm
 from notifications.desk.session_user import admin_required, current_user
 from notifications.privacy.erasure import request_erasure_by_admin
-from notifications.privacy.export import company_data
+from notifications.privacy.export_links import ExportLinks
 from notifications.privacy.links import revoke_links_by_admin
-from servicekit.privacy import as_json
 
 
-def register(desk: Blueprint, engine: Engine) -> None:
+def register(desk: Blueprint, engine: Engine, export_links: ExportLinks) -> None:
     @desk.get("/companies/<assessment_id>/privacy")
     @admin_required
     def privacy(assessment_id: str) -> str:
         row = _company(engine, assessment_id)
-        return render_template("desk/privacy.html", company=row, form=ActionForm())
-
-    @desk.get("/companies/<assessment_id>/privacy/export")
-    @admin_required
-    def privacy_export(assessment_id: str) -> Response:
-        row = _company(engine, assessment_id)
-        with engine.connect() as connection:
-            data = company_data(connection, row.company_id)
-        document = {"service": "notifications", "company_id": row.company_id, "data": data}
-        return Response(
-            json.dumps(as_json(document), ensure_ascii=False),
-            mimetype="application/json",
-            headers={"Content-Disposition": 'attachment; filename="wegweiser-export.json"'},
-        )
+        # Minted on every visit: the links last an hour from when the admin opens the page.
+        exports = export_links.urls(row.company_id, datetime.now(UTC))
+        return render_template("desk/privacy.html", company=row, exports=exports, form=ActionForm())
 
     @desk.post("/companies/<assessment_id>/privacy/links")
     @admin_required
