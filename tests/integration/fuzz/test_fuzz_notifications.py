@@ -17,3 +17,6 @@ def test_the_booking_api_keeps_its_promises(
     ran = fuzz(notifications_app, mode, headers={"Authorization": f"Bearer {booking_token}"})
 
     assert "POST /api/v1/meetings" in ran
+    if mode is GenerationMode.POSITIVE:
+        # Its part of a company's export: generated tokens are refused as documented.
+        assert "GET /api/v1/privacy/export/{token}" in ran

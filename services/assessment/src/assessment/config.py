@@ -28,20 +28,15 @@ class AssessmentConfig:
     def from_env(cls, environ: Mapping[str, str]) -> AssessmentConfig:
         env = EnvReader(environ)
         days = env.int("ASSESSMENT_TOKEN_DAYS", DEFAULT_TOKEN_DAYS)
-        notifications = env.str("PUBLIC_BASE_URL_NOTIFICATIONS", DEFAULT_NOTIFICATIONS_URL)
+        notifications = env.public_url("notifications")
         booking_link_secret = env.str("BOOKING_LINK_SECRET")
         env.raise_if_invalid()
         if not 1 <= days <= 365:
             raise SettingsError(
                 f"invalid configuration: ASSESSMENT_TOKEN_DAYS must be 1-365, got {days}"
             )
-        if not notifications.startswith(("http://", "https://")):
-            raise SettingsError(
-                "invalid configuration: PUBLIC_BASE_URL_NOTIFICATIONS must start with "
-                f"http:// or https://, got {notifications!r}"
-            )
         return cls(
             booking_link_secret=booking_link_secret,
             token_lifetime=timedelta(days=days),
-            notifications_base_url=notifications.rstrip("/"),
+            notifications_base_url=notifications,
         )

@@ -37,17 +37,12 @@ class ReportingConfig:
     def from_env(cls, environ: Mapping[str, str]) -> ReportingConfig:
         env = EnvReader(environ)
         storage_dir = env.str("REPORTING_STORAGE_DIR", DEFAULT_STORAGE_DIR)
-        notifications = env.str("PUBLIC_BASE_URL_NOTIFICATIONS", DEFAULT_NOTIFICATIONS_URL)
+        notifications = env.public_url("notifications")
         days = env.int("REPORTING_LINK_DAYS", DEFAULT_LINK_DAYS)
         timeout_s = env.int("REPORTING_RENDER_TIMEOUT_S", DEFAULT_RENDER_TIMEOUT_S)
         booking_link_secret = env.str("BOOKING_LINK_SECRET")
         env.raise_if_invalid()
         problems = []
-        if not notifications.startswith(("http://", "https://")):
-            problems.append(
-                "PUBLIC_BASE_URL_NOTIFICATIONS must start with http:// or https://, "
-                f"got {notifications!r}"
-            )
         if not 1 <= days <= 365:
             problems.append(f"REPORTING_LINK_DAYS must be 1-365, got {days}")
         if not 1 <= timeout_s * RENDER_ATTEMPTS <= MAX_RENDER_WORK_S:
@@ -61,7 +56,7 @@ class ReportingConfig:
         return cls(
             booking_link_secret=booking_link_secret,
             storage_dir=Path(storage_dir),
-            notifications_base_url=notifications.rstrip("/"),
+            notifications_base_url=notifications,
             link_lifetime=timedelta(days=days),
             render_timeout_s=timeout_s,
         )

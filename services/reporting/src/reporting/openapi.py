@@ -1,11 +1,14 @@
-"""The OpenAPI 3 document of the reporting service's one public endpoint, the PDF download,
-so that it can be checked and fuzzed against what it promises like the other services."""
+"""The OpenAPI 3 document of the reporting service's public endpoints, the PDF download and
+its part of a company's export, so that they can be checked and fuzzed against what they
+promise like the other services."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from flask import Flask, Response, jsonify
+
+from servicekit.privacy import export_openapi_paths
 
 _PROBLEM_SCHEMA = {
     "type": "object",
@@ -62,7 +65,8 @@ DOCUMENT: dict[str, Any] = {
                     "410": _problem("The link has expired"),
                 },
             }
-        }
+        },
+        **export_openapi_paths(),
     },
     "components": {"schemas": {"Problem": _PROBLEM_SCHEMA}},
 }

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from servicekit.privacy import retention_days
-from servicekit.settings import EnvReader, SettingsError
+from servicekit.settings import EnvReader
 
 DEFAULT_REPORTING_URL = "http://127.0.0.1:8001"
 # A draft nobody touched for half a year is abandoned; its resume link expired long before.
@@ -26,13 +26,8 @@ class PrivacyConfig:
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> PrivacyConfig:
         env = EnvReader(environ)
-        reporting = env.str("PUBLIC_BASE_URL_REPORTING", DEFAULT_REPORTING_URL)
+        reporting = env.public_url("reporting")
         env.raise_if_invalid()
-        if not reporting.startswith(("http://", "https://")):
-            raise SettingsError(
-                "invalid configuration: PUBLIC_BASE_URL_REPORTING must start with "
-                f"http:// or https://, got {reporting!r}"
-            )
         periods = retention_days(
             environ,
             {
@@ -41,7 +36,7 @@ class PrivacyConfig:
             },
         )
         return cls(
-            reporting_base_url=reporting.rstrip("/"),
+            reporting_base_url=reporting,
             draft_retention=periods["ASSESSMENT_DRAFT_RETENTION_DAYS"],
             mail_body_retention=periods["MAIL_BODY_RETENTION_DAYS"],
         )

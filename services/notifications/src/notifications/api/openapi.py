@@ -9,6 +9,7 @@ from apispec.ext.marshmallow import MarshmallowPlugin
 
 from notifications.api import schemas
 from notifications.api.views import API_PREFIX, IDEMPOTENCY_HEADER
+from servicekit.privacy import export_openapi_paths
 
 _PROBLEM = {"application/problem+json": {"schema": "Problem"}}
 _TOKEN = [{"bookingToken": []}]
@@ -121,4 +122,6 @@ def openapi_document() -> dict[str, Any]:
             }
         },
     )
+    for path, operations in export_openapi_paths().items():
+        spec.path(path=path, operations=operations)
     return spec.to_dict()
