@@ -318,16 +318,7 @@ def create_pages_blueprint(
     # -- helpers that need the store or the settings -------------------------------------
 
     def _opened(assessment_id: str) -> AssessmentRecord:
-        """The assessment this browser holds a valid token for; 404 otherwise (which of
-        unknown, expired or never opened here is not told)."""
-        parsed = _parse_id(assessment_id)
-        token = session.get(SESSION_TOKENS, {}).get(str(parsed))
-        if not isinstance(token, str):
-            abort(404)
-        record = store.find_for_token(parsed, token, datetime.now(UTC))
-        if record is None:
-            abort(404)
-        return record
+        return opened_in_this_browser(store, assessment_id)
 
     def _page(
         template: str, record: AssessmentRecord, questionnaire: Questionnaire, **context: Any
@@ -465,6 +456,19 @@ def _shown_items(
 def _see_other(location: str) -> BaseResponse:
     """303: after a POST the browser fetches the next page with GET (post/redirect/get)."""
     return redirect(location, code=303)
+
+
+def opened_in_this_browser(store: SqlAssessmentStore, assessment_id: str) -> AssessmentRecord:
+    """The assessment this browser holds a valid token for, as every company page needs it;
+    404 otherwise (which of unknown, expired or never opened here is not told)."""
+    parsed = _parse_id(assessment_id)
+    token = session.get(SESSION_TOKENS, {}).get(str(parsed))
+    if not isinstance(token, str):
+        abort(404)
+    record = store.find_for_token(parsed, token, datetime.now(UTC))
+    if record is None:
+        abort(404)
+    return record
 
 
 def _parse_id(assessment_id: str) -> uuid.UUID:

@@ -5,7 +5,6 @@ was sent (the page; the API has `DELETE …/token`), erase it."""
 from __future__ import annotations
 
 import json
-import uuid
 from datetime import UTC, datetime
 from typing import Any
 
@@ -18,7 +17,7 @@ from assessment.adapters.token_renewal import NoMailAddress, ResumeLinks, renew_
 from assessment.api.bearer_token import opened_assessment
 from assessment.api.views import API_PREFIX
 from assessment.config import AssessmentConfig
-from assessment.pages.views import SESSION_TOKENS
+from assessment.pages.views import SESSION_TOKENS, opened_in_this_browser
 from assessment.privacy.config import PrivacyConfig
 from assessment.privacy.erasure import request_erasure
 from assessment.privacy.export import company_export
@@ -127,11 +126,11 @@ def create_privacy_pages(
 
     @pages.get("/a/<assessment_id>/privacy")
     def privacy_page(assessment_id: str) -> str:
-        return _render(_opened(store, assessment_id))
+        return _render(opened_in_this_browser(store, assessment_id))
 
     @pages.get("/a/<assessment_id>/privacy/export")
     def export(assessment_id: str) -> Response:
-        record = _opened(store, assessment_id)
+        record = opened_in_this_browser(store, assessment_id)
         document = json.dumps(_export(engine, record, config, privacy), ensure_ascii=False)
         return Response(
             document,
@@ -141,7 +140,7 @@ def create_privacy_pages(
 
     @pages.post("/a/<assessment_id>/privacy/erasure")
     def erasure(assessment_id: str) -> tuple[str, int] | str:
-        record = _opened(store, assessment_id)
+        record = opened_in_this_browser(store, assessment_id)
         if request.form.get("confirm") != "yes":
             return _render(record, missing_confirmation=True), 422
         request_erasure(engine, record.company_id, datetime.now(UTC))
@@ -149,7 +148,7 @@ def create_privacy_pages(
 
     @pages.post("/a/<assessment_id>/privacy/links")
     def revoke_links(assessment_id: str) -> tuple[str, int] | str:
-        record = _opened(store, assessment_id)
+        record = opened_in_this_browser(store, assessment_id)
         try:
             renewed = renew_token(engine, record.id, resume_links, datetime.now(UTC))
         except NoMailAddress:
@@ -172,21 +171,6 @@ def _closed(record: AssessmentRecord, title: str, text: str) -> str:
     return render_template(
         "privacy/done.html", lang=_language(record), title=p[title], text=p[text]
     )
-
-
-def _opened(store: SqlAssessmentStore, assessment_id: str) -> AssessmentRecord:
-    """The assessment this browser holds a valid token for, as on every company page."""
-    try:
-        parsed = uuid.UUID(assessment_id)
-    except ValueError:
-        abort(404)
-    token = session.get(SESSION_TOKENS, {}).get(str(parsed))
-    if not isinstance(token, str):
-        abort(404)
-    record = store.find_for_token(parsed, token, datetime.now(UTC))
-    if record is None:
-        abort(404)
-    return record
 
 
 def _render(
