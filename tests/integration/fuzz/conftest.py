@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from flask import Flask
-from sqlalchemy import insert
 
 from assessment.config import AssessmentConfig
 from assessment.entrypoints import processes as assessment_processes
@@ -23,9 +22,9 @@ from notifications.adapters import company_assessments
 from notifications.booking_links import BookingLinkSettings
 from notifications.entrypoints import processes as notifications_processes
 from notifications.web import create_app as create_notifications_app
-from reporting.adapters.tables import STATUS_GENERATED, reports
 from reporting.config import ReportingConfig
 from reporting.entrypoints import processes as reporting_processes
+from reporting.testing import add_generated_report
 from reporting.web import create_app as create_reporting_app
 from servicekit import booking_links
 from servicekit.settings import ServiceSettings
@@ -79,25 +78,9 @@ def reporting_app(
 
 
 @pytest.fixture
-def stored_report(reporting_app: Flask, tmp_path: Path) -> uuid.UUID:
+def stored_report(reporting_app: Flask) -> uuid.UUID:
     """A generated report with its file, so a genuine link gets the PDF."""
-    report_id = uuid.uuid4()
-    (tmp_path / "reports").mkdir(exist_ok=True)
-    (tmp_path / "reports" / "fuzz.pdf").write_bytes(b"%PDF-1.7\n%%EOF\n")
-    with reporting_app.extensions[ENGINE_EXTENSION].begin() as connection:
-        connection.execute(
-            insert(reports).values(
-                id=report_id,
-                assessment_id=uuid.uuid4(),
-                company_id=uuid.uuid4(),
-                status=STATUS_GENERATED,
-                language="de",
-                file_key="fuzz.pdf",
-                attempts=1,
-                created_at=datetime.now(UTC),
-            )
-        )
-    return report_id
+    return add_generated_report(reporting_app)
 
 
 @pytest.fixture

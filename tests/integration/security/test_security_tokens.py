@@ -37,15 +37,16 @@ from security_helpers import (
     engine_of,
     scored_event,
 )
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, select, update
 
 from assessment.adapters.tables import assessments
 from assessment.testing import START_BODY
 from devstack.ports import LOOPBACK, free_port, port_accepts, wait_until
 from mailing.tables import mail_outbox
 from reporting.adapters.download_links import DownloadLinks
-from reporting.adapters.tables import STATUS_GENERATED, reports
+from reporting.adapters.tables import reports
 from reporting.downloads import LINKS_EXTENSION
+from reporting.testing import add_generated_report
 from servicekit.booking_links import booking_url
 
 _RESUME_LINK = re.compile(r"/resume/[0-9a-f-]{36}/([A-Za-z0-9_-]+)")
@@ -128,27 +129,6 @@ def test_ending_a_link_needs_that_link(assessment_app: Flask):
     assert len(_mailed_tokens(assessment_app)) == 2  # the two start mails, nothing more
 
 
-def _report(app: Flask) -> uuid.UUID:
-    report_id = uuid.uuid4()
-    storage = Path(app.extensions["reporting.files"].path("r.pdf")).parent
-    storage.mkdir(parents=True, exist_ok=True)
-    (storage / "r.pdf").write_bytes(b"%PDF-1.7\n%%EOF\n")
-    with engine_of(app).begin() as connection:
-        connection.execute(
-            insert(reports).values(
-                id=report_id,
-                assessment_id=uuid.uuid4(),
-                company_id=uuid.uuid4(),
-                status=STATUS_GENERATED,
-                language="de",
-                file_key="r.pdf",
-                attempts=1,
-                created_at=datetime.now(UTC),
-            )
-        )
-    return report_id
-
-
 def _status(client, path: str) -> int:
     response = client.get(path)
     response.close()  # a PDF is sent as a file: close it
@@ -156,7 +136,7 @@ def _status(client, path: str) -> int:
 
 
 def test_download_links_expire_end_with_the_report_or_the_secret(reporting_app: Flask):
-    report_id = _report(reporting_app)
+    report_id = add_generated_report(reporting_app)
     links: DownloadLinks = reporting_app.extensions[LINKS_EXTENSION]
     client = reporting_app.test_client()
     now = datetime.now(UTC)
@@ -191,7 +171,7 @@ def test_booking_links_expire_and_end_with_the_secret(notifications_app: Flask):
 
 def test_token_pages_send_no_referrer(all_apps: dict[str, Flask]):
     started = _start(all_apps["assessment"])
-    report_id = _report(all_apps["reporting"])
+    report_id = add_generated_report(all_apps["reporting"])
     links: DownloadLinks = all_apps["reporting"].extensions[LINKS_EXTENSION]
     assessment_id = add_company(engine_of(all_apps["notifications"]), None, scored_event())
     book = booking_url(
