@@ -113,7 +113,8 @@ class ConsumerWorker:
                     # The broker is away (a restart, a network cut): the consumer reconnects
                     # on the next poll and resumes from the committed offsets.
                     logger.warning("cannot poll %s: %s", self._spec.name, exc)
-                    assignments.mark_changed()  # the positions are not set yet
+                    # A seek to the committed offsets may be what failed: try it again.
+                    assignments.mark_changed()
                     stop.wait(backoff_s)
                     backoff_s = min(backoff_s * 2, self._retry.max_backoff_s)
                     continue
