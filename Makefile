@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PACKAGES := libs/servicekit libs/eventing libs/mailing libs/devstack $(sort $(dir $(wildcard services/*/pyproject.toml)))
 INSTALLED := $(VENV)/.installed
 
-.PHONY: help install run seed demo test lint bench lock clean
+.PHONY: help install kafka run seed demo test lint bench lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -22,8 +22,27 @@ $(INSTALLED): requirements/constraints.txt requirements/dev.txt $(addsuffix pypr
 
 install: $(INSTALLED) ## create .venv and install the pinned dependencies
 
-run: $(INSTALLED) ## run the whole system (broker, SMTP sink, every service); Ctrl-C stops it
-	$(BIN)/wegweiser-dev run
+# Apache Kafka's jars from Maven Central, once per version (the pom names it; deploy/ pins
+# the same). Tansu, the default broker, needs nothing but the Python packages.
+KAFKA_POM := libs/devstack/src/devstack/apache_kafka/pom.xml
+KAFKA_VERSION := $(shell sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' $(KAFKA_POM))
+KAFKA_LIBS := .cache/kafka/$(KAFKA_VERSION)/libs
+$(KAFKA_LIBS)/.complete: $(KAFKA_POM)
+	@command -v java >/dev/null && command -v mvn >/dev/null \
+		|| { echo "Apache Kafka needs Java 17 and Maven (apt-get install openjdk-17-jre-headless maven)"; exit 1; }
+	rm -rf $(KAFKA_LIBS)
+	mvn --batch-mode --quiet -f $(KAFKA_POM) -Dmaven.repo.local=$(abspath .cache/m2) \
+		dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=$(abspath $(KAFKA_LIBS))
+	touch $@
+
+kafka: $(KAFKA_LIBS)/.complete ## fetch Apache Kafka (pinned, for TEST_KAFKA=apache and KAFKA=apache) into .cache/
+
+# Which broker `make run` starts: tansu (memory only, the default) or apache (`make kafka`).
+KAFKA ?= tansu
+RUN_NEEDS := $(INSTALLED) $(if $(filter apache,$(KAFKA)),$(KAFKA_LIBS)/.complete)
+
+run: $(RUN_NEEDS) ## run the whole system (broker, SMTP sink, every service); Ctrl-C stops it
+	LOCAL_KAFKA=$(KAFKA) $(BIN)/wegweiser-dev run
 
 seed: $(INSTALLED) ## add demo advisors with availability for the next weeks (idempotent)
 	$(BIN)/wegweiser-dev seed
@@ -41,8 +60,14 @@ HB_SUBSET := /usr/lib/$(shell uname -m)-linux-gnu/libharfbuzz-subset.so.0
 $(CHROMIUM) $(PDFTOTEXT) $(HB_SUBSET):
 	apt-get update && apt-get install -y --no-install-recommends chromium poppler-utils libharfbuzz-subset0
 
-test: $(INSTALLED) $(CHROMIUM) $(PDFTOTEXT) $(HB_SUBSET) ## run the whole test suite (set TEST_DATABASE_URL to add PostgreSQL)
-	$(BIN)/pytest
+# TEST_KAFKA chooses the broker of the integration and end-to-end tests: apache (the
+# production broker, fetched by `make kafka` first; the default where Java is installed) or
+# tansu (the default without Java).
+TEST_KAFKA ?= $(if $(shell command -v java 2>/dev/null),apache,tansu)
+TEST_NEEDS := $(INSTALLED) $(CHROMIUM) $(PDFTOTEXT) $(HB_SUBSET) $(if $(filter apache,$(TEST_KAFKA)),$(KAFKA_LIBS)/.complete)
+
+test: $(TEST_NEEDS) ## run the whole test suite (TEST_KAFKA=apache for Apache Kafka; TEST_DATABASE_URL adds PostgreSQL)
+	TEST_KAFKA=$(TEST_KAFKA) $(BIN)/pytest
 
 lint: $(INSTALLED) ## check style and formatting
 	$(BIN)/ruff check .
@@ -62,5 +87,5 @@ lock: ## re-resolve the newest versions into requirements/constraints.txt
 	.lock-venv/bin/pip freeze --exclude-editable | grep -v '^pip==' > requirements/constraints.txt
 	rm -rf .lock-venv
 
-clean: ## remove the virtual environment and local state (var/)
-	rm -rf $(VENV) var
+clean: ## remove the virtual environment, local state (var/) and fetched jars (.cache/)
+	rm -rf $(VENV) var .cache

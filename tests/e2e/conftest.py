@@ -11,11 +11,12 @@ from collections.abc import Iterator
 
 import pytest
 
+from devstack.pytest_plugin import broker_kind
 from devstack.system import System
 
 
 @pytest.fixture(scope="module")
 def system(tmp_path_factory: pytest.TempPathFactory) -> Iterator[System]:
-    with System(tmp_path_factory.mktemp("system")) as system:
+    with System(tmp_path_factory.mktemp("system"), broker_kind=broker_kind()) as system:
         system.run_tool(["notifications-seed"])  # advisors with weekly hours
         yield system

@@ -38,6 +38,7 @@ from deploy_helpers import service_and_role as _service_and_role
 from deploy_helpers import uses_kafka as _uses_kafka
 from sqlalchemy import make_url
 
+from devstack.apache_broker import kafka_version
 from eventing.kafka_settings import KafkaSettings
 from eventing.processes import HEARTBEAT_S, health_file_path
 from servicekit.settings import DEFAULT_PORTS, ServiceSettings
@@ -629,3 +630,11 @@ def test_the_health_file_checks_watch_the_file_their_process_touches(name: str) 
     if _is_scheduled(script):
         # Touched every HEARTBEAT_S while it waits: one late touch must not fail the check.
         assert max_age >= 2 * HEARTBEAT_S, f"{name}: {max_age} s"
+
+
+def test_compose_and_kubernetes_name_the_apache_kafka_version_the_tests_run():
+    version = kafka_version()
+    compose = yaml.safe_load((DEPLOY / "compose" / "docker-compose.yml").read_text())
+    assert compose["services"]["kafka"]["image"] == f"apache/kafka:{version}"
+    settings = (DEPLOY / "k8s" / "base" / "settings.env").read_text()
+    assert f"Apache Kafka {version}" in settings

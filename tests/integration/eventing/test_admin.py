@@ -2,29 +2,25 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from kafka import KafkaAdminClient
 
-from devstack.broker import LocalBroker
-from devstack.ports import free_port
+from devstack.local_kafka import Broker
 from eventing.admin import ensure_topics, wanted_topics
 from eventing.kafka_settings import KafkaSettings
 from eventing.topics import TOPICS
 
 
-def test_every_topic_and_its_dlq_is_created_once_with_its_partition_count(tmp_path: Path):
-    with LocalBroker(port=free_port(), log_dir=tmp_path) as broker:
-        settings = KafkaSettings(broker.bootstrap_servers, profile="tansu")
+def test_every_topic_and_its_dlq_is_created_once_with_its_partition_count(own_broker: Broker):
+    settings = KafkaSettings(own_broker.bootstrap_servers, profile=own_broker.profile)
 
-        created = ensure_topics(settings)
-        again = ensure_topics(settings)
+    created = ensure_topics(settings)
+    again = ensure_topics(settings)
 
-        admin = KafkaAdminClient(**settings.admin())
-        try:
-            described = admin.describe_topics(list(wanted_topics()))
-        finally:
-            admin.close()
+    admin = KafkaAdminClient(**settings.admin())
+    try:
+        described = admin.describe_topics(list(wanted_topics()))
+    finally:
+        admin.close()
     partitions = {topic["name"]: len(topic["partitions"]) for topic in described}
     assert sorted(created) == sorted(wanted_topics())
     assert again == []

@@ -35,15 +35,16 @@ BEFORE_RESTART = 30
 
 
 @pytest.fixture
-def own_broker(tmp_path: Path) -> Iterator[LocalBroker]:
+def tansu(tmp_path: Path) -> Iterator[LocalBroker]:
+    """Tansu whatever broker the run uses: its forgetting restart is what is tested here."""
     with LocalBroker(free_port(), log_dir=tmp_path) as broker:
         yield broker
 
 
 def test_a_worker_reads_what_is_published_after_the_broker_lost_everything(
-    own_broker: LocalBroker,
+    tansu: LocalBroker,
 ):
-    settings = KafkaSettings(own_broker.bootstrap_servers, profile="tansu", client_id="restart")
+    settings = KafkaSettings(tansu.bootstrap_servers, profile="tansu", client_id="restart")
     ensure_topics(settings)
     publisher = KafkaPublisher(settings)
     handled: list[Envelope] = []
@@ -57,7 +58,7 @@ def test_a_worker_reads_what_is_published_after_the_broker_lost_everything(
             _publish(publisher, [to_topic(TOPIC, event) for event in before])
             wait_until(lambda: len(handled) >= BEFORE_RESTART, 30, "the events before")
 
-            own_broker.restart()
+            tansu.restart()
             after = [submitted_event() for _ in range(5)]
             _publish(publisher, [to_topic(TOPIC, event) for event in after])
 
@@ -72,16 +73,16 @@ def test_a_worker_reads_what_is_published_after_the_broker_lost_everything(
 
 
 def test_no_confirmed_event_is_lost_when_the_topic_comes_back_with_fewer_partitions(
-    own_broker: LocalBroker,
+    tansu: LocalBroker,
 ):
-    settings = KafkaSettings(own_broker.bootstrap_servers, profile="tansu", client_id="restart")
+    settings = KafkaSettings(tansu.bootstrap_servers, profile="tansu", client_id="restart")
     ensure_topics(settings)
     publisher = KafkaPublisher(settings)
     try:
         # The producer learns the registry's six partitions.
         _publish(publisher, [to_topic(TOPIC, submitted_event()) for _ in range(12)])
 
-        own_broker.restart()
+        tansu.restart()
         # A subscribed consumer polling first makes Tansu create the topic with four partitions.
         consumer = KafkaConsumer(TOPIC, **settings.common())
         consumer.poll(timeout_ms=500)

@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
 from sqlalchemy import Engine, func, select, update
 
-from devstack.broker import LocalBroker
-from devstack.ports import free_port
+from devstack.local_kafka import Broker
 from eventing.admin import ensure_topics
 from eventing.codec import decode
 from eventing.kafka_publisher import KafkaPublisher
@@ -20,15 +16,10 @@ from eventing.tables import metadata, outbox, outbox_parked
 from eventing.testing import read_all, running, submitted_event, wait_until
 
 
-@pytest.fixture
-def own_broker(tmp_path: Path) -> Iterator[LocalBroker]:
-    """A broker this test may stop and start without disturbing the others."""
-    with LocalBroker(port=free_port(), log_dir=tmp_path) as broker:
-        yield broker
-
-
-def test_relay_publishes_stored_events_once_each_in_order(engine: Engine, own_broker):
-    settings = KafkaSettings(own_broker.bootstrap_servers, profile="tansu", client_id="relay")
+def test_relay_publishes_stored_events_once_each_in_order(engine: Engine, own_broker: Broker):
+    settings = KafkaSettings(
+        own_broker.bootstrap_servers, profile=own_broker.profile, client_id="relay"
+    )
     ensure_topics(settings)
     metadata.create_all(engine)
     events = [submitted_event() for _ in range(50)]
@@ -52,9 +43,11 @@ def test_relay_publishes_stored_events_once_each_in_order(engine: Engine, own_br
 
 
 def test_events_written_while_the_broker_is_down_are_all_published_once_it_is_back(
-    engine: Engine, own_broker
+    engine: Engine, own_broker: Broker
 ):
-    settings = KafkaSettings(own_broker.bootstrap_servers, profile="tansu", client_id="relay")
+    settings = KafkaSettings(
+        own_broker.bootstrap_servers, profile=own_broker.profile, client_id="relay"
+    )
     metadata.create_all(engine)
     own_broker.stop()
     publisher = KafkaPublisher(settings)
@@ -79,8 +72,12 @@ def test_events_written_while_the_broker_is_down_are_all_published_once_it_is_ba
     assert max(published.values()) == 1, "the relay published an event twice"
 
 
-def test_an_oversized_event_is_parked_and_holds_back_only_its_own_key(engine: Engine, own_broker):
-    settings = KafkaSettings(own_broker.bootstrap_servers, profile="tansu", client_id="relay")
+def test_an_oversized_event_is_parked_and_holds_back_only_its_own_key(
+    engine: Engine, own_broker: Broker
+):
+    settings = KafkaSettings(
+        own_broker.bootstrap_servers, profile=own_broker.profile, client_id="relay"
+    )
     ensure_topics(settings)
     metadata.create_all(engine)
     stuck, after_stuck, other = submitted_event(), None, submitted_event()

@@ -28,6 +28,7 @@ def test_a_worker_killed_before_its_offset_commit_redelivers_and_the_inbox_absor
         sys.executable,
         str(WORKER),
         kafka_settings.bootstrap_servers,
+        kafka_settings.profile,
         topic,
         group,
         database_url,

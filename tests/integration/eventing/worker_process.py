@@ -1,6 +1,6 @@
 """A consumer worker in a process of its own, so tests can kill it at a fault point.
 
-Usage: python worker_process.py BOOTSTRAP TOPIC GROUP DATABASE_URL
+Usage: python worker_process.py BOOTSTRAP PROFILE TOPIC GROUP DATABASE_URL
 Its effect is a row per handled event in the table `effects`.
 """
 
@@ -11,6 +11,7 @@ import sys
 from sqlalchemy import Column, MetaData, Table, Uuid, insert
 from sqlalchemy.orm import Session, sessionmaker
 
+from devstack.local_kafka import LOCAL_SESSION_TIMEOUT_MS
 from eventing.envelope import Envelope
 from eventing.inbox import apply_once
 from eventing.kafka_publisher import KafkaPublisher
@@ -28,11 +29,16 @@ def record_effect(session: Session, envelope: Envelope) -> None:
     session.execute(insert(effects).values(event_id=envelope.event_id))
 
 
-def main(bootstrap: str, topic: str, group: str, database_url: str) -> None:
+def main(bootstrap: str, profile: str, topic: str, group: str, database_url: str) -> None:
     engine = make_engine(database_url)
     eventing_metadata.create_all(engine)
     effects_metadata.create_all(engine)
-    settings = KafkaSettings(bootstrap, profile="tansu", client_id="worker-process")
+    settings = KafkaSettings(
+        bootstrap,
+        profile=profile,
+        client_id="worker-process",
+        session_timeout_ms=LOCAL_SESSION_TIMEOUT_MS,
+    )
     handler = apply_once(sessionmaker(engine), group, record_effect)
     spec = ConsumerSpec(group, (topic,), {("assessment.submitted", 1): handler})
     publisher = KafkaPublisher(settings)
@@ -44,4 +50,4 @@ def main(bootstrap: str, topic: str, group: str, database_url: str) -> None:
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:5])
+    main(*sys.argv[1:6])

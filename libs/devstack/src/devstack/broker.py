@@ -39,6 +39,8 @@ class LocalBroker(LocalServer):
     and there is nothing on disk that a graceful shutdown would protect.
     """
 
+    profile = "tansu"  # the kafka-python settings its clients need (eventing.kafka_settings)
+
     def __init__(
         self,
         port: int = 9092,
@@ -101,6 +103,10 @@ class LocalBroker(LocalServer):
         if self._log_file is not None:
             self._log_file.close()
             self._log_file = None
+
+    def kill(self) -> None:
+        """The same as stop(): Tansu has nothing to lose by a crash that it keeps."""
+        self.stop()
 
     def restart(self) -> None:
         """Stop and start on the same port; every topic, record and offset is lost."""

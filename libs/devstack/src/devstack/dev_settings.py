@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from devstack.local_kafka import KINDS
 from devstack.ports import LOOPBACK
 from servicekit.settings import DEFAULT_PORTS, EnvReader
 
@@ -19,6 +20,7 @@ PROCESS_ROLES = ("web", "worker", "relay", "mailer")
 @dataclass(frozen=True)
 class DevSettings:
     external_kafka: str | None  # KAFKA_BOOTSTRAP_SERVERS: use it and start no broker
+    local_kafka: str  # LOCAL_KAFKA: the broker to start, tansu (default) or apache
     kafka_local_port: int
     external_smtp_host: str | None  # SMTP_HOST: use it and start no sink
     smtp_port: int
@@ -32,6 +34,7 @@ class DevSettings:
         env = EnvReader(environ)
         settings = cls(
             external_kafka=env.optional("KAFKA_BOOTSTRAP_SERVERS"),
+            local_kafka=env.choice("LOCAL_KAFKA", KINDS, "tansu"),
             kafka_local_port=env.int("KAFKA_LOCAL_PORT", 9092),
             external_smtp_host=env.optional("SMTP_HOST"),
             smtp_port=env.int("SMTP_PORT", 1025),
@@ -62,7 +65,7 @@ class DevSettings:
         env = dict(environ)
         if self.external_kafka is None:
             env["KAFKA_BOOTSTRAP_SERVERS"] = f"{LOOPBACK}:{self.kafka_local_port}"
-            env["KAFKA_PROFILE"] = "tansu"
+            env["KAFKA_PROFILE"] = self.local_kafka  # each local broker has its own profile
         if self.external_smtp_host is None:
             env["SMTP_HOST"] = LOOPBACK
             env["SMTP_PORT"] = str(self.smtp_port)

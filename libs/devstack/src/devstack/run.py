@@ -12,9 +12,10 @@ import time
 from contextlib import ExitStack
 from pathlib import Path
 
-from devstack.broker import BrokerStartError, LocalBroker
+from devstack.broker import BrokerStartError
 from devstack.children import ChildProcess, stop_all
 from devstack.dev_settings import PROCESS_ROLES, SERVICES, DevSettings
+from devstack.local_kafka import Broker, local_broker
 from devstack.mail_page import MailPage
 from devstack.ports import LOOPBACK, port_accepts, wait_until
 from devstack.signals import StopSignals
@@ -72,13 +73,13 @@ def _run(settings: DevSettings, signals: StopSignals, resources: ExitStack) -> i
     return _supervise(children, broker, signals)
 
 
-def _start_infrastructure(settings: DevSettings, resources: ExitStack) -> LocalBroker | None:
+def _start_infrastructure(settings: DevSettings, resources: ExitStack) -> Broker | None:
     for directory in (settings.state_dir, settings.log_dir, settings.mail_dir):
         directory.mkdir(parents=True, exist_ok=True)
     broker = None
     if settings.external_kafka is None:
         broker = resources.enter_context(
-            LocalBroker(settings.kafka_local_port, log_dir=settings.log_dir)
+            local_broker(settings.local_kafka, settings.kafka_local_port, log_dir=settings.log_dir)
         )
     if settings.external_smtp_host is None:
         resources.enter_context(SmtpSink(settings.mail_dir, port=settings.smtp_port))
@@ -158,9 +159,7 @@ def _wait_for_webs(
             raise StartupFailed(f"{child.name} exited with code {child.exit_code()} while starting")
 
 
-def _announce(
-    settings: DevSettings, children: list[ChildProcess], broker: LocalBroker | None
-) -> None:
+def _announce(settings: DevSettings, children: list[ChildProcess], broker: Broker | None) -> None:
     running = {child.name for child in children}
     for service in SERVICES:
         if f"{service}-web" in running:
@@ -171,7 +170,8 @@ def _announce(
         logger.info("%-18s http://%s:%s/", "mail", LOOPBACK, settings.mail_ui_port)
         logger.info("%-18s %s:%s", "SMTP sink", LOOPBACK, settings.smtp_port)
     if broker is not None:
-        logger.info("%-18s %s (local Tansu, memory only)", "Kafka broker", broker.bootstrap_servers)
+        kind = "local Tansu, memory only" if broker.profile == "tansu" else "local Apache Kafka"
+        logger.info("%-18s %s (%s)", "Kafka broker", broker.bootstrap_servers, kind)
     else:
         logger.info("%-18s %s (external)", "Kafka broker", settings.external_kafka)
     if not running:
@@ -179,9 +179,7 @@ def _announce(
     logger.info("%s", READY_LINE)
 
 
-def _supervise(
-    children: list[ChildProcess], broker: LocalBroker | None, signals: StopSignals
-) -> int:
+def _supervise(children: list[ChildProcess], broker: Broker | None, signals: StopSignals) -> int:
     while not signals.requested.wait(0.2):
         for child in children:
             if (code := child.exit_code()) is not None:

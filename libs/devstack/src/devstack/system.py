@@ -1,6 +1,7 @@
 """The whole Wegweiser system on loopback, for end-to-end tests and benches.
 
-`System` starts its own Tansu broker and SMTP sink on free ports, migrates each service's
+`System` starts its own broker (Tansu, or Apache Kafka with `broker_kind="apache"`) and SMTP
+sink on free ports, migrates each service's
 database (SQLite files under its root unless URLs are given), then starts every service
 process from its console script, each with its log file under `<root>/log/`. Every piece
 can be stopped, killed and started again on its own, which is what the fault tests need;
@@ -20,8 +21,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import IO
 
-from devstack.broker import LocalBroker
 from devstack.dev_settings import PROCESS_ROLES, SERVICES
+from devstack.local_kafka import LOCAL_SESSION_TIMEOUT_MS, local_broker
 from devstack.ports import LOOPBACK, free_port, wait_until
 from devstack.smtp_sink import SmtpSink
 from eventing.admin import ensure_topics
@@ -127,18 +128,22 @@ class System:
         database_urls: Mapping[str, str] | None = None,
         env: Mapping[str, str] | None = None,
         bin_dir: Path | None = None,
+        broker_kind: str = "tansu",
     ) -> None:
         self.root = root
         self.log_dir = root / "log"
         self.bin_dir = bin_dir or Path(sys.executable).parent
-        self.broker = LocalBroker(free_port(), log_dir=self.log_dir)
+        self.broker = local_broker(broker_kind, free_port(), log_dir=self.log_dir)
         self.smtp = SmtpSink(root / "mail", port=free_port())
         self.web_ports = {service: free_port() for service in SERVICES}
         self.database_urls = dict(database_urls or {}) or {
             service: f"sqlite:///{root / f'{service}.sqlite3'}" for service in SERVICES
         }
         self.kafka = KafkaSettings(
-            bootstrap_servers=self.broker.bootstrap_servers, profile="tansu", client_id="e2e"
+            bootstrap_servers=self.broker.bootstrap_servers,
+            profile=self.broker.profile,
+            client_id="e2e",
+            session_timeout_ms=LOCAL_SESSION_TIMEOUT_MS,
         )
         self.env = self._environment(env or {})
         self.processes: dict[str, ServiceProcess] = {}
@@ -217,7 +222,8 @@ class System:
         tmp.mkdir(parents=True, exist_ok=True)
         env |= {
             "KAFKA_BOOTSTRAP_SERVERS": self.broker.bootstrap_servers,
-            "KAFKA_PROFILE": "tansu",
+            "KAFKA_PROFILE": self.broker.profile,
+            "KAFKA_SESSION_TIMEOUT_MS": str(LOCAL_SESSION_TIMEOUT_MS),
             "SMTP_HOST": self.smtp.host,
             "SMTP_PORT": str(self.smtp.port),
             "SMTP_TLS": "none",

@@ -12,11 +12,14 @@ from __future__ import annotations
 import socket
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from servicekit.settings import EnvReader
 
 PROFILES = ("apache", "tansu")
+SECURITY_PROTOCOLS = ("PLAINTEXT", "SSL", "SASL_SSL")
+SASL_MECHANISMS = ("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512")
 
 
 @dataclass(frozen=True)
@@ -26,16 +29,38 @@ class KafkaSettings:
     client_id: str = "wegweiser"
     # Copies of each partition the cluster keeps; 3 on a production cluster of 3 brokers.
     replication_factor: int = 1
+    # How long a consumer that died may hold its partitions before the group moves them;
+    # None keeps Kafka's 45 s. Tests that kill workers on purpose set less.
+    session_timeout_ms: int | None = None
+    # A managed cluster: TLS (with the cluster's CA) and SASL credentials.
+    security_protocol: str = "PLAINTEXT"
+    ssl_ca_file: str | None = None
+    sasl_mechanism: str | None = None
+    sasl_username: str | None = None
+    sasl_password: str | None = None
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str], *, client_id: str) -> KafkaSettings:
         env = EnvReader(environ)
+        protocol = env.choice("KAFKA_SECURITY_PROTOCOL", SECURITY_PROTOCOLS, "PLAINTEXT")
+        ca_file = env.optional("KAFKA_SSL_CA_FILE")
+        sasl = protocol.startswith("SASL_")
         settings = cls(
             bootstrap_servers=env.str("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
             profile=env.choice("KAFKA_PROFILE", PROFILES, "apache"),
             client_id=client_id,
             replication_factor=env.int("KAFKA_REPLICATION_FACTOR", 1),
+            session_timeout_ms=env.int("KAFKA_SESSION_TIMEOUT_MS", 0) or None,
+            security_protocol=protocol,
+            ssl_ca_file=str(Path(ca_file).absolute()) if ca_file else None,
+            sasl_mechanism=env.choice("KAFKA_SASL_MECHANISM", SASL_MECHANISMS, "SCRAM-SHA-512")
+            if sasl
+            else None,
+            sasl_username=env.str("KAFKA_SASL_USERNAME") if sasl else None,
+            sasl_password=env.str("KAFKA_SASL_PASSWORD") if sasl else None,
         )
+        if settings.ssl_ca_file and not Path(settings.ssl_ca_file).is_file():
+            env.problem(f"KAFKA_SSL_CA_FILE {settings.ssl_ca_file} is not a readable file")
         env.raise_if_invalid()
         return settings
 
@@ -44,12 +69,22 @@ class KafkaSettings:
         return self.profile == "tansu"
 
     def common(self) -> dict[str, Any]:
-        return {
+        config: dict[str, Any] = {
             "bootstrap_servers": self.bootstrap_servers.split(","),
             "client_id": self.client_id,
             # Back to a restarted broker within a second, not after kafka-python's 30 s.
             "reconnect_backoff_max_ms": 1_000,
+            "security_protocol": self.security_protocol,
         }
+        if self.ssl_ca_file:
+            config["ssl_cafile"] = self.ssl_ca_file
+        if self.sasl_mechanism:
+            config.update(
+                sasl_mechanism=self.sasl_mechanism,
+                sasl_plain_username=self.sasl_username,
+                sasl_plain_password=self.sasl_password,
+            )
+        return config
 
     def producer(self) -> dict[str, Any]:
         config: dict[str, Any] = {
@@ -88,6 +123,11 @@ class KafkaSettings:
                 heartbeat_interval_ms=1_000,
                 fetch_max_wait_ms=20,  # Tansu's fetch sleeps for half the wait: latency ~10 ms
             )
+        elif self.session_timeout_ms:
+            config.update(
+                session_timeout_ms=self.session_timeout_ms,
+                heartbeat_interval_ms=max(self.session_timeout_ms // 3, 1),  # Kafka's ratio
+            )
         return config
 
     def admin(self) -> dict[str, Any]:
@@ -105,6 +145,12 @@ class KafkaSettings:
             except (OSError, ValueError):
                 continue
         return False
+
+    @property
+    def loses_log_on_restart(self) -> bool:
+        """Tansu keeps everything in memory: after its restart every partition starts again
+        at offset 0, so positions a consumer kept must be replaced by the committed ones."""
+        return self.is_tansu
 
     @property
     def leave_group_on_close(self) -> bool:

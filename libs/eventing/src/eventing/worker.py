@@ -95,7 +95,8 @@ class ConsumerWorker:
         consumer = KafkaConsumer(
             **self._settings.consumer(self._spec.name, max_poll_records=self._spec.max_poll_records)
         )
-        assignments = _Assignments()
+        # Only Tansu loses its log on a restart; Kafka's kept positions stay valid.
+        assignments = _Assignments() if self._settings.loses_log_on_restart else None
         consumer.subscribe(topics=list(self._spec.topics), listener=assignments)
         backoff_s = self._retry.first_backoff_s
         try:
@@ -104,7 +105,7 @@ class ConsumerWorker:
                     self._health.beat()  # the loop turns, also while the broker is away
                 try:
                     batch = consumer.poll(timeout_ms=200)
-                    if assignments.changed():
+                    if assignments is not None and assignments.changed():
                         # Records fetched from the kept positions are dropped; they come
                         # again from the committed offsets.
                         _resume_from_committed(consumer)
@@ -113,8 +114,9 @@ class ConsumerWorker:
                     # The broker is away (a restart, a network cut): the consumer reconnects
                     # on the next poll and resumes from the committed offsets.
                     logger.warning("cannot poll %s: %s", self._spec.name, exc)
-                    # A seek to the committed offsets may be what failed: try it again.
-                    assignments.mark_changed()
+                    if assignments is not None:
+                        # A seek to the committed offsets may be what failed: try it again.
+                        assignments.mark_changed()
                     stop.wait(backoff_s)
                     backoff_s = min(backoff_s * 2, self._retry.max_backoff_s)
                     continue

@@ -77,6 +77,10 @@ class EnvReader:
             self._problems.append(f"{name} must start with http:// or https://, got {value!r}")
         return value.rstrip("/")
 
+    def problem(self, message: str) -> None:
+        """A problem found by the caller, e.g. between two settings, reported with the rest."""
+        self._problems.append(message)
+
     def raise_if_invalid(self) -> None:
         if self._problems:
             raise SettingsError("invalid configuration: " + "; ".join(self._problems))

@@ -1,0 +1,254 @@
+"""A single-node Apache Kafka (KRaft) broker as a child process on loopback.
+
+Its jars come from Maven Central by `make kafka` (the version in `apache_kafka/pom.xml`, the
+one deploy/ pins) into `.cache/kafka/<version>/libs`; Java 17 runs them. Unlike Tansu it keeps
+its log on disk, so a restart (even after SIGKILL) keeps topics, records and offsets.
+"""
+
+from __future__ import annotations
+
+import base64
+import logging
+import os
+import shutil
+import signal
+import subprocess
+import time
+import uuid
+import xml.etree.ElementTree as ET
+from collections.abc import Mapping
+from pathlib import Path
+from typing import IO
+
+from devstack.broker import BrokerStartError
+from devstack.lifecycle import LocalServer
+from devstack.ports import LOOPBACK, free_port, port_accepts, wait_until
+
+logger = logging.getLogger(__name__)
+
+_HERE = Path(__file__).parent / "apache_kafka"
+POM = _HERE / "pom.xml"
+_READY_LINE = "Kafka Server started"
+_LOG_TAIL_LINES = 30
+# The broker runs beside the whole system on two cores; its default 1 GiB heap is for
+# production traffic.
+_JVM_OPTIONS = ("-Xms128m", "-Xmx512m", "-XX:+UseG1GC", "-Djava.awt.headless=true")
+
+
+def kafka_version() -> str:
+    """The Apache Kafka version of the pom: one number for tests, `make kafka` and deploy/."""
+    namespace = {"m": "http://maven.apache.org/POM/4.0.0"}
+    pom = ET.parse(POM).getroot()  # noqa: S314 - the project's own file, not input
+    version = pom.findtext("m:properties/m:kafka.version", namespaces=namespace)
+    if not version:
+        raise BrokerStartError(f"{POM} names no kafka.version")
+    return version
+
+
+def default_libs_dir() -> Path:
+    """Where `make kafka` puts the jars, below the working directory (the project root)."""
+    return Path(".cache/kafka", kafka_version(), "libs").absolute()
+
+
+class ApacheBroker(LocalServer):
+    """Runs `kafka.Kafka` (broker and controller in one process) on host:port.
+
+    `stop()` asks the broker to shut down cleanly (SIGTERM); `kill()` is the crash a test
+    wants. Either way `start()` again resumes from the same log directory.
+
+    `extra_properties` are written after the test settings and win over them (another
+    listener, TLS, SASL); `scram_users` (name -> password) get SCRAM-SHA-512 credentials
+    when the storage is formatted.
+    """
+
+    profile = "apache"
+
+    def __init__(
+        self,
+        port: int = 9092,
+        *,
+        log_dir: Path | str = "var/log",
+        data_dir: Path | str | None = None,
+        libs_dir: Path | None = None,
+        host: str = LOOPBACK,
+        start_timeout: float = 60.0,
+        stop_timeout: float = 30.0,
+        extra_properties: Mapping[str, str] | None = None,
+        scram_users: Mapping[str, str] | None = None,
+    ) -> None:
+        self.host = host
+        self.port = port
+        self.controller_port = free_port(host)
+        self.log_path = Path(log_dir).absolute() / "apache-kafka.log"
+        self.data_dir = Path(data_dir or Path(log_dir) / "apache-kafka-data").absolute()
+        self.libs_dir = libs_dir or default_libs_dir()
+        self.start_timeout = start_timeout
+        self.stop_timeout = stop_timeout
+        self.extra_properties = dict(extra_properties or {})
+        self.scram_users = dict(scram_users or {})
+        self._process: subprocess.Popen[bytes] | None = None
+        self._log_file: IO[bytes] | None = None
+        self._log_offset = 0
+
+    @property
+    def bootstrap_servers(self) -> str:
+        return f"{self.host}:{self.port}"
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process else None
+
+    def is_running(self) -> bool:
+        return self._process is not None and self._process.poll() is None
+
+    def start(self) -> None:
+        if self.is_running():
+            return
+        self._close()
+        if port_accepts(self.host, self.port):
+            raise BrokerStartError(f"cannot start the broker: {self.bootstrap_servers} is in use")
+        started = time.monotonic()
+        properties = self._write_properties()
+        self._format(properties)
+        self._spawn(properties)
+        if not wait_until(self._ready_or_dead, self.start_timeout, interval=0.1):
+            self.kill()
+            raise BrokerStartError(
+                f"Apache Kafka did not start on {self.bootstrap_servers} within "
+                f"{self.start_timeout:g} s; end of {self.log_path}:\n{self.log_tail()}"
+            )
+        if not self.is_running():
+            self._close()
+            raise BrokerStartError(
+                f"Apache Kafka exited during start-up; end of {self.log_path}:\n{self.log_tail()}"
+            )
+        logger.info(
+            "Apache Kafka %s listening on %s (pid %s, %.1f s)",
+            kafka_version(),
+            self.bootstrap_servers,
+            self.pid,
+            time.monotonic() - started,
+        )
+
+    def stop(self) -> None:
+        """A clean shutdown (SIGTERM), or SIGKILL when it takes longer than stop_timeout."""
+        if self.is_running():
+            assert self._process is not None
+            self._process.send_signal(signal.SIGTERM)
+            try:
+                self._process.wait(self.stop_timeout)
+            except subprocess.TimeoutExpired:
+                logger.warning(
+                    "Apache Kafka ignored SIGTERM for %g s; killing it", self.stop_timeout
+                )
+        self.kill()
+
+    def kill(self) -> None:
+        """SIGKILL: the broker dies as in a crash; its log directory stays."""
+        if self.is_running():
+            assert self._process is not None
+            self._process.kill()
+        self._close()
+
+    def restart(self) -> None:
+        """Stop and start on the same port and log directory: topics and offsets survive."""
+        self.stop()
+        self.start()
+
+    def log_tail(self, lines: int = _LOG_TAIL_LINES) -> str:
+        try:
+            text = self.log_path.read_text(encoding="utf-8", errors="replace")
+        except FileNotFoundError:
+            return "(no log)"
+        return "\n".join(text.splitlines()[-lines:])
+
+    def _write_properties(self) -> Path:
+        template = (_HERE / "server.properties").read_text(encoding="utf-8")
+        properties = self.data_dir.parent / f"{self.data_dir.name}.properties"
+        properties.parent.mkdir(parents=True, exist_ok=True)
+        settings = template.format(
+            port=self.port, controller_port=self.controller_port, log_dir=self.data_dir
+        )
+        extra = "".join(f"{key}={value}\n" for key, value in self.extra_properties.items())
+        properties.write_text(settings + extra, encoding="utf-8")
+        return properties
+
+    def _format(self, properties: Path) -> None:
+        """Formats the storage once; a restart finds meta.properties and keeps the log."""
+        if (self.data_dir / "meta.properties").is_file():
+            return
+        cluster_id = _cluster_id()
+        storage_tool = self._java("kafka.tools.StorageTool")
+        scram = [
+            f"--add-scram=SCRAM-SHA-512=[name={name},password={password}]"
+            for name, password in self.scram_users.items()
+        ]
+        done = subprocess.run(
+            [*storage_tool, "format", "-t", cluster_id, "-c", str(properties), *scram],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=self.start_timeout,
+        )
+        if done.returncode != 0:
+            raise BrokerStartError(
+                f"formatting {self.data_dir} failed:\n{done.stdout}{done.stderr}"
+            )
+
+    def _java(self, main_class: str) -> list[str]:
+        java_home = os.environ.get("JAVA_HOME")
+        java = str(Path(java_home, "bin", "java")) if java_home else shutil.which("java")
+        if not java or not Path(java).is_file():
+            raise BrokerStartError("Apache Kafka needs Java 17 or newer; no `java` found")
+        if not any(self.libs_dir.glob("kafka_2.13-*.jar")):
+            raise BrokerStartError(
+                f"no Apache Kafka {kafka_version()} jars in {self.libs_dir}; run `make kafka`"
+            )
+        return [
+            java,
+            *_JVM_OPTIONS,
+            f"-Dlog4j2.configurationFile={_HERE / 'log4j2.properties'}",
+            "-cp",
+            f"{self.libs_dir}/*",
+            main_class,
+        ]
+
+    def _spawn(self, properties: Path) -> None:
+        command = [*self._java("kafka.Kafka"), str(properties)]
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        self._log_file = self.log_path.open("ab")
+        self._log_offset = self._log_file.tell()
+        self._process = subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=self._log_file,
+            stderr=subprocess.STDOUT,
+            # Like Tansu: a Ctrl-C in the terminal must not stop the broker before the
+            # services that use it.
+            process_group=0,
+        )
+
+    def _ready_or_dead(self) -> bool:
+        if not self.is_running():
+            return True
+        # The port opens before the broker has its metadata; the log says when it serves.
+        with self.log_path.open("rb") as log:
+            log.seek(self._log_offset)
+            started = _READY_LINE.encode() in log.read()
+        return started and port_accepts(self.host, self.port)
+
+    def _close(self) -> None:
+        process, self._process = self._process, None
+        if process is not None:
+            process.wait()
+        if self._log_file is not None:
+            self._log_file.close()
+            self._log_file = None
+
+
+def _cluster_id() -> str:
+    """A random cluster id as Kafka writes them: URL-safe base64 of 16 bytes, never starting
+    with "-", which the storage tool would read as an option."""
+    while (cluster_id := base64.urlsafe_b64encode(uuid.uuid4().bytes).decode()[:22])[0] == "-":
+        pass
+    return cluster_id
