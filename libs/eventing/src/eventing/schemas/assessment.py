@@ -250,11 +250,25 @@ class EducationSchema(RecommendationSchema):
 
 
 class FundingSchema(EventSchema):
+    """A funding programme as offered on the scoring day.
+
+    `ends_on` (null: open-ended), `verified_on`, `review_by`, `ending_soon` and
+    `review_overdue` were added within v1; the flags are decided at scoring, so a reader
+    shows them as they are and never compares dates itself. Events from before carry only
+    `valid_until`, which meant the end or the next review date, no one can tell which.
+    Producers still fill it (the end, else the review date) for readers of that time.
+    """
+
     id = identifier()
     name = bounded_text(200)
     fit = bounded_text(1000)
     rate = bounded_text(300)
-    valid_until = fields.Date(required=True)
+    valid_until = fields.Date(required=False)
+    ends_on = fields.Date(required=False, allow_none=True)
+    verified_on = fields.Date(required=False)
+    review_by = fields.Date(required=False)
+    ending_soon = fields.Boolean(required=False)
+    review_overdue = fields.Boolean(required=False)
     contact = bounded_text(300)
     url = web_url()
 
