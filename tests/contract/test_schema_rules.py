@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
 import pytest
@@ -118,3 +119,27 @@ def test_a_meeting_time_without_an_offset_is_rejected() -> None:
 
     with pytest.raises(InvalidMessage, match="starts_at"):
         decode_changed(BOOKED, naive)
+
+
+def test_a_funding_entry_from_before_the_dates_were_split_still_decodes() -> None:
+    legacy = EXAMPLES["assessment.scored.v1.plastics-moulder-class-c-valid-until-only"]
+    funding = decode(legacy.raw).data["recommendations"]["funding"]
+
+    assert [(f["id"], f["valid_until"].isoformat(), "ends_on" in f) for f in funding] == [
+        ("digitalbonus_bayern", "2027-12-31", False),
+        ("bafa_unternehmensberatung", "2026-12-31", False),
+        ("eew", "2026-12-31", False),
+    ]
+
+
+def test_an_open_ended_programme_has_no_end_on_the_wire() -> None:
+    def open_ended(data: dict[str, Any]) -> None:
+        data["recommendations"]["funding"][0]["ends_on"] = None
+
+    funding = decode_changed(SCORED, open_ended).data["recommendations"]["funding"]
+    assert [f["ends_on"] for f in funding] == [
+        None,
+        date(2027, 12, 31),
+        date(2028, 12, 31),
+        date(2026, 12, 31),
+    ]

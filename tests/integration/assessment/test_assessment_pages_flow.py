@@ -18,8 +18,9 @@ from assessment_pages_helpers import (
     start_through_pages,
 )
 from flask.testing import FlaskClient
-from sqlalchemy import select
+from sqlalchemy import select, update
 
+from assessment.adapters.tables import assessments
 from eventing.tables import outbox
 from servicekit.booking_links import verify_booking_token
 from servicekit.web import ENGINE_EXTENSION
@@ -113,7 +114,8 @@ def test_a_whole_check_through_the_pages(
     # Where the company downloads its data or has it erased.
     assert f'href="/a/{assessment_id}/privacy">Ihre Daten: herunterladen oder löschen' in text
     assert client.get(f"/a/{assessment_id}/privacy").status_code == 200
-    assert "gültig bis" in text
+    assert "Förderprogramme" in text
+    assert "gültig bis" not in text  # a review date is no end
 
     with app.extensions[ENGINE_EXTENSION].connect() as connection:
         rows = connection.execute(
@@ -155,7 +157,73 @@ def test_an_english_check_shows_an_english_result(
     assert "Readiness by field of action" in text
     assert "Your report is being prepared." in text
     assert "Book a transformation meeting" in text
-    assert "valid until 20" in text  # ISO dates in English
+    assert "Funding programmes" in text
+
+
+def _submitted_through_pages(client: FlaskClient, answers: dict[str, Any], lang: str) -> str:
+    assessment_id = assessment_id_of(start_through_pages(client, lang=lang).headers["Location"])
+    _fill_all(client, assessment_id, answers)
+    token = csrf_token(client, f"/a/{assessment_id}/review")
+    client.post(f"/a/{assessment_id}/submit", data={"csrf_token": token})
+    return assessment_id
+
+
+def _restore_funding(app: Any, assessment_id: str, funding: list[dict[str, Any]]) -> None:
+    """The stored result with these funding entries, as an earlier release stored them."""
+    with app.extensions[ENGINE_EXTENSION].begin() as connection:
+        result = connection.execute(
+            select(assessments.c.result).where(assessments.c.id == uuid.UUID(assessment_id))
+        ).scalar_one()
+        result["recommendations"]["funding"] = funding
+        connection.execute(
+            update(assessments)
+            .where(assessments.c.id == uuid.UUID(assessment_id))
+            .values(result=result)
+        )
+
+
+FUNDING_ENTRY = {
+    "name": "Programm",
+    "fit": "passt",
+    "rate": "50 %",
+    "contact": "Amt",
+    "url": "https://foerderung.example",
+}
+
+
+def test_the_result_page_says_what_the_scoring_decided_about_each_programme(
+    app: Any, client: FlaskClient, complete_answers: dict[str, Any]
+) -> None:
+    assessment_id = _submitted_through_pages(client, complete_answers, "de")
+    dates = {"verified_on": "2026-02-28", "review_by": "2026-12-31", "valid_until": "2026-12-31"}
+    _restore_funding(
+        app,
+        assessment_id,
+        [
+            FUNDING_ENTRY | dates | {"id": "open", "ends_on": None, "review_overdue": True},
+            FUNDING_ENTRY | dates | {"id": "ending", "ends_on": "2026-12-31", "ending_soon": True},
+        ],
+    )
+    text = client.get(f"/a/{assessment_id}/result").get_data(as_text=True)
+
+    assert re.findall(r'<span class="tag">(Stand|läuft)[^<]*</span>', text) == ["Stand", "läuft"]
+    assert '<span class="tag">Stand: 28.02.2026</span>' in text
+    assert '<span class="tag">läuft am 31.12.2026 aus</span>' in text
+
+
+def test_a_result_stored_before_the_funding_dates_still_shows_its_programmes(
+    app: Any, client: FlaskClient, complete_answers: dict[str, Any]
+) -> None:
+    assessment_id = _submitted_through_pages(client, complete_answers, "en")
+    _restore_funding(
+        app, assessment_id, [FUNDING_ENTRY | {"id": "old", "valid_until": "2026-12-31"}]
+    )
+    page = client.get(f"/a/{assessment_id}/result")
+    text = page.get_data(as_text=True)
+
+    assert page.status_code == 200
+    assert '<a href="https://foerderung.example" rel="noreferrer noopener">Programm</a>' in text
+    assert "2026-12-31" not in text  # maybe a review date: no end is claimed
 
 
 def test_the_charts_place_the_company(

@@ -42,6 +42,8 @@ def test_a_german_report_names_company_class_scores_and_funding(render_process, 
     assert "34 Punkte · Entwickler" in text
     for programme in ("BAFA – Förderung von Unternehmensberatungen", "ZIM", "BayTP+", "EEW"):
         assert programme in text
+    assert "läuft bis 31.12.2027" in text  # ZIM's end
+    assert "gültig bis" not in text
     assert "Alle Angaben ohne Gewähr" in text
     assert "http://book.test/book/1" in text
     assert f"Seite 2 von {pdf.pages}" in text

@@ -109,19 +109,50 @@ def test_the_revenue_coefficients_of_the_methodology_table(ruleset: Ruleset) -> 
 
 def test_the_funding_catalogue_as_of_early_2026(ruleset: Ruleset) -> None:
     funding = {programme.id: programme for programme in ruleset.catalogue.funding}
-    assert funding["go_digital"].valid_until == date(2024, 12, 31)  # kept only expired
-    assert funding["bafa_modernisierung_zulieferer"].valid_until < date(2026, 1, 1)
+    assert funding["go_digital"].ends_on == date(2024, 12, 31)  # kept only expired
+    assert funding["bafa_modernisierung_zulieferer"].ends_on == date(2023, 11, 30)
     digitalbonus = funding["digitalbonus_bayern"]
-    assert digitalbonus.valid_until == date(2027, 12, 31)
+    assert digitalbonus.ends_on == date(2027, 12, 31)
     assert digitalbonus.eligibility.max_employees_band == "lt50"
     assert digitalbonus.eligibility.bavarian_site
-    assert funding["baytfs_baytp_plus"].valid_until == date(2028, 12, 31)
+    assert funding["baytfs_baytp_plus"].ends_on == date(2028, 12, 31)
     assert funding["bik"].eligibility.min_project_eur == 500_000
     assert funding["lfa_transformationsfonds_bayern"].eligibility.min_employees_band == "250_999"
-    current = {p.id for p in ruleset.catalogue.funding if p.valid_until >= date(2026, 3, 1)}
+    current = {p.id for p in ruleset.catalogue.funding if p.runs_on(date(2026, 3, 1))}
     assert {"zim", "eew", "qualifizierungschancengesetz", "bafa_unternehmensberatung"} <= current
     for dimension in ("portfolio", "market", "strategy", "innovation", "digital", "energy"):
         assert any(dimension in funding[p].dimensions for p in current), dimension
+
+
+# Statutory and standing programmes, in catalogue order: their review date was never an end.
+OPEN_ENDED = [
+    "forschungszulage",
+    "mittelstand_digital_zentren",
+    "qualifizierungschancengesetz",
+    "qualifizierungsgeld",
+    "lfa_transformationsfonds_bayern",
+    "foerderkredite_lfa_kfw",
+    "buergschaftsbank_bayern",
+]
+
+
+def test_only_programmes_with_a_legal_end_carry_one(ruleset: Ruleset) -> None:
+    """A review date is no end: statutory and standing programmes run on without one."""
+    funding = ruleset.catalogue.funding
+    assert [p.id for p in funding if p.ends_on is None] == OPEN_ENDED
+    ending_2026 = [p.id for p in funding if p.ends_on == date(2026, 12, 31)]
+    assert ending_2026 == ["bafa_unternehmensberatung", "eew", "transform_emn_angebote"]
+    assert {p.verified_on for p in funding} == {date(2026, 2, 28)}
+    assert ruleset.recommendations.funding_ending_within_days == 90
+
+
+def test_the_programmes_to_review_are_those_still_running_past_their_review_date(
+    ruleset: Ruleset,
+) -> None:
+    catalogue = ruleset.catalogue
+    assert catalogue.review_overdue(date(2026, 12, 31)) == ()
+    assert [p.id for p in catalogue.review_overdue(date(2027, 1, 1))] == OPEN_ENDED
+    assert len(catalogue.review_overdue(date(2027, 4, 1))) == 12  # go-digital & Co. ended
 
 
 def test_every_weak_dimension_has_catalogue_entries(
@@ -143,21 +174,31 @@ def _funding(data: dict[str, Any], programme_id: str) -> dict[str, Any]:
     return next(p for p in data["catalogue"]["funding"] if p["id"] == programme_id)
 
 
-def _rename_valid_until(data: dict[str, Any]) -> None:
+def _rename_ends_on(data: dict[str, Any]) -> None:
     eew = _funding(data, "eew")
-    eew["valid_untill"] = eew.pop("valid_until")
+    eew["ends_at"] = eew.pop("ends_on")
 
 
 BREAKAGES: list[tuple[str, Callable[[dict[str, Any]], Any], str]] = [
     (
         "funding date",
-        lambda d: _funding(d, "digitalbonus_bayern").update(valid_until="2027-13-01"),
-        "catalogue.funding[4] (digitalbonus_bayern): valid_until '2027-13-01' is not a date",
+        lambda d: _funding(d, "digitalbonus_bayern").update(ends_on="2027-13-01"),
+        "catalogue.funding[4] (digitalbonus_bayern): ends_on '2027-13-01' is not a date",
     ),
     (
         "misspelt key",
-        _rename_valid_until,
-        "catalogue.funding[9] (eew): valid_until is missing",
+        _rename_ends_on,
+        "catalogue.funding[9] (eew): ends_on is missing",
+    ),
+    (
+        "review before verification",
+        lambda d: _funding(d, "zim").update(review_by="2026-01-31"),
+        "catalogue.funding[1] (zim): review_by is before verified_on",
+    ),
+    (
+        "old date key",
+        lambda d: _funding(d, "bik").update(valid_until="2030-12-31"),
+        "catalogue.funding[10] (bik): valid_until is not an expected key",
     ),
     (
         "funding URL",

@@ -547,7 +547,7 @@ def _digital_gap(answers: dict[str, Any]) -> dict[str, Any]:
 
 
 def _funding_ids(card: ScoreCard) -> list[str]:
-    return [programme.id for programme in card.recommendations.funding]
+    return [offer.id for offer in card.recommendations.funding]
 
 
 def test_an_expired_programme_never_appears(
@@ -561,7 +561,7 @@ def test_an_expired_programme_never_appears(
     assert "bafa_modernisierung_zulieferer" not in _funding_ids(card)  # ended 2023-11-30
 
 
-def test_a_programme_is_shown_up_to_and_including_its_valid_until_day(
+def test_a_programme_is_shown_up_to_and_including_its_last_day(
     full_answers: dict[str, Any], questionnaire: Questionnaire, ruleset: Ruleset
 ) -> None:
     small = CompanyProfile(employees="lt50", district="bamberg_stadt")
@@ -665,7 +665,7 @@ def test_recommendations_serve_the_weak_dimensions(
     assert agenda[-1] == "reassessment_date"
     assert "liquidity_workforce_scenario" in agenda  # class A
     assert "consortium_building" not in agenda  # class B
-    assert all(f.valid_until >= TODAY for f in recommendations.funding)
+    assert all(f.programme.runs_on(TODAY) for f in recommendations.funding)
 
 
 def test_no_weak_dimension_leaves_standard_agenda_and_opportunity_fields(
@@ -749,7 +749,7 @@ def test_scores_stay_in_range_for_generated_answers(
         )
         if card.exposure.prod >= 70:
             assert card.exposure.score >= 60
-        assert all(f.valid_until >= today for f in card.recommendations.funding)
+        assert all(f.programme.runs_on(today) for f in card.recommendations.funding)
         assert all(
             len(getattr(card.recommendations, name)) <= limit
             for name, limit in ruleset.recommendations.limits.items()

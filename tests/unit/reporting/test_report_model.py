@@ -141,16 +141,70 @@ def test_the_roadmap_sorts_measures_into_the_three_horizons():
     assert roadmap[2].measures[0].title == "Geschäftsfeld Wasserstoff-Komponenten aufbauen"
 
 
-def test_funding_shows_programmes_open_on_the_report_date_and_never_an_expired_one():
+def test_funding_shows_what_the_scoring_offered_with_each_real_end():
+    report = report_for(scored_example("machining"))
+
+    assert [(row.name.split(" ")[0], row.notes) for row in report.funding] == [
+        ("BAFA", ("läuft bis 31.12.2026",)),
+        ("Zentrales", ("läuft bis 31.12.2027",)),
+        ("Bayerischer", ("läuft bis 31.12.2028",)),
+        ("Bundesförderung", ("läuft bis 31.12.2026",)),
+    ]
+    assert report.funding_as_of == "09.03.2026"
+
+
+def test_the_report_date_does_not_filter_funding_again():
+    """The scoring decided what was offered; a report rendered later shows the same."""
     on_time = report_for(scored_example("machining"))
     later = report_for(scored_example("machining"), scored_on=date(2027, 6, 1))
 
-    assert [row.name.split(" ")[0] for row in on_time.funding] == [
-        "BAFA", "Zentrales", "Bayerischer", "Bundesförderung",
-    ]  # fmt: skip
-    assert on_time.funding[0].valid_until == "31.12.2026"
-    assert on_time.funding_as_of == "09.03.2026"
-    assert [row.name.split(" ")[0] for row in later.funding] == ["Zentrales", "Bayerischer"]
+    assert later.funding == on_time.funding
+
+
+def test_an_open_ended_programme_says_nothing_about_an_end():
+    report = report_for(scored_example("die-caster"))
+
+    assert [(row.name, row.notes) for row in report.funding] == [
+        ("Federal funding for industry and climate protection (BIK)", ("runs until 2030-12-31",)),
+        ("Qualifizierungschancengesetz (§ 82 SGB III)", ()),
+    ]
+
+
+def _funding_on_new_years_eve(scored: dict[str, Any]) -> dict[str, Any]:
+    """The machining supplier as scored on 2026-12-31: BAFA and EEW end that day."""
+    bafa, zim, _, eew = scored["recommendations"]["funding"]
+    bafa["ending_soon"] = eew["ending_soon"] = True
+    zim["review_overdue"] = True  # as if its review date had passed
+    return scored
+
+
+def test_a_programme_ending_soon_says_so_and_one_past_review_says_as_of():
+    german = report_for(_funding_on_new_years_eve(scored_example("machining")))
+    english_example = scored_example("machining") | {"language": "en"}
+    english = report_for(_funding_on_new_years_eve(english_example))
+
+    assert [row.notes for row in german.funding] == [
+        ("läuft am 31.12.2026 aus",),
+        ("läuft bis 31.12.2027", "Stand: 28.02.2026"),
+        ("läuft bis 31.12.2028",),
+        ("läuft am 31.12.2026 aus",),
+    ]
+    assert [row.notes for row in english.funding] == [
+        ("ends on 2026-12-31",),
+        ("runs until 2027-12-31", "as of 2026-02-28"),
+        ("runs until 2028-12-31",),
+        ("ends on 2026-12-31",),
+    ]
+
+
+def test_an_event_from_before_the_funding_dates_shows_no_end_it_cannot_vouch_for():
+    report = report_for(scored_example("plastics"))
+
+    assert [(row.name.split(" ")[0], row.notes) for row in report.funding] == [
+        ("Digitalbonus", ()),
+        ("BAFA", ()),
+        ("Bundesförderung", ()),
+    ]
 
 
 def test_the_next_step_carries_the_agenda_and_the_booking_link():

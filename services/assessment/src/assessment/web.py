@@ -8,6 +8,7 @@ from flask import Flask
 
 from assessment.api import install_api
 from assessment.config import AssessmentConfig
+from assessment.metrics import FundingReviewCollector
 from assessment.pages import install_pages
 from assessment.privacy.config import PrivacyConfig
 from assessment.privacy.install import install_privacy
@@ -28,7 +29,7 @@ def create_app(
         __name__,
         settings,
         engine,
-        collectors=[OutboxCollector(engine), MailOutboxCollector(engine)],
+        collectors=[OutboxCollector(engine), MailOutboxCollector(engine), FundingReviewCollector()],
     )
     install_api(app, engine, config, settings.public_base_url)
     install_pages(app, engine, config, settings.public_base_url)

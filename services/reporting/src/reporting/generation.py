@@ -43,7 +43,7 @@ CONSUMER = "reporting"
 PRODUCER = "reporting"
 # Report ids are derived from assessment ids: one assessment, one report id, one file key.
 REPORT_NAMESPACE = uuid.UUID("5d0b7f0e-7a43-4c55-9f3e-2f1c0d8a6b21")
-# Dates in the report (and which funding is still open) are days in Bavaria.
+# The report is dated by the day of scoring in Bavaria.
 LOCAL_ZONE = ZoneInfo("Europe/Berlin")
 
 

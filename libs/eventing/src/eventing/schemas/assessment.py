@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, Literal
 
 from marshmallow import ValidationError, fields, validate, validates_schema
 
@@ -250,13 +251,46 @@ class EducationSchema(RecommendationSchema):
 
 
 class FundingSchema(EventSchema):
+    """A funding programme as offered on the scoring day.
+
+    `ends_on` (null: open-ended), `verified_on`, `review_by`, `ending_soon` and
+    `review_overdue` were added within v1; the flags are decided at scoring, so a reader
+    shows them as they are and never compares dates itself. Events from before carry only
+    `valid_until`, which meant the end or the next review date, no one can tell which.
+    Producers still fill it (the end, else the review date) for readers of that time.
+    """
+
     id = identifier()
     name = bounded_text(200)
     fit = bounded_text(1000)
     rate = bounded_text(300)
-    valid_until = fields.Date(required=True)
+    valid_until = fields.Date(required=False)
+    ends_on = fields.Date(required=False, allow_none=True)
+    verified_on = fields.Date(required=False)
+    review_by = fields.Date(required=False)
+    ending_soon = fields.Boolean(required=False)
+    review_overdue = fields.Boolean(required=False)
     contact = bounded_text(300)
     url = web_url()
+
+
+FundingNote = Literal["funding_ends", "funding_ending_soon", "programme_as_of"]
+
+
+def funding_notes(programme: Mapping[str, Any]) -> list[tuple[FundingNote, Any]]:
+    """What a reader says about a funding entry's dates, and the date each note names.
+
+    An open-ended programme says nothing about an end. An entry from before the dates were
+    split carries only `valid_until`, which may have been a review date: it gets no note
+    rather than an end that may be false.
+    """
+    notes: list[tuple[FundingNote, Any]] = []
+    if programme.get("ends_on"):
+        ending = "funding_ending_soon" if programme.get("ending_soon") else "funding_ends"
+        notes.append((ending, programme["ends_on"]))
+    if programme.get("review_overdue"):
+        notes.append(("programme_as_of", programme["verified_on"]))
+    return notes
 
 
 class PartnerSchema(EventSchema):

@@ -11,7 +11,7 @@ from typing import Any
 
 from assessment.adapters.assessment_store import AssessmentRecord
 from assessment.domain import ScoreCard, ids
-from assessment.domain.scorecard import Recommendations
+from assessment.domain.scorecard import FundingOffer, Recommendations
 from assessment.domain.texts import Language, LocalizedText
 
 
@@ -115,18 +115,7 @@ def recommendations_part(r: Recommendations, language: Language) -> dict[str, An
             | _text(e.text, language)
             for e in r.education
         ],
-        "funding": [
-            {
-                "id": f.id,
-                "name": f.name.in_language(language),
-                "fit": f.fit.in_language(language),
-                "rate": f.rate.in_language(language),
-                "valid_until": f.valid_until,
-                "contact": f.contact,
-                "url": f.url,
-            }
-            for f in r.funding
-        ],
+        "funding": [_funding(offer, language) for offer in r.funding],
         "partners": [
             {"id": p.id, "name": p.name, "topic": p.topic.in_language(language)} for p in r.partners
         ],
@@ -134,6 +123,26 @@ def recommendations_part(r: Recommendations, language: Language) -> dict[str, An
             {"id": a.id, "title": a.title.in_language(language)} | _text(a.text, language)
             for a in r.agenda
         ],
+    }
+
+
+def _funding(offer: FundingOffer, language: Language) -> dict[str, Any]:
+    f = offer.programme
+    return {
+        "id": f.id,
+        "name": f.name.in_language(language),
+        "fit": f.fit.in_language(language),
+        "rate": f.rate.in_language(language),
+        # Readers of v1 as first published require valid_until and drop a programme past
+        # it: they get the end, else the review date, which is what it meant to them.
+        "valid_until": f.ends_on or f.review_by,
+        "ends_on": f.ends_on,
+        "verified_on": f.verified_on,
+        "review_by": f.review_by,
+        "ending_soon": offer.ending_soon,
+        "review_overdue": offer.review_overdue,
+        "contact": f.contact,
+        "url": f.url,
     }
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
 from typing import Any, Literal, TypeVar
 
@@ -80,9 +80,23 @@ class FundingProgramme:
     rate: LocalizedText
     contact: str
     url: str
-    valid_until: date
+    # The legal end of the programme or of its current guideline; None: open-ended.
+    ends_on: date | None
+    # When someone last checked these facts, and when they must be checked again. A
+    # review date is not an end: a programme past it is still offered, marked with its date.
+    verified_on: date
+    review_by: date
     dimensions: tuple[str, ...]
     eligibility: Eligibility = field(default_factory=Eligibility)
+
+    def runs_on(self, day: date) -> bool:
+        return self.ends_on is None or day <= self.ends_on
+
+    def ends_within(self, day: date, days: int) -> bool:
+        return self.ends_on is not None and day <= self.ends_on <= day + timedelta(days=days)
+
+    def review_overdue_on(self, day: date) -> bool:
+        return day > self.review_by
 
 
 @dataclass(frozen=True)
@@ -120,6 +134,10 @@ class Catalogue:
     @cached_property
     def partners_by_id(self) -> Mapping[str, Partner]:
         return {partner.id: partner for partner in self.partners}
+
+    def review_overdue(self, day: date) -> tuple[FundingProgramme, ...]:
+        """Programmes still running on `day` whose facts are past their review date."""
+        return tuple(p for p in self.funding if p.runs_on(day) and p.review_overdue_on(day))
 
 
 def _index(
@@ -234,22 +252,39 @@ def _partner(node: Node, context: CatalogueContext) -> Partner:
 
 def _funding(node: Node, context: CatalogueContext) -> FundingProgramme:
     node.fields(
-        required=("id", "name", "fit", "rate", "contact", "url", "valid_until", "dimensions"),
+        required=(
+            "id",
+            "name",
+            "fit",
+            "rate",
+            "contact",
+            "url",
+            "ends_on",
+            "verified_on",
+            "review_by",
+            "dimensions",
+        ),
         optional=("eligibility", "note"),
     )
     if node.maybe("note"):
         node.get("note").text()
-    return FundingProgramme(
+    ends_on = node.get("ends_on")
+    programme = FundingProgramme(
         id=node.get("id").identifier(),
         name=node.get("name").localized(200),
         fit=node.get("fit").localized(1000),
         rate=node.get("rate").localized(300),
         contact=node.get("contact").text(300),
         url=node.get("url").url(),
-        valid_until=node.get("valid_until").iso_date(),
+        ends_on=None if ends_on.value is None else ends_on.iso_date(),
+        verified_on=node.get("verified_on").iso_date(),
+        review_by=node.get("review_by").iso_date(),
         dimensions=_ids(node.get("dimensions"), context.dimensions, min_length=1),
         eligibility=_eligibility(node.maybe("eligibility"), context),
     )
+    if programme.review_by < programme.verified_on:
+        node.get("review_by").fail("is before verified_on")
+    return programme
 
 
 def _eligibility(node: Node | None, context: CatalogueContext) -> Eligibility:

@@ -2,7 +2,7 @@
 
 A broken questionnaire or ruleset must stop the service at start-up with a message a
 maintainer can act on, e.g. "ruleset 2026.1: catalogue.funding[3] (digitalbonus_bayern):
-valid_until '2027-13-01' is not a date".
+ends_on '2027-13-01' is not a date".
 """
 
 from __future__ import annotations

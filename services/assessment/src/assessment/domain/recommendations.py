@@ -3,8 +3,8 @@ partners and agenda points for the Transformationsgespräch.
 
 Entries come breadth first over the weak dimensions (most pressing first), each
 dimension's entries in catalogue order; agenda points keep catalogue order. Funding
-programmes past their valid-until date, programmes the company is not eligible for, and
-events that already started never appear.
+programmes past their end, programmes the company is not eligible for, and events that
+already started never appear. A programme past only its review date still appears, marked.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 from assessment.domain.catalogue import FundingProgramme
 from assessment.domain.ruleset import Ruleset
-from assessment.domain.scorecard import CompanyProfile, Recommendations
+from assessment.domain.scorecard import CompanyProfile, FundingOffer, Recommendations
 
 T = TypeVar("T")
 _GAP: Any = object()  # where a shorter queue has run out in _by_rank
@@ -76,7 +76,7 @@ def recommend(situation: Situation, ruleset: Ruleset) -> Recommendations:
         measures=tuple(measures[: limits["measures"]]),
         technologies=tuple(technologies),
         education=tuple(education[: limits["education"]]),
-        funding=tuple(funding[: limits["funding"]]),
+        funding=tuple(_offer(f, situation.today, ruleset) for f in funding[: limits["funding"]]),
         partners=tuple(partners[: limits["partners"]]),
         agenda=tuple(agenda[: limits["agenda"]]),
     )
@@ -108,7 +108,16 @@ def _unique(entries: Iterable[Any]) -> list[Any]:
 
 
 def _available(programme: FundingProgramme, situation: Situation, ruleset: Ruleset) -> bool:
-    return programme.valid_until >= situation.today and is_eligible(programme, situation, ruleset)
+    return programme.runs_on(situation.today) and is_eligible(programme, situation, ruleset)
+
+
+def _offer(programme: FundingProgramme, today: date, ruleset: Ruleset) -> FundingOffer:
+    warning_days = ruleset.recommendations.funding_ending_within_days
+    return FundingOffer(
+        programme=programme,
+        ending_soon=programme.ends_within(today, warning_days),
+        review_overdue=programme.review_overdue_on(today),
+    )
 
 
 def is_eligible(programme: FundingProgramme, situation: Situation, ruleset: Ruleset) -> bool:

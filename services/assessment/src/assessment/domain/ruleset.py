@@ -128,6 +128,8 @@ class RecommendationRules:
     market_from_e_cust: float
     limits: Mapping[str, int]
     non_bavarian_districts: tuple[str, ...]
+    # A funding programme ending within this many days of the scoring day says so.
+    funding_ending_within_days: int
     revenue_band_max_eur: Mapping[str, float]
     investment_item: str
     investment_years: float

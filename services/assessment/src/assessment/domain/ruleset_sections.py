@@ -193,7 +193,15 @@ def read_top_gaps(node: Node) -> TopGapRules:
 
 
 def read_recommendations(node: Node, questionnaire: Questionnaire) -> RecommendationRules:
-    node.fields(required=("market_from_e_cust", "limits", "non_bavarian_districts", "project_size"))
+    node.fields(
+        required=(
+            "market_from_e_cust",
+            "limits",
+            "non_bavarian_districts",
+            "funding_ending_within_days",
+            "project_size",
+        )
+    )
     limits = node.get("limits").fields(required=CATALOGUE_LISTS)
     size = node.get("project_size").fields(
         required=("revenue_band_max_eur", "investment_item", "years")
@@ -213,6 +221,7 @@ def read_recommendations(node: Node, questionnaire: Questionnaire) -> Recommenda
         non_bavarian_districts=tuple(
             entry.one_of(districts) for entry in node.get("non_bavarian_districts").elements()
         ),
+        funding_ending_within_days=node.get("funding_ending_within_days").integer(0, 365),
         revenue_band_max_eur=MappingProxyType(
             {band: value.number(0) for band, value in bands.entries()}
         ),

@@ -87,11 +87,25 @@ class ExposureProfile:
 
 
 @dataclass(frozen=True)
+class FundingOffer:
+    """A programme as offered on the scoring day. Decided once, here: the event, the stored
+    result, the result page and the report all say what was true when the company was scored."""
+
+    programme: FundingProgramme
+    ending_soon: bool  # it ends within the ruleset's warning period
+    review_overdue: bool  # its facts are past their review date: shown "as of" verified_on
+
+    @property
+    def id(self) -> str:
+        return self.programme.id
+
+
+@dataclass(frozen=True)
 class Recommendations:
     measures: tuple[Measure, ...]
     technologies: tuple[Technology, ...]
     education: tuple[Education, ...]
-    funding: tuple[FundingProgramme, ...]
+    funding: tuple[FundingOffer, ...]
     partners: tuple[Partner, ...]
     agenda: tuple[AgendaPoint, ...]
 

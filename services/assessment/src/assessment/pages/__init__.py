@@ -3,7 +3,6 @@ protection for every form of the app and the security headers of these pages."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from flask import Flask
@@ -13,7 +12,7 @@ from sqlalchemy import Engine
 
 from assessment.config import AssessmentConfig
 from assessment.pages.form_fields import UNKNOWN, share_key, unknown_key
-from assessment.pages.ui_texts import ui_text
+from assessment.pages.ui_texts import funding_notes, local_date, ui_text
 from assessment.pages.views import create_pages_blueprint
 
 API_BLUEPRINT = "api_v1"
@@ -45,14 +44,11 @@ def install_pages(
         return ui_text(context.get("lang", "de"), key, **values)
 
     app.jinja_env.filters["berlin_date"] = local_date
-    app.jinja_env.globals.update(t=t, UNKNOWN=UNKNOWN, share_key=share_key, unknown_key=unknown_key)
+    app.jinja_env.globals.update(
+        t=t,
+        funding_notes=funding_notes,
+        UNKNOWN=UNKNOWN,
+        share_key=share_key,
+        unknown_key=unknown_key,
+    )
     app.register_blueprint(blueprint)
-
-
-def local_date(value: Any, language: str) -> str:
-    """An ISO date as people in Bavaria write it ("31.12.2027"); English keeps ISO."""
-    try:
-        day = date.fromisoformat(str(value))
-    except ValueError:
-        return str(value)
-    return day.strftime("%d.%m.%Y") if language == "de" else day.isoformat()

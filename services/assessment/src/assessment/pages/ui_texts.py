@@ -5,7 +5,12 @@ validation messages come from the questionnaire and the domain, not from here)."
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
 from assessment.domain.texts import Language
+from eventing.schemas.assessment import funding_notes as stored_funding_notes
 
 _TEXTS: dict[str, tuple[str, str]] = {
     # key: (de, en)
@@ -163,7 +168,9 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "technologies": ("Technologien", "Technologies"),
     "education": ("Qualifizierung und Veranstaltungen", "Training and events"),
     "funding": ("Förderprogramme", "Funding programmes"),
-    "valid_until": ("gültig bis {date}", "valid until {date}"),
+    "funding_ends": ("läuft bis {date}", "runs until {date}"),
+    "funding_ending_soon": ("läuft am {date} aus", "ends on {date}"),
+    "programme_as_of": ("Stand: {date}", "as of {date}"),
     "rate": ("Förderung:", "Funding:"),
     "partners": ("Partner", "Partners"),
     "agenda": ("Themen für das Transformationsgespräch", "Topics for the transformation meeting"),
@@ -220,3 +227,20 @@ def ui_text(language: Language, key: str, **values: object) -> str:
     de, en = _TEXTS[key]
     text = en if language == "en" else de
     return text.format(**values) if values else text
+
+
+def local_date(value: Any, language: str) -> str:
+    """An ISO date as people in Bavaria write it ("31.12.2027"); English keeps ISO."""
+    try:
+        day = date.fromisoformat(str(value))
+    except ValueError:
+        return str(value)
+    return day.strftime("%d.%m.%Y") if language == "de" else day.isoformat()
+
+
+def funding_notes(programme: Mapping[str, Any], language: Language) -> list[str]:
+    """The result page's notes on a programme's dates, as decided when it was scored."""
+    return [
+        ui_text(language, note, date=local_date(day, language))
+        for note, day in stored_funding_notes(programme)
+    ]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from eventing.schemas.assessment import funding_notes
 from reporting.domain.answers import AnswerGroup, answer_groups
 from reporting.domain.benchmark import MIN_PEERS, Benchmark
 from reporting.domain.exposure_classes import EXPOSURE_CLASS_ORDER, ICE_DEPENDENT, shares_by_class
@@ -24,6 +25,7 @@ from reporting.domain.texts import (
     DIMENSIONS,
     EMPLOYEE_BANDS,
     EXPOSURE_CLASSES,
+    LABELS,
     LEVEL_TEXTS,
     LEVELS,
     MAIN_SEGMENTS,
@@ -136,7 +138,7 @@ class FundingRow:
     name: str
     fit: str
     rate: str
-    valid_until: str
+    notes: tuple[str, ...]  # its end, if it has one, and "as of" when its facts are old
     contact: str
     url: str
 
@@ -181,7 +183,8 @@ def build_report(
     questionnaire_labels: Mapping[str, Any],
 ) -> Report:
     """The report's content. `scored_on` is the day of scoring in the cluster's time zone:
-    the report is dated by it and shows only the funding programmes still open on it."""
+    the report is dated by it. Which funding programmes are shown, and how each is marked,
+    the scoring decided on that day: the report shows them as the event carries them."""
     language = scored["language"]
     scores = scored["scores"]
     dimensions = {dimension["id"]: dimension for dimension in scores["dimensions"]}
@@ -196,7 +199,7 @@ def build_report(
         strengths_and_gaps=_strengths_and_gaps(scores, dimensions, language),
         opportunities=_opportunities(scored, language, questionnaire_labels),
         roadmap=_roadmap(scored["recommendations"]["measures"], language),
-        funding=_funding(scored["recommendations"]["funding"], scored_on, language),
+        funding=tuple(_funding(p, language) for p in scored["recommendations"]["funding"]),
         funding_as_of=short_date(scored_on, language),
         next_step=NextStep(
             agenda=tuple(_item(entry) for entry in scored["recommendations"]["agenda"]),
@@ -381,21 +384,17 @@ def _roadmap(measures: list[Mapping[str, Any]], language: str) -> tuple[RoadmapP
     )
 
 
-def _funding(
-    programmes: list[Mapping[str, Any]], scored_on: date, language: str
-) -> tuple[FundingRow, ...]:
-    """Programmes still open on the report's date; an expired one is never offered."""
-    return tuple(
-        FundingRow(
-            name=p["name"],
-            fit=p["fit"],
-            rate=p["rate"],
-            valid_until=short_date(p["valid_until"], language),
-            contact=p["contact"],
-            url=p["url"],
-        )
-        for p in programmes
-        if p["valid_until"] >= scored_on
+def _funding(programme: Mapping[str, Any], language: str) -> FundingRow:
+    return FundingRow(
+        name=programme["name"],
+        fit=programme["fit"],
+        rate=programme["rate"],
+        notes=tuple(
+            pick(LABELS, note, language).format(date=short_date(day, language))
+            for note, day in funding_notes(programme)
+        ),
+        contact=programme["contact"],
+        url=programme["url"],
     )
 
 

@@ -247,7 +247,10 @@ LABELS: Texts = {
     "programme": ("Programm", "Programme"),
     "fit": ("Passt zu", "Fits"),
     "rate": ("Förderquote / Höchstbetrag", "Rate / maximum"),
-    "valid_until": ("gültig bis", "valid until"),
+    "term": ("Laufzeit / Stand", "Term / as of"),
+    "funding_ends": ("läuft bis {date}", "runs until {date}"),
+    "funding_ending_soon": ("läuft am {date} aus", "ends on {date}"),
+    "programme_as_of": ("Stand: {date}", "as of {date}"),
     "contact": ("Kontakt", "Contact"),
     "no_funding": (
         "Zurzeit passt kein laufendes Programm zu Ihren Handlungsfeldern.",

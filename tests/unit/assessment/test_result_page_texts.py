@@ -1,0 +1,46 @@
+"""What the result page says about a funding programme's dates: only what the scoring
+decided and stored, in German and English."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from assessment.pages.ui_texts import funding_notes
+
+# As the stored result keeps them: the scored event's wire form, dates as ISO strings.
+OPEN_ENDED = {"ends_on": None, "verified_on": "2026-02-28", "review_by": "2026-12-31"}
+ENDING = {"ends_on": "2026-12-31", "verified_on": "2026-02-28", "review_by": "2026-12-31"}
+RUNNING = {"ends_on": "2027-12-31", "verified_on": "2026-02-28", "review_by": "2027-03-31"}
+FLAGS = {"ending_soon": False, "review_overdue": False}
+
+
+@pytest.mark.parametrize(
+    ("programme", "german", "english"),
+    [
+        (OPEN_ENDED | FLAGS, [], []),
+        (RUNNING | FLAGS, ["läuft bis 31.12.2027"], ["runs until 2027-12-31"]),
+        (
+            ENDING | FLAGS | {"ending_soon": True},
+            ["läuft am 31.12.2026 aus"],
+            ["ends on 2026-12-31"],
+        ),
+        (
+            OPEN_ENDED | FLAGS | {"review_overdue": True},
+            ["Stand: 28.02.2026"],
+            ["as of 2026-02-28"],
+        ),
+        (
+            RUNNING | {"ending_soon": True, "review_overdue": True},
+            ["läuft am 31.12.2027 aus", "Stand: 28.02.2026"],
+            ["ends on 2027-12-31", "as of 2026-02-28"],
+        ),
+        # Stored before the dates were split: valid_until may have been a review date.
+        ({"valid_until": "2026-12-31"}, [], []),
+    ],
+    ids=["open-ended", "running", "ending soon", "past review", "both", "stored before"],
+)
+def test_funding_notes(programme: dict[str, Any], german: list[str], english: list[str]) -> None:
+    assert funding_notes(programme, "de") == german
+    assert funding_notes(programme, "en") == english
