@@ -40,10 +40,11 @@ class DevSettings:
                 service: env.int(f"{service.upper()}_PORT", default)
                 for service, default in DEFAULT_PORTS.items()
             },
-            state_dir=Path("var"),
+            # Where `make run` starts; absolute, as every configured path (EnvReader.path).
+            state_dir=Path("var").absolute(),
             # The services' console scripts live next to the Python running us (the venv's
             # bin); DEVSTACK_BIN_DIR points elsewhere, which the supervisor's tests use.
-            bin_dir=Path(env.str("DEVSTACK_BIN_DIR", str(Path(sys.executable).parent))),
+            bin_dir=env.path("DEVSTACK_BIN_DIR", str(Path(sys.executable).parent)),
         )
         env.raise_if_invalid()
         return settings
