@@ -6,7 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from servicekit.settings import EnvReader, ServiceSettings, SettingsError
+from servicekit.settings import (
+    EnvReader,
+    ServiceSettings,
+    SettingsError,
+    database_url_from_env,
+)
 
 
 def test_defaults_give_a_runnable_local_service_with_sqlite_under_var(
@@ -89,3 +94,12 @@ def test_a_database_url_that_is_none_is_named():
 
     with pytest.raises(SettingsError, match="ASSESSMENT_DATABASE_URL must be a database URL"):
         env.raise_if_invalid()
+
+
+def test_a_services_tools_need_only_its_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """`notifications-admin create`, as the README gives it, runs without SECRET_KEY."""
+    monkeypatch.chdir(tmp_path)
+
+    url = database_url_from_env("notifications", {})
+
+    assert url == f"sqlite:///{tmp_path}/var/notifications.sqlite3"

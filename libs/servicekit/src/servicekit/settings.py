@@ -129,10 +129,7 @@ class ServiceSettings:
         port = env.int(f"{prefix}_PORT", DEFAULT_PORTS[service])
         settings = cls(
             service=service,
-            # SQLite under var/ is the embedded default; production sets PostgreSQL.
-            database_url=env.database_url(
-                f"{prefix}_DATABASE_URL", f"sqlite:///var/{service}.sqlite3"
-            ),
+            database_url=_database_url(env, service),
             host=env.str(f"{prefix}_HOST", "127.0.0.1"),
             port=port,
             public_base_url=env.str(f"PUBLIC_BASE_URL_{prefix}", f"http://127.0.0.1:{port}"),
@@ -141,3 +138,17 @@ class ServiceSettings:
         )
         env.raise_if_invalid()
         return settings
+
+
+def database_url_from_env(service: str, environ: Mapping[str, str]) -> str:
+    """Only the service's database: what its tools (migrations, demo data, the first admin)
+    need. They sign nothing, so unlike the service they run without SECRET_KEY."""
+    env = EnvReader(environ)
+    url = _database_url(env, service)
+    env.raise_if_invalid()
+    return url
+
+
+def _database_url(env: EnvReader, service: str) -> str:
+    # SQLite under var/ is the embedded default; production sets PostgreSQL.
+    return env.database_url(f"{service.upper()}_DATABASE_URL", f"sqlite:///var/{service}.sqlite3")
