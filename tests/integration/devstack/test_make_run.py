@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import signal
 import urllib.request
 from collections.abc import Callable
 from typing import Any
 
 from process_tree import command_line, descendants, is_alive
 
-from devstack.ports import port_accepts, wait_until
+from devstack.ports import LOOPBACK, port_accepts, wait_until
 from devstack.run import READY_LINE
 from eventing.codec import decode
 from eventing.kafka_settings import KafkaSettings
@@ -68,7 +71,12 @@ def test_a_supervisor_killed_outright_leaves_no_process_and_no_port_behind(
     system.process.kill()
     system.wait(timeout=10)
 
-    assert wait_until(lambda: not [pid for pid in family if is_alive(pid)], 15, interval=0.1), [
-        command_line(pid) for pid in family if is_alive(pid)
-    ]
-    assert not [name for name, port in system.ports.items() if port_accepts("127.0.0.1", port)]
+    try:
+        assert wait_until(lambda: not [pid for pid in family if is_alive(pid)], 15, 0.1), [
+            command_line(pid) for pid in family if is_alive(pid)
+        ]
+        assert not [name for name, port in system.ports.items() if port_accepts(LOOPBACK, port)]
+    finally:
+        for pid in family:  # what a failure leaves must not hold ports for the next tests
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
