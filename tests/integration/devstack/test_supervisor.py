@@ -28,7 +28,7 @@ MIGRATE = """
 WEB = """
     import http.server, json, os, pathlib, signal, sys
     seen = {name: os.environ.get(name) for name in (
-        "KAFKA_BOOTSTRAP_SERVERS", "KAFKA_PROFILE", "SMTP_HOST", "SMTP_PORT")}
+        "KAFKA_BOOTSTRAP_SERVERS", "KAFKA_PROFILE", "SMTP_HOST", "SMTP_PORT", "TMPDIR")}
     seen["migrated_first"] = pathlib.Path("var/assessment-migrated").exists()
     pathlib.Path("var/web-saw.json").write_text(json.dumps(seen))
     server = http.server.HTTPServer(
@@ -82,6 +82,7 @@ def test_run_starts_everything_and_ctrl_c_stops_all_of_it(
         "KAFKA_PROFILE": "tansu",
         "SMTP_HOST": "127.0.0.1",
         "SMTP_PORT": str(ports["SMTP_PORT"]),
+        "TMPDIR": str(supervisor.workdir / "var/tmp"),  # health files: local state too
         "migrated_first": True,
     }
     supervisor.wait_for_line("worker polling")

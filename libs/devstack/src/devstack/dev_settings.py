@@ -57,6 +57,10 @@ class DevSettings:
     def mail_dir(self) -> Path:
         return self.state_dir / "mail"
 
+    @property
+    def tmp_dir(self) -> Path:
+        return self.state_dir / "tmp"
+
     def child_environment(self, environ: Mapping[str, str]) -> dict[str, str]:
         """The inherited environment plus where the broker, the SMTP relay and the webs are
         (their ports, and their addresses unless set)."""
@@ -76,6 +80,9 @@ class DevSettings:
             if not env.get(f"PUBLIC_BASE_URL_{service.upper()}"):
                 env[f"PUBLIC_BASE_URL_{service.upper()}"] = f"http://{LOOPBACK}:{port}"
         env["PYTHONUNBUFFERED"] = "1"  # output reaches the terminal when it is written
+        # Health files and the webs' metrics folders are local state too: under var/, not
+        # shared with every other system on the machine in /tmp, and gone with `make clean`.
+        env["TMPDIR"] = str(self.tmp_dir)
         for name in ("SECRET_KEY", "BOOKING_LINK_SECRET"):
             if not env.get(name):
                 env[name] = self._dev_secret(name.lower().replace("_", "-"))
