@@ -1,5 +1,6 @@
 """What the end-to-end tests do to and read from a running system: a company taking the check
-over the API, the databases, the topics, the mails and the processes' /metrics."""
+over the API or in the browser, the databases, the topics, the mails and the processes'
+/metrics."""
 
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ from email.message import EmailMessage
 from typing import Any
 
 import requests
+from browser_helpers import ANSWERS, by_id, fill_step
 from kafka import KafkaConsumer
 from kafka.consumer.fetcher import ConsumerRecord
+from playwright.sync_api import Page, expect
 from sqlalchemy import Executable, Row
 
 from devstack.demo import demo_companies
@@ -63,6 +66,49 @@ def take_the_check(system: System, name: str, *, district: str = "coburg") -> Su
     return Submitted(
         started["id"], started["token"], f"{name} {slug} GmbH", email, submitted.status_code
     )
+
+
+def take_the_check_in_the_browser(
+    page: Page, assessment_url: str, company: str, contact_email: str
+) -> None:
+    """A company takes the check page by page in German, up to its result page."""
+    page.goto(f"{assessment_url}/")
+    page.get_by_role("link", name="Check starten").click()
+    expect(page.get_by_text("Schritt 1 von 9")).to_be_visible()
+    by_id(page, "company.name").fill(company)
+    by_id(page, "company.employees-50_249").check()
+    by_id(page, "company.district-bamberg_land").check()
+    by_id(page, "company.contact_name").fill("Erika Muster")
+    by_id(page, "company.contact_email").fill(contact_email)
+    by_id(page, "company.consent_processing").check()
+    by_id(page, "company.consent_advisor_sharing").check()  # else no advisor is told
+    page.get_by_role("button", name="Speichern und weiter").click()
+    for step, dimension in enumerate(ANSWERS, start=2):
+        expect(page.get_by_text(f"Schritt {step} von 9")).to_be_visible()
+        fill_step(page, dimension)
+    expect(page.get_by_role("heading", name="Ihre Antworten prüfen")).to_be_visible()
+    page.get_by_role("button", name="Verbindlich absenden und auswerten").click()
+    expect(page.get_by_role("heading", name=f"Ihr Ergebnis: {company}")).to_be_visible()
+
+
+def log_into_the_desk(page: Page, notifications_url: str, email: str, password: str) -> None:
+    """Open the advisor desk and log in; it answers with the list of companies."""
+    page.goto(f"{notifications_url}/desk/")
+    page.locator('input[name="email"]').fill(email)
+    page.locator('input[name="password"]').fill(password)
+    page.get_by_role("button", name="Anmelden").click()
+    expect(page.get_by_role("heading", name=re.compile("Unternehmen$"))).to_be_visible()
+
+
+def report_link_appears(page: Page, timeout_s: float) -> str:
+    """Reload the result page until the report is ready, as a waiting company would."""
+
+    def ready() -> str | None:
+        page.reload()
+        link = page.get_by_role("link", name="Bericht herunterladen")
+        return link.get_attribute("href") if link.count() else None
+
+    return eventually(ready, timeout_s, "the report link on the result page")
 
 
 def _ok(response: requests.Response) -> requests.Response:

@@ -11,9 +11,16 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import requests
-from browser_helpers import ANSWERS, by_id, fill_step, launch_chromium
-from e2e_helpers import advisor_report_mails, eventually, mails_to
-from playwright.sync_api import Page, expect, sync_playwright
+from browser_helpers import launch_chromium
+from e2e_helpers import (
+    advisor_report_mails,
+    eventually,
+    log_into_the_desk,
+    mails_to,
+    report_link_appears,
+    take_the_check_in_the_browser,
+)
+from playwright.sync_api import expect, sync_playwright
 from sqlalchemy import select
 
 from devstack.system import System
@@ -27,37 +34,6 @@ ADVISOR_PASSWORD = "e2e-desk-password-1"  # noqa: S105 - a test login on a throw
 
 COMPANY = "Muster Präzisionsteile E2E GmbH"
 CONTACT = "erika.muster@muster-e2e.example"
-
-
-def _take_the_check(page: Page, system: System) -> None:
-    page.goto(f"{system.url('assessment')}/")
-    page.get_by_role("link", name="Check starten").click()
-    expect(page.get_by_text("Schritt 1 von 9")).to_be_visible()
-    by_id(page, "company.name").fill(COMPANY)
-    by_id(page, "company.employees-50_249").check()
-    by_id(page, "company.district-bamberg_land").check()
-    by_id(page, "company.contact_name").fill("Erika Muster")
-    by_id(page, "company.contact_email").fill(CONTACT)
-    by_id(page, "company.consent_processing").check()
-    by_id(page, "company.consent_advisor_sharing").check()  # else no advisor is told
-    page.get_by_role("button", name="Speichern und weiter").click()
-    for step, dimension in enumerate(ANSWERS, start=2):
-        expect(page.get_by_text(f"Schritt {step} von 9")).to_be_visible()
-        fill_step(page, dimension)
-    expect(page.get_by_role("heading", name="Ihre Antworten prüfen")).to_be_visible()
-    page.get_by_role("button", name="Verbindlich absenden und auswerten").click()
-    expect(page.get_by_role("heading", name=f"Ihr Ergebnis: {COMPANY}")).to_be_visible()
-
-
-def _report_link_appears(page: Page) -> str:
-    """Reload the result page until the report is ready, as a waiting company would."""
-
-    def ready() -> str | None:
-        page.reload()
-        link = page.get_by_role("link", name="Bericht herunterladen")
-        return link.get_attribute("href") if link.count() else None
-
-    return eventually(ready, PIPELINE_TIMEOUT_S, "the report link on the result page")
 
 
 def _invitation(message: Any) -> icalendar.Event:
@@ -86,12 +62,12 @@ def test_a_company_goes_from_the_check_to_a_booked_meeting(system: System) -> No
         browser = launch_chromium(playwright)
         try:
             company = browser.new_page()
-            _take_the_check(company, system)
+            take_the_check_in_the_browser(company, system.url("assessment"), COMPANY, CONTACT)
             expect(company.get_by_text("Ihr Bericht wird erstellt.")).to_be_visible()
             result_url = company.url
 
             # The PDF, made by the reporting worker, linked once report.generated arrived.
-            download_url = _report_link_appears(company)
+            download_url = report_link_appears(company, PIPELINE_TIMEOUT_S)
             assert download_url.startswith(f"{system.url('reporting')}/")
             pdf = requests.get(download_url, timeout=30)
             assert pdf.status_code == 200
@@ -140,10 +116,7 @@ def test_a_company_goes_from_the_check_to_a_booked_meeting(system: System) -> No
             # The advisor's desk lists the company with its meeting.
             _give_the_advisor_a_password(system, advisor)
             desk = browser.new_context().new_page()
-            desk.goto(f"{system.url('notifications')}/desk/login")
-            desk.locator('input[name="email"]').fill(advisor)
-            desk.locator('input[name="password"]').fill(ADVISOR_PASSWORD)
-            desk.get_by_role("button", name="Anmelden").click()
+            log_into_the_desk(desk, system.url("notifications"), advisor, ADVISOR_PASSWORD)
             expect(desk.get_by_role("heading", name="Meine Unternehmen")).to_be_visible()
             row = desk.locator("tr", has_text=COMPANY)
             berlin = starts.astimezone(BERLIN)

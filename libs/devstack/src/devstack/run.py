@@ -74,7 +74,7 @@ def _run(settings: DevSettings, signals: StopSignals, resources: ExitStack) -> i
 
 
 def _start_infrastructure(settings: DevSettings, resources: ExitStack) -> Broker | None:
-    for directory in (settings.state_dir, settings.log_dir, settings.mail_dir):
+    for directory in (settings.state_dir, settings.log_dir, settings.mail_dir, settings.tmp_dir):
         directory.mkdir(parents=True, exist_ok=True)
     broker = None
     if settings.external_kafka is None:

@@ -6,6 +6,8 @@ import os
 
 from prometheus_client import multiprocess
 
+from servicekit.parent_death import end_with_parent
+
 _service = os.environ.get("WEGWEISER_SERVICE", "web")
 _level = os.environ.get("LOG_LEVEL", "INFO")
 
@@ -38,3 +40,8 @@ logconfig_dict = {
 def child_exit(_server: object, worker: object) -> None:
     """A replaced worker's live gauges must not be summed any more."""
     multiprocess.mark_process_dead(worker.pid)  # type: ignore[attr-defined]
+
+
+def post_fork(server: object, _worker: object) -> None:
+    """A worker whose arbiter was killed outright would serve on, holding the port."""
+    end_with_parent(server.pid)  # type: ignore[attr-defined]

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import make_url
+from sqlalchemy.exc import ArgumentError
 
 _REQUIRED = object()
 
@@ -68,6 +72,30 @@ class EnvReader:
             self._problems.append(f"{name} must be one of {', '.join(allowed)}, got {value!r}")
         return value
 
+    def path(self, name: str, default: str) -> Path:
+        """A folder or file; a relative one is taken from the working directory the process
+        starts in, here, once. Left relative, each user would resolve it on its own terms:
+        Flask's `send_file` against the app's package folder, a later `chdir` against another."""
+        return Path(self.str(name, default)).absolute()
+
+    def database_url(self, name: str, default: str) -> str:
+        """A SQLAlchemy URL; a SQLite file given by a relative path is made absolute, as by
+        `path`, so every process of a service opens the same file."""
+        raw = self.str(name, default)
+        try:
+            url = make_url(raw)
+        except ArgumentError:
+            self._problems.append(f"{name} must be a database URL, got {raw!r}")
+            return raw
+        database = url.database
+        if url.get_backend_name() != "sqlite" or not database or database == ":memory:":
+            return raw
+        if database.startswith("file:") or Path(database).is_absolute():
+            return raw
+        return url.set(database=str(Path(database).absolute())).render_as_string(
+            hide_password=False
+        )
+
     def public_url(self, service: str) -> str:
         """Where users reach another service (`PUBLIC_BASE_URL_<SERVICE>`), for the links to
         it that this one hands out. Only http(s): the value ends up in mails and pages."""
@@ -105,8 +133,7 @@ class ServiceSettings:
         port = env.int(f"{prefix}_PORT", DEFAULT_PORTS[service])
         settings = cls(
             service=service,
-            # SQLite under var/ is the embedded default; production sets PostgreSQL.
-            database_url=env.str(f"{prefix}_DATABASE_URL", f"sqlite:///var/{service}.sqlite3"),
+            database_url=_database_url(env, service),
             host=env.str(f"{prefix}_HOST", "127.0.0.1"),
             port=port,
             public_base_url=env.str(f"PUBLIC_BASE_URL_{prefix}", f"http://127.0.0.1:{port}"),
@@ -115,3 +142,17 @@ class ServiceSettings:
         )
         env.raise_if_invalid()
         return settings
+
+
+def database_url_from_env(service: str, environ: Mapping[str, str]) -> str:
+    """Only the service's database: what its tools (migrations, demo data, the first admin)
+    need. They sign nothing, so unlike the service they run without SECRET_KEY."""
+    env = EnvReader(environ)
+    url = _database_url(env, service)
+    env.raise_if_invalid()
+    return url
+
+
+def _database_url(env: EnvReader, service: str) -> str:
+    # SQLite under var/ is the embedded default; production sets PostgreSQL.
+    return env.database_url(f"{service.upper()}_DATABASE_URL", f"sqlite:///var/{service}.sqlite3")

@@ -25,7 +25,7 @@ from notifications.adapters.advisor_accounts import (
 )
 from notifications.adapters.tables import ROLE_ADMIN
 from servicekit.db import make_engine
-from servicekit.settings import ServiceSettings
+from servicekit.settings import database_url_from_env
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -35,8 +35,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail("--name must be 1-200 characters")
     if "@" not in email or len(email) > 320:
         return _fail("--email must be an email address")
-    settings = ServiceSettings.from_env("notifications", os.environ)
-    engine = make_engine(settings.database_url)
+    engine = make_engine(database_url_from_env("notifications", os.environ))
     try:
         with engine.connect() as connection:
             exists = find_by_email(connection, email) is not None

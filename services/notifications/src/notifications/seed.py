@@ -18,7 +18,7 @@ from sqlalchemy import Engine, insert, select
 
 from notifications.adapters.tables import ROLE_ADVISOR, advisors, weekly_availability
 from servicekit.db import make_engine
-from servicekit.settings import ServiceSettings
+from servicekit.settings import database_url_from_env
 
 ZONE = "Europe/Berlin"
 MEETING_MINUTES, BUFFER_MINUTES = 50, 10
@@ -109,8 +109,7 @@ def seed(engine: Engine, now: datetime) -> list[str]:
 
 
 def main() -> None:
-    settings = ServiceSettings.from_env("notifications", os.environ)
-    engine = make_engine(settings.database_url)
+    engine = make_engine(database_url_from_env("notifications", os.environ))
     try:
         added = seed(engine, datetime.now(UTC))
     finally:

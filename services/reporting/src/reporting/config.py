@@ -25,7 +25,7 @@ class ReportingConfig:
     # Signs the report's booking link (servicekit.booking_links), as the assessment service
     # does for its result page; the notifications service checks it.
     booking_link_secret: str
-    storage_dir: Path = Path(DEFAULT_STORAGE_DIR)
+    storage_dir: Path  # absolute: the web's send_file and the worker must agree on it
     # Where companies reach the notifications service: the report links to its booking page.
     notifications_base_url: str = DEFAULT_NOTIFICATIONS_URL
     # As long as a company's resume link: the result page shows the PDF link that long.
@@ -36,7 +36,7 @@ class ReportingConfig:
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> ReportingConfig:
         env = EnvReader(environ)
-        storage_dir = env.str("REPORTING_STORAGE_DIR", DEFAULT_STORAGE_DIR)
+        storage_dir = env.path("REPORTING_STORAGE_DIR", DEFAULT_STORAGE_DIR)
         notifications = env.public_url("notifications")
         days = env.int("REPORTING_LINK_DAYS", DEFAULT_LINK_DAYS)
         timeout_s = env.int("REPORTING_RENDER_TIMEOUT_S", DEFAULT_RENDER_TIMEOUT_S)
@@ -55,7 +55,7 @@ class ReportingConfig:
             raise SettingsError("invalid configuration: " + "; ".join(problems))
         return cls(
             booking_link_secret=booking_link_secret,
-            storage_dir=Path(storage_dir),
+            storage_dir=storage_dir,
             notifications_base_url=notifications,
             link_lifetime=timedelta(days=days),
             render_timeout_s=timeout_s,

@@ -11,7 +11,7 @@ from sqlalchemy import MetaData
 
 from eventing.tables import metadata
 from servicekit.migrations import upgrade
-from servicekit.settings import ServiceSettings
+from servicekit.settings import database_url_from_env
 
 VERSIONS = Path(__file__).with_name("versions")
 
@@ -27,9 +27,8 @@ def upgrade_service_database(
     `more_versions`: revision folders of further libraries the service uses, each a branch of
     its own (e.g. `mailing.migrations.VERSIONS`).
     """
-    settings = ServiceSettings.from_env(service, os.environ)
     upgrade(
-        settings.database_url,
+        database_url_from_env(service, os.environ),
         [VERSIONS, *more_versions, service_versions],
         [metadata, *service_metadata],
     )
