@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -17,11 +18,13 @@ from devstack.smtp_sink import SmtpSink
 from mailing.message import Attachment, Mail
 from mailing.migrations import VERSIONS
 from mailing.outbox import queue_mail, withdraw_mail
+from mailing.owner import MailOwner
 from mailing.sender import MailSender, SendReport
 from mailing.tables import mail_outbox, metadata
 from servicekit.migrations import upgrade
 
 NOW = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
+OWNER = MailOwner.company(uuid.uuid4(), uuid.uuid4())
 
 
 def _mail(key: str = "event-1:erika@example.com", **changes: object) -> Mail:
@@ -37,7 +40,7 @@ def _mail(key: str = "event-1:erika@example.com", **changes: object) -> Mail:
 
 def _queue(engine: Engine, mail: Mail, now: datetime = NOW) -> bool:
     with engine.begin() as connection:
-        return queue_mail(connection, mail, now)
+        return queue_mail(connection, mail, now, owner=OWNER)
 
 
 def _row(engine: Engine):
@@ -66,7 +69,7 @@ def test_a_mail_queued_twice_with_one_dedupe_key_is_sent_once(
 def test_queueing_belongs_to_the_callers_transaction(mail_db: Engine):
     def fail_after_queueing() -> None:
         with mail_db.begin() as connection:
-            queue_mail(connection, _mail(), NOW)
+            queue_mail(connection, _mail(), NOW, owner=OWNER)
             raise RuntimeError("the state change failed")
 
     with pytest.raises(RuntimeError):

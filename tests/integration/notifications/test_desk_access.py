@@ -16,6 +16,7 @@ from sqlalchemy import Engine, insert, select
 from eventing.tables import outbox
 from mailing.message import Mail
 from mailing.outbox import queue_mail
+from mailing.owner import MailOwner
 from notifications.adapters.advisor_accounts import find_by_email
 from notifications.adapters.company_assessments import find
 from notifications.adapters.tables import meetings
@@ -145,15 +146,18 @@ def test_the_delivery_log_shows_an_advisor_the_mails_about_their_companies(
     desk_client: FlaskClient, team: dict, engine: Engine
 ):
     with engine.begin() as connection:
-        own_contact = find(connection, team["urgent"])["contact_email"]
-        other_contact = find(connection, team["bernds"])["contact_email"]
+        own = find(connection, team["urgent"])
+        other = find(connection, team["bernds"])
+        own_company = MailOwner.company(own["company_id"], own["assessment_id"])
+        to_katrin = MailOwner.advisor(team["katrin_id"], own["company_id"], own["assessment_id"])
+        other_company = MailOwner.company(other["company_id"], other["assessment_id"])
         now = datetime.now(UTC)
-        for key, to, subject in (
-            ("a", own_contact, "An die Firma von Katrin"),
-            ("b", team["katrin"], "An Katrin selbst"),
-            ("c", other_contact, "An die Firma von Bernd"),
+        for key, to, subject, owner in (
+            ("a", own["contact_email"], "An die Firma von Katrin", own_company),
+            ("b", team["katrin"], "An Katrin selbst", to_katrin),
+            ("c", other["contact_email"], "An die Firma von Bernd", other_company),
         ):
-            queue_mail(connection, Mail(key, to, subject, "text"), now)
+            queue_mail(connection, Mail(key, to, subject, "text"), now, owner=owner)
 
     log_in(desk_client, team["katrin"])
     page = desk_client.get("/desk/mails").get_data(as_text=True)

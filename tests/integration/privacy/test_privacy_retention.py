@@ -15,11 +15,13 @@ from assessment.privacy.config import PrivacyConfig
 from assessment.privacy.retention import apply_retention
 from mailing.message import Mail
 from mailing.outbox import queue_mail
+from mailing.owner import MailOwner
 from mailing.privacy import ERASED
 from mailing.tables import STATUS_SENT, mail_outbox
 from notifications.privacy.retention import apply_retention as notifications_retention
 
 NOW = datetime(2027, 6, 1, 12, tzinfo=UTC)
+OWNER = MailOwner.company(uuid.uuid4(), uuid.uuid4())
 POLICY = PrivacyConfig(draft_retention=timedelta(days=180), mail_body_retention=timedelta(days=30))
 
 
@@ -73,7 +75,7 @@ def _age_mails(engine) -> None:
             ("new-sent", 29, STATUS_SENT),
         ):
             mail = Mail(key, "someone@example.org", "Betreff", "Text mit Namen")
-            queue_mail(connection, mail, NOW - timedelta(days=days))
+            queue_mail(connection, mail, NOW - timedelta(days=days), owner=OWNER)
             connection.execute(
                 update(mail_outbox).where(mail_outbox.c.dedupe_key == key).values(status=status)
             )

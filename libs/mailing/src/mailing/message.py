@@ -17,6 +17,7 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime, parseaddr
+from typing import Any
 
 MAX_ADDRESS_LENGTH = 320  # RFC 5321: 64 for the local part, @, 255 for the domain
 MAX_SUBJECT_LENGTH = 250
@@ -78,6 +79,37 @@ class Mail:
         check_single_line("subject", self.subject)
         if not self.subject or len(self.subject) > MAX_SUBJECT_LENGTH:
             raise ValueError(f"subject must be 1-{MAX_SUBJECT_LENGTH} characters")
+
+
+@dataclass(frozen=True)
+class Unsendable:
+    """A mail that cannot be written, because the mail layer refuses a header (mostly the
+    recipient: an address a mail header cannot carry). Queued, it is recorded as failed with
+    the reason: the delivery log shows why nothing went out, and whatever caused the mail
+    (a booking) still happens."""
+
+    dedupe_key: str
+    to: str
+    subject: str
+    reason: str
+
+
+def compose(**fields: Any) -> Mail | Unsendable:
+    """`Mail(**fields)`, or what could not be written and why."""
+    try:
+        return Mail(**fields)
+    except ValueError as error:
+        return Unsendable(fields["dedupe_key"], fields["to"], fields["subject"], str(error))
+
+
+def reply_address(value: str) -> str | None:
+    """`value` as a Reply-To, or None if the mail layer refuses it: a mail to an advisor
+    goes out without the company's address rather than not at all."""
+    try:
+        check_address("reply_to", value)
+    except ValueError:
+        return None
+    return value
 
 
 def check_single_line(name: str, value: str) -> None:

@@ -6,20 +6,32 @@ from __future__ import annotations
 import base64
 import uuid
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Connection, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from mailing.message import Attachment, Mail
-from mailing.tables import STATUS_QUEUED, STATUS_WITHDRAWN, mail_outbox
+from mailing.message import (
+    MAX_ADDRESS_LENGTH,
+    MAX_SUBJECT_LENGTH,
+    Attachment,
+    Mail,
+    Unsendable,
+)
+from mailing.owner import MailOwner
+from mailing.tables import STATUS_FAILED, STATUS_QUEUED, STATUS_WITHDRAWN, mail_outbox
 
 _INSERT_FOR_DIALECT = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 
 
-def queue_mail(target: Connection | Session, mail: Mail, now: datetime) -> bool:
-    """Record the mail for the sender; False if a mail with its dedupe_key was queued before
-    (a redelivered event queues one mail). Commit is the caller's."""
+def queue_mail(
+    target: Connection | Session, mail: Mail | Unsendable, now: datetime, *, owner: MailOwner
+) -> bool:
+    """Record the mail for the sender, with its owner (whom export, erasure and the delivery
+    log find it by); an Unsendable one as failed with its reason. False if a mail with its
+    dedupe_key was queued before (a redelivered event queues one mail). Commit is the
+    caller's."""
     bind = target.get_bind() if isinstance(target, Session) else target
     insert = _INSERT_FOR_DIALECT[bind.dialect.name]
     statement = (
@@ -27,21 +39,39 @@ def queue_mail(target: Connection | Session, mail: Mail, now: datetime) -> bool:
         .values(
             id=uuid.uuid4(),
             dedupe_key=mail.dedupe_key,
-            recipient=mail.to,
-            reply_to=mail.reply_to,
-            subject=mail.subject,
-            text_body=mail.text,
-            html_body=mail.html,
-            attachments=_stored_attachments(mail.attachments),
-            status=STATUS_QUEUED,
-            attempts=0,
-            next_attempt_at=max(now, mail.not_before or now),
             created_at=now,
+            attempts=0,
+            **_content(mail, now),
+            **owner.columns(),
         )
         .on_conflict_do_nothing(index_elements=["dedupe_key"])
         .returning(mail_outbox.c.id)
     )
     return target.execute(statement).first() is not None
+
+
+def _content(mail: Mail | Unsendable, now: datetime) -> dict[str, Any]:
+    if isinstance(mail, Unsendable):
+        # Never sent, so never a header: kept (cut to the columns' size) for the log to
+        # show which address was refused.
+        return {
+            "recipient": mail.to[:MAX_ADDRESS_LENGTH],
+            "subject": mail.subject[:MAX_SUBJECT_LENGTH],
+            "text_body": "",
+            "status": STATUS_FAILED,
+            "last_error": f"not written: {mail.reason}"[:2000],
+            "next_attempt_at": now,
+        }
+    return {
+        "recipient": mail.to,
+        "reply_to": mail.reply_to,
+        "subject": mail.subject,
+        "text_body": mail.text,
+        "html_body": mail.html,
+        "attachments": _stored_attachments(mail.attachments),
+        "status": STATUS_QUEUED,
+        "next_attempt_at": max(now, mail.not_before or now),
+    }
 
 
 def withdraw_mail(target: Connection | Session, dedupe_key: str) -> bool:

@@ -2,6 +2,8 @@
 
 A row is a mail and its delivery log: queued until sent (or failed for good, or withdrawn),
 with the attempts made and the last error. Sent rows stay as the record of what went out.
+Each row names its owner (`mailing.owner.MailOwner`), which export, erasure and the delivery
+log select by: an address is whatever someone typed in, so it proves nothing.
 """
 
 from __future__ import annotations
@@ -35,6 +37,13 @@ mail_outbox = Table(
     Column("next_attempt_at", UTCDateTime, nullable=False),
     Column("created_at", UTCDateTime, nullable=False),
     Column("sent_at", UTCDateTime),
+    Column("owner_company_id", Uuid),
+    Column("owner_assessment_id", Uuid),
+    Column("owner_advisor_id", Uuid),
     # The sender's question: which queued mails are due, earliest first.
     Index("ix_mail_outbox_status_next_attempt_at", "status", "next_attempt_at"),
+    # A company's export and erasure, an advisor's delivery log.
+    Index("ix_mail_outbox_owner_company_id", "owner_company_id"),
+    Index("ix_mail_outbox_owner_assessment_id", "owner_assessment_id"),
+    Index("ix_mail_outbox_owner_advisor_id", "owner_advisor_id"),
 )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -19,8 +19,8 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from eventing.envelope import Envelope
-from mailing.message import Mail
 from mailing.outbox import queue_mail
+from mailing.owner import MailOwner
 from notifications.adapters import company_assessments
 from notifications.adapters.tables import advisors, reports_awaiting_assessment
 from notifications.messages.links import MailLinks
@@ -68,6 +68,7 @@ def deliver_report(
     """Store the report link and queue the mails to the advisor (if one is assigned) and
     to the company's contact."""
     assessment_id: uuid.UUID = assessment["assessment_id"]
+    company_id: uuid.UUID = assessment["company_id"]
     now = datetime.now(UTC)
     company_assessments.record_report(
         session, assessment_id, report.download_url, report.generated_at
@@ -76,39 +77,22 @@ def deliver_report(
     if assessment["advisor_id"] is not None:
         query = select(advisors.c.id, advisors.c.name, advisors.c.email)
         advisor = session.execute(query.where(advisors.c.id == assessment["advisor_id"])).one()
-        _queue(
+        queue_mail(
             session,
-            lambda: advisor_mail(
-                report, assessment, advisor._mapping, links.desk_url(assessment_id)
-            ),
-            assessment_id,
+            advisor_mail(report, assessment, advisor._mapping, links.desk_url(assessment_id)),
             now,
+            owner=MailOwner.advisor(advisor.id, company_id, assessment_id),
         )
     company_links = links.company_links(assessment_id, now)
     advisor_name = None if advisor is None else advisor.name
-    _queue(
+    # An address no mail header can carry is recorded as a failed mail: no retry could send
+    # it, and the advisor's mail is not held back for it.
+    queue_mail(
         session,
-        lambda: company_mail(report, assessment, company_links, advisor_name),
-        assessment_id,
+        company_mail(report, assessment, company_links, advisor_name),
         now,
+        owner=MailOwner.company(company_id, assessment_id),
     )
-
-
-def _queue(
-    session: Session, build: Callable[[], Mail], assessment_id: uuid.UUID, now: datetime
-) -> None:
-    try:
-        mail = build()
-    except ValueError as error:
-        # An address no mail header can carry: no retry can send it, and the other
-        # recipient's mail must not be held back for it. The log names no address.
-        logger.error(
-            "report mail for assessment %s cannot be written: %s",
-            assessment_id,
-            type(error).__name__,
-        )
-        return
-    queue_mail(session, mail, now)
 
 
 def _keep_until_scored(session: Session, assessment_id: uuid.UUID, report: Report) -> None:

@@ -14,6 +14,7 @@ from assessment.adapters.tables import STATUS_DRAFT, assessments, companies
 from assessment.adapters.tokens import token_matches
 from mailing.message import Mail
 from mailing.outbox import queue_mail
+from mailing.owner import MailOwner
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,8 @@ class SqlAssessmentStore:
                 )
             )
             if mail is not None:
-                queue_mail(connection, mail, new.created_at)
+                owner = MailOwner.company(new.company_id, new.id)
+                queue_mail(connection, mail, new.created_at, owner=owner)
 
     def find_for_token(
         self, assessment_id: uuid.UUID, token: str, now: datetime

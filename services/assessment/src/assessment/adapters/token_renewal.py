@@ -29,6 +29,7 @@ from assessment.adapters.tokens import hash_token, new_token
 from assessment.privacy.links import revoke_links
 from eventing.envelope import Envelope
 from mailing.outbox import queue_mail
+from mailing.owner import MailOwner
 
 logger = logging.getLogger(__name__)
 
@@ -89,7 +90,8 @@ def replace_token(
     )
     # One mail per new token (the start's mail keeps its own key).
     dedupe_key = f"assessment-resume:{record.id}:{token_hash[:16]}"
-    queue_mail(db, dataclasses.replace(mail, dedupe_key=dedupe_key), now)
+    owner = MailOwner.company(record.company_id, record.id)
+    queue_mail(db, dataclasses.replace(mail, dedupe_key=dedupe_key), now, owner=owner)
 
 
 def renew_company_tokens(links: ResumeLinks, session: Session, event: Envelope) -> None:

@@ -35,8 +35,8 @@ from eventing.schemas.privacy import ERASING_SERVICES
 from eventing.tables import erasure_ledger
 from mailing.message import Mail
 from mailing.outbox import queue_mail
+from mailing.owner import MailOwner, mails_about_company
 from mailing.privacy import erase_mails
-from mailing.tables import mail_outbox
 
 SERVICE = "assessment"
 LEDGER = ErasureLedger(erasure_ledger)
@@ -75,15 +75,9 @@ def request_erasure(engine: Engine, company_id: uuid.UUID, now: datetime) -> uui
     return erasure_id
 
 
-def contact_mails(emails: set[str]) -> Any:
-    """The mails sent to or answered to the company's contact (the resume links, and the
-    confirmations of earlier erasures)."""
-    return or_(mail_outbox.c.recipient.in_(emails), mail_outbox.c.reply_to.in_(emails))
-
-
 def erase_company(session: Session, request: ErasureRequest) -> list[uuid.UUID]:
     """Delete the company, its assessments (answers, results, contact, token) and their
-    follow-ups; blank the mails to its contact."""
+    follow-ups; blank its mails (by owner: another company may share its address)."""
     rows = session.execute(
         select(assessments)
         .where(
@@ -96,12 +90,10 @@ def erase_company(session: Session, request: ErasureRequest) -> list[uuid.UUID]:
     ).all()
     _keep_contact_for_confirmation(session, request, rows[-1] if rows else None)
     ids = [row.id for row in rows]
-    emails = {row.contact_email for row in rows}
-    if emails:
-        erase_mails(session, contact_mails(emails))
+    company_ids = {request.company_id, *(row.company_id for row in rows)}
+    erase_mails(session, or_(*map(mails_about_company, company_ids)))
     session.execute(follow_ups.delete().where(follow_ups.c.assessment_id.in_(ids)))
     session.execute(assessments.delete().where(assessments.c.id.in_(ids)))
-    company_ids = {request.company_id, *(row.company_id for row in rows)}
     session.execute(companies.delete().where(companies.c.id.in_(company_ids)))
     CUTOFFS.forget(session, list(company_ids))
     return ids
@@ -177,7 +169,8 @@ def erasure_completed(session: Session, event: Envelope) -> None:
         return
     now = datetime.now(UTC)
     if request.contact_email is not None:
-        queue_mail(session, confirmation_mail(request), now)
+        owner = MailOwner.company(request.company_id, None)
+        queue_mail(session, confirmation_mail(request), now, owner=owner)
     session.execute(
         update(erasure_requests)
         .where(erasure_requests.c.erasure_id == request.erasure_id)

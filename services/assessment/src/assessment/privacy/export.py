@@ -11,7 +11,7 @@ from sqlalchemy import Connection, select
 from assessment.adapters.tables import assessments, companies, erasure_requests, follow_ups
 from assessment.config import AssessmentConfig
 from assessment.privacy.config import PrivacyConfig
-from assessment.privacy.erasure import contact_mails
+from mailing.owner import mails_to_company
 from mailing.privacy import mails_as_json
 from servicekit.privacy import as_json, export_url
 
@@ -30,13 +30,12 @@ def company_data(connection: Connection, company_id: uuid.UUID) -> dict[str, Any
         .order_by(assessments.c.created_at)
     ).all()
     ids = [row.id for row in rows]
-    emails = {row.contact_email for row in rows}
     return {
         # None once the company is erased: a link minted before that finds nothing here.
         "company": None if company is None else dict(company._mapping),
         "assessments": [dict(row._mapping) for row in rows],
         "follow_ups": _rows(connection, follow_ups, follow_ups.c.assessment_id.in_(ids)),
-        "mails": mails_as_json(connection, contact_mails(emails)),
+        "mails": mails_as_json(connection, mails_to_company(company_id)),
         "erasure_requests": _rows(
             connection, erasure_requests, erasure_requests.c.company_id == company_id
         ),

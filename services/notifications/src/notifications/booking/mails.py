@@ -14,7 +14,8 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from mailing.message import Attachment, Mail
+from mailing.message import Attachment, Mail, Unsendable, compose, reply_address
+from mailing.owner import MailOwner
 from notifications.booking.invitation import CANCEL, REQUEST
 from notifications.booking.store import Advisor, Company, Meeting
 from notifications.booking.times import meeting_when
@@ -132,8 +133,18 @@ class MeetingNews:
     advisor: Advisor
     previous_starts_at: datetime | None = None  # set when the meeting was moved
 
+    def company_owner(self) -> MailOwner:
+        return MailOwner.company(self.company.company_id, self.company.assessment_id)
 
-def company_mail(news: MeetingNews, booking_url: str, invitation: bytes | None = None) -> Mail:
+    def advisor_owner(self) -> MailOwner:
+        return MailOwner.advisor(
+            self.advisor.id, self.company.company_id, self.company.assessment_id
+        )
+
+
+def company_mail(
+    news: MeetingNews, booking_url: str, invitation: bytes | None = None
+) -> Mail | Unsendable:
     """`booking_url` is the company's booking page; the meeting's cancel and reschedule
     pages are below it."""
     language = news.company.language
@@ -151,13 +162,15 @@ def company_mail(news: MeetingNews, booking_url: str, invitation: bytes | None =
     )
 
 
-def advisor_mail(news: MeetingNews, desk_url: str, invitation: bytes | None = None) -> Mail:
+def advisor_mail(
+    news: MeetingNews, desk_url: str, invitation: bytes | None = None
+) -> Mail | Unsendable:
     return _mail(
         news,
         ADVISOR,
         _ADVISOR_LANGUAGE,
         to=news.advisor.email,
-        reply_to=news.company.contact_email,
+        reply_to=reply_address(news.company.contact_email),
         invitation=invitation,
         desk_url=desk_url,
     )
@@ -175,10 +188,10 @@ def _mail(
     language: str,
     *,
     to: str,
-    reply_to: str,
+    reply_to: str | None,
     invitation: bytes | None,
     **links: str,
-) -> Mail:
+) -> Mail | Unsendable:
     meeting = news.meeting
     subject, intro = _WORDING[(recipient, news.kind)][language]
     when = meeting_when(meeting.starts_at, meeting.ends_at, meeting.timezone, language)
@@ -200,7 +213,7 @@ def _mail(
         "attached": invitation is not None,
         **links,
     }
-    return Mail(
+    return compose(
         dedupe_key=mail_key(meeting, news.kind, recipient),
         to=to,
         reply_to=reply_to,

@@ -381,16 +381,33 @@ class BookingService:
         for_advisor = invitation(
             news.meeting, news.company, news.advisor, method=method, language="de", now=now
         )
-        queue_mail(connection, mails.company_mail(news, link, for_company), now)
-        queue_mail(connection, mails.advisor_mail(news, self._desk_url(), for_advisor), now)
+        # A contact address the mail layer refuses is recorded as a failed mail: the meeting
+        # is booked all the same, and the advisor's mail goes out.
+        queue_mail(
+            connection,
+            mails.company_mail(news, link, for_company),
+            now,
+            owner=news.company_owner(),
+        )
+        queue_mail(
+            connection,
+            mails.advisor_mail(news, self._desk_url(), for_advisor),
+            now,
+            owner=news.advisor_owner(),
+        )
 
     def _queue_reminders(self, connection: Connection, news: MeetingNews, now: datetime) -> None:
         if news.meeting.starts_at - mails.REMINDER_AHEAD <= now:
             return  # booked less than a day ahead: the confirmation is the reminder
         reminder = dataclasses.replace(news, kind=mails.REMINDER, previous_starts_at=None)
         link = booking_url(self._links, news.company.assessment_id, now)
-        queue_mail(connection, mails.company_mail(reminder, link), now)
-        queue_mail(connection, mails.advisor_mail(reminder, self._desk_url()), now)
+        queue_mail(connection, mails.company_mail(reminder, link), now, owner=news.company_owner())
+        queue_mail(
+            connection,
+            mails.advisor_mail(reminder, self._desk_url()),
+            now,
+            owner=news.advisor_owner(),
+        )
 
     @staticmethod
     def _withdraw_reminders(connection: Connection, meeting: Meeting) -> None:

@@ -8,8 +8,9 @@ import uuid
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import Connection, Row, Select, and_, or_, select
+from sqlalchemy import Connection, Row, Select, and_, select
 
+from mailing.owner import advisor_log
 from mailing.tables import mail_outbox
 from notifications.adapters.tables import (
     MEETING_BOOKED,
@@ -94,18 +95,16 @@ def upcoming_meetings(connection: Connection, user: DeskUser, now: datetime) -> 
 
 
 def delivery_log(connection: Connection, user: DeskUser) -> Sequence[Row]:
-    """The newest mails. An admin sees all of them; an advisor sees the mails sent to them
-    and to the contacts of their companies: the advisor is whom a company asks "where is
-    my report / my invitation?", and the mails of other advisors' companies are not theirs
-    to read."""
+    """The newest mails. An admin sees all of them; an advisor sees their own and those to
+    the contacts of their companies (mailing.owner.advisor_log): the advisor is whom a
+    company asks "where is my report / my invitation?", and the mails of other advisors and
+    their companies are not theirs to read."""
     query = select(mail_outbox).order_by(mail_outbox.c.created_at.desc()).limit(DELIVERY_LOG_ROWS)
     if not user.is_admin:
-        contacts = select(company_assessments.c.contact_email).where(
+        theirs = select(company_assessments.c.assessment_id).where(
             company_assessments.c.advisor_id == user.id
         )
-        query = query.where(
-            or_(mail_outbox.c.recipient == user.email, mail_outbox.c.recipient.in_(contacts))
-        )
+        query = query.where(advisor_log(user.id, theirs))
     return connection.execute(query).all()
 
 

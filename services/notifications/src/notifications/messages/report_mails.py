@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from mailing.message import Mail
+from mailing.message import Mail, Unsendable, compose, reply_address
 from notifications.messages import labels
 from notifications.messages.rendering import render, single_line
 
@@ -43,7 +43,7 @@ class CompanyLinks:
 
 def advisor_mail(
     report: Report, assessment: Mapping[str, Any], advisor: Mapping[str, Any], desk_url: str
-) -> Mail:
+) -> Mail | Unsendable:
     language = ADVISOR_LANGUAGE
     values = _summary(assessment, language) | {
         "advisor_name": single_line(advisor["name"]),
@@ -59,14 +59,14 @@ def advisor_mail(
         klass=assessment["assessment_class"],
         priority=values["priority_label"],
     )
-    return Mail(
+    return compose(
         dedupe_key=f"report-ready:{report.report_id}:advisor:{advisor['id']}",
         to=advisor["email"],
         subject=subject,
         text=text,
         html=html,
         # Replies go to the company's contact (not to the system's sender address).
-        reply_to=assessment["contact_email"],
+        reply_to=reply_address(assessment["contact_email"]),
     )
 
 
@@ -75,7 +75,7 @@ def company_mail(
     assessment: Mapping[str, Any],
     links: CompanyLinks,
     advisor_name: str | None,
-) -> Mail:
+) -> Mail | Unsendable:
     language = assessment["language"] if assessment["language"] in labels.LANGUAGES else "de"
     values = _summary(assessment, language) | {
         "contact_name": single_line(assessment["contact_name"]),
@@ -87,7 +87,7 @@ def company_mail(
     }
     text, html = render("company_report", language, values)
     company = single_line(assessment["company_name"], _SUBJECT_NAME_LENGTH)
-    return Mail(
+    return compose(
         dedupe_key=f"report-ready:{report.report_id}:company",
         to=assessment["contact_email"],
         subject=COMPANY_SUBJECTS[language].format(company=company),

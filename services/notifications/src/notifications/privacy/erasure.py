@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from eventing.erasure_ledger import ErasureLedger, ErasureRequest, requested_event
 from eventing.outbox import add_to_outbox
 from eventing.tables import erasure_ledger
+from mailing.owner import mails_about_company
 from mailing.privacy import erase_mails
 from notifications.adapters.tables import (
     company_assessments,
@@ -33,8 +34,7 @@ LEDGER = ErasureLedger(erasure_ledger)
 def erase_company(session: Session, request: ErasureRequest) -> list[uuid.UUID]:
     copies = find_copies(session, request.company_id, request.assessment_ids)
     ids = copies.assessment_ids
-    if copies.contact_emails:
-        erase_mails(session, copies.mails())
+    erase_mails(session, mails_about_company(request.company_id))
     session.execute(meetings.delete().where(meetings.c.assessment_id.in_(ids)))
     session.execute(
         reports_awaiting_assessment.delete().where(

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
+from mailing.owner import mails_to_company
 from mailing.privacy import mails_as_json
 from notifications.adapters.tables import (
     company_assessments,
@@ -29,5 +30,6 @@ def company_data(connection: Connection, company_id: uuid.UUID) -> dict[str, Any
         "company_assessments": rows(company_assessments),
         "meetings": rows(meetings),
         "reports_awaiting_assessment": rows(reports_awaiting_assessment),
-        "mails": mails_as_json(connection, copies.mails()),
+        # Those sent to the company; an advisor's mails about it are the advisor's.
+        "mails": mails_as_json(connection, mails_to_company(company_id)),
     }
