@@ -91,16 +91,48 @@ def check_single_line(name: str, value: str) -> None:
 
 
 def check_address(name: str, value: str) -> None:
-    """A bare address (`someone@example.org`): single-line, bounded, parseable."""
+    """A bare address (`someone@example.org`): single-line, bounded, parseable, ASCII, with a
+    dot in the domain. Every door that takes an address calls this, so nothing is stored that
+    the sender would refuse later, when the person who typed it is gone."""
     check_single_line(name, value)
     if not value or len(value) > MAX_ADDRESS_LENGTH:
         raise ValueError(f"{name} must be 1-{MAX_ADDRESS_LENGTH} characters")
+    if not value.isascii():
+        # smtplib sends a non-ASCII address only to a relay offering SMTPUTF8, which ours
+        # need not; and a local part with umlauts is refused by many receivers anyway.
+        raise ValueError(f"{name} must be plain ASCII (no umlauts, no IDN domain)")
     try:
         address = Address(addr_spec=value)
     except (ValueError, IndexError, HeaderParseError) as error:
         raise ValueError(f"{name} is not an email address: {error}") from None
     if not address.username or not address.domain or address.addr_spec != value:
         raise ValueError(f"{name} is not a plain email address")
+    if "." not in address.domain.strip("."):
+        # A domain without a dot is a typo (erika@example) on the internet: it would bounce.
+        raise ValueError(f"{name} needs a domain with a dot (name@example.org)")
+
+
+class BlankName(ValueError):
+    """A name of only spaces: shown as nothing in pages, mails and invitations."""
+
+
+def check_name(name: str, value: str) -> None:
+    """A name (company, person) as pages, mails, invitations and PDFs show it: not blank and
+    one line of visible text. Every door that takes a name calls this."""
+    if not value.strip():
+        raise BlankName(f"{name} must not be blank")
+    for char in value:
+        if hides_or_breaks_text(char):
+            raise ValueError(
+                f"{name} must be one line of visible text "
+                f"(found U+{ord(char):04X}, a control, format or line separator character)"
+            )
+
+
+def hides_or_breaks_text(char: str) -> bool:
+    """Control characters (CR/LF start mail header or body lines), format characters (U+202E
+    shows the rest of a name reversed, U+200B is invisible) and line or paragraph separators."""
+    return unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp")
 
 
 def message_id(mail_id: uuid.UUID, mail_from: str) -> str:
