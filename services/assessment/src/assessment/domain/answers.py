@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from assessment.domain.texts import LocalizedText, format_number
-from mailing.message import BlankName, check_address, check_name
+from mailing.message import (
+    ADDRESS_REFUSED,
+    NAME_REFUSED,
+    BlankName,
+    check_address,
+    check_name,
+)
 
 if TYPE_CHECKING:
     from assessment.domain.questionnaire import Item, Questionnaire
@@ -238,10 +244,8 @@ def _check_text(item: Item, value: Any) -> list[AnswerError]:
             _error(
                 item.id,
                 "not_single_line",
-                "Bitte nur eine Zeile sichtbaren Text: ohne Steuerzeichen, Zeilenumbrüche und "
-                "unsichtbare Formatierungszeichen (wie U+202E oder U+200B).",
-                "Please use one line of visible text: no control characters, line breaks or "
-                "invisible formatting characters (such as U+202E or U+200B).",
+                NAME_REFUSED["de"],
+                NAME_REFUSED["en"],
             )
         ]
     return []
@@ -259,10 +263,8 @@ def _check_email(item: Item, value: Any) -> list[AnswerError]:
             _error(
                 item.id,
                 "not_an_address",
-                "Bitte eine E-Mail-Adresse, an die wir senden können: eine einzige Adresse wie "
-                "name@example.org, nur ASCII-Zeichen (keine Umlaute).",
-                "Please enter an e-mail address we can send to: one address like "
-                "name@example.org, in ASCII letters only (no umlauts).",
+                ADDRESS_REFUSED["de"],
+                ADDRESS_REFUSED["en"],
             )
         ]
     return []
