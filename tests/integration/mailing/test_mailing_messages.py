@@ -113,3 +113,9 @@ def test_a_name_is_one_line_of_visible_text(hidden: str):
 def test_a_blank_name_is_refused(blank: str):
     with pytest.raises(BlankName, match=r"^name must not be blank$"):
         check_name("name", blank)
+
+
+@pytest.mark.parametrize("value", ["x@example.c", "x@ex_ample.com", '"a b"@example.com'])
+def test_an_address_the_events_could_not_carry_is_refused(value: str):
+    with pytest.raises(ValueError, match=r"^to is not an address the events can carry$"):
+        _mail(to=value)

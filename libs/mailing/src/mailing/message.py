@@ -18,11 +18,14 @@ from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime, parseaddr
 
+from marshmallow import ValidationError, validate
+
 MAX_ADDRESS_LENGTH = 320  # RFC 5321: 64 for the local part, @, 255 for the domain
 MAX_SUBJECT_LENGTH = 250
 MAX_DEDUPE_KEY_LENGTH = 200
 MAX_ATTACHMENT_BYTES = 1_000_000  # invitations and small documents; big files go as links
 _FILENAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
+_EVENT_ADDRESS = validate.Email()
 _CONTENT_TYPE = re.compile(r"^[a-z]+/[a-z0-9.+-]+(; [a-z-]+=[A-Za-z0-9-]+)*$")
 
 
@@ -126,6 +129,12 @@ def check_address(name: str, value: str) -> None:
     if "." not in address.domain.strip("."):
         # A domain without a dot is a typo (erika@example) on the internet: it would bounce.
         raise ValueError(f"{name} needs a domain with a dot (name@example.org)")
+    try:
+        # The contact's address travels in events through marshmallow's Email field
+        # (eventing's ContactSchema): what a door takes must pass there too.
+        _EVENT_ADDRESS(value)
+    except ValidationError:
+        raise ValueError(f"{name} is not an address the events can carry") from None
 
 
 class BlankName(ValueError):
