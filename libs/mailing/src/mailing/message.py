@@ -160,6 +160,17 @@ def hides_or_breaks_text(char: str) -> bool:
     return unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp")
 
 
+_SPACES = re.compile(r"\s+")
+
+
+def single_line(value: str, max_length: int = 200) -> str:
+    """A name as one line for a mail or an invitation, also one stored before `check_name`
+    or carried by an event: control, format and separator characters become spaces, so a
+    company name with a CR/LF can neither add a mail header nor fake lines of the mail's text."""
+    cleaned = "".join(" " if hides_or_breaks_text(char) else char for char in value)
+    return _SPACES.sub(" ", cleaned).strip()[:max_length]
+
+
 def message_id(mail_id: uuid.UUID, mail_from: str) -> str:
     """The same id on every attempt of a mail, so a resend after an unclear failure can be
     recognised as the same mail."""

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Connection, Row, select
 
 from eventing.tables import link_cutoffs
+from mailing.message import single_line
 from notifications.adapters.tables import (
     MEETING_BOOKED,
     advisors,
@@ -20,7 +21,6 @@ from notifications.adapters.tables import (
     weekly_availability,
 )
 from notifications.domain.slots import DayOverride, Schedule, Slot, WeeklyHours
-from notifications.messages.rendering import single_line
 
 
 @dataclass(frozen=True)
