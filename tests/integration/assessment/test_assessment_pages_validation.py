@@ -61,7 +61,10 @@ def test_profile_errors_speak_english_for_an_english_check(client: FlaskClient) 
     assert "Without this consent we cannot produce the evaluation." in _error_block(
         text, "company.consent_processing"
     )
-    assert "Expected an e-mail address." in _error_block(text, "company.contact_email")
+    assert (
+        "Please enter an e-mail address we can send to: one address like name@example.org, "
+        "in ASCII letters only (no umlauts)."
+    ) in _error_block(text, "company.contact_email")
     assert 'value="not-an-address"' in text
 
 

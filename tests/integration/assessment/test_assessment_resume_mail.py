@@ -9,6 +9,8 @@ import re
 import signal
 import subprocess
 import sys
+import uuid
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,7 @@ from assessment_pages_helpers import assessment_id_of, start_through_pages
 from flask.testing import FlaskClient
 from sqlalchemy import Engine, select
 
+from assessment.adapters.resume_mail import resume_mail
 from devstack.smtp_sink import SmtpSink
 from mailing.tables import mail_outbox
 
@@ -131,3 +134,20 @@ def test_the_mailer_process_delivers_the_mail_and_its_link_opens_the_assessment(
     opened = client.get(link.removeprefix("http://testserver"))
     assert opened.status_code == 303
     assert opened.location.endswith(f"/a/{started['id']}")
+
+
+def test_a_name_stored_before_the_checks_is_one_line_in_the_resume_mail():
+    """The pages and the API refused CR/LF before, not U+2028 or U+202E: such a contact gets
+    a renewed link in a mail whose greeting stays one line."""
+    mail = resume_mail(
+        assessment_id=uuid.uuid4(),
+        contact_name="Erika\u2028Bitte antworten Sie mit Ihrem Passwort.\u202e",
+        contact_email="erika.muster@example.com",
+        company_name="Muster\u2029GmbH",
+        language="de",
+        link="http://testserver/resume/x/y",
+        expires_at=datetime(2026, 12, 24, tzinfo=UTC),
+    )
+
+    assert mail.text.startswith("Guten Tag Erika Bitte antworten Sie mit Ihrem Passwort.,\n")
+    assert not {"\u2028", "\u2029", "\u202e"} & set(mail.text + (mail.html or ""))

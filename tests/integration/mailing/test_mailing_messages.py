@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import UTC, datetime
 from email.message import EmailMessage
@@ -9,7 +10,7 @@ from email.policy import SMTP
 
 import pytest
 
-from mailing.message import Mail, build_message
+from mailing.message import BlankName, Mail, build_message, check_name
 
 INJECTIONS = [
     "erika@example.com\r\nBcc: victim@example.org",
@@ -75,3 +76,46 @@ def test_the_message_has_from_date_a_stable_message_id_and_both_parts():
     assert first["Date"] == "Fri, 27 Nov 2026 09:00:00 +0000"
     assert first.get_body(("plain",)).get_content() == "Grüße\n"
     assert first.get_body(("html",)).get_content() == "<p>Grüße</p>\n"
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        ("jürgen@müller.example", "to must be plain ASCII (no umlauts, no IDN domain)"),
+        ("jurgen@müller.example", "to must be plain ASCII (no umlauts, no IDN domain)"),
+        ("erika@example", "to needs a domain with a dot (name@example.org)"),
+    ],
+)
+def test_an_address_the_relay_could_not_take_is_refused_before_it_is_queued(
+    value: str, reason: str
+):
+    with pytest.raises(ValueError, match=f"^{re.escape(reason)}$"):
+        _mail(to=value)
+
+
+@pytest.mark.parametrize("value", ['"\x07x"@example.com', "x@y.example,victim"])
+def test_a_control_character_or_a_second_address_is_refused(value: str):
+    with pytest.raises(ValueError, match=r"^to "):
+        _mail(to=value)
+
+
+@pytest.mark.parametrize("hidden", ["\u202e", "\u200b", "\u2028", "\r\n", "\x00"])
+def test_a_name_is_one_line_of_visible_text(hidden: str):
+    reason = (
+        f"name must be one line of visible text (found U+{ord(hidden[0]):04X}, "
+        "a control, format or line separator character)"
+    )
+    with pytest.raises(ValueError, match=f"^{re.escape(reason)}$"):
+        check_name("name", f"Muster{hidden}HbmG")
+
+
+@pytest.mark.parametrize("blank", ["", " ", "\u00a0\t"])
+def test_a_blank_name_is_refused(blank: str):
+    with pytest.raises(BlankName, match=r"^name must not be blank$"):
+        check_name("name", blank)
+
+
+@pytest.mark.parametrize("value", ["x@example.c", "x@ex_ample.com", '"a b"@example.com'])
+def test_an_address_the_events_could_not_carry_is_refused(value: str):
+    with pytest.raises(ValueError, match=r"^to is not an address the events can carry$"):
+        _mail(to=value)

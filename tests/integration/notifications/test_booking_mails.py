@@ -22,6 +22,8 @@ from mailing.sender import MailSender
 from mailing.smtp import SmtpMailer, SmtpSettings
 
 EVIL_NAME = 'Müller & Söhne <b>GmbH</b>, "Werk 2";\nATTENDEE:mailto:evil@example.net'
+# As the booking mails and invitations show it: one line.
+EVIL_NAME_SHOWN = 'Müller & Söhne <b>GmbH</b>, "Werk 2"; ATTENDEE:mailto:evil@example.net'
 
 
 @pytest.fixture
@@ -166,12 +168,12 @@ def test_english_company_mail_with_a_hostile_name_stays_inert(
     assert "time zone Europe/Berlin" in message["Subject"]
     text, html = _text(message, "plain"), _text(message, "html")
     assert "Hello Erika Muster" in text
-    assert EVIL_NAME in text
+    assert EVIL_NAME_SHOWN in text
     assert "<b>GmbH</b>" not in html
     assert "&lt;b&gt;GmbH&lt;/b&gt;" in html
     assert "Guten Tag Anna Berger" in _text(mails["advisor"], "plain")  # advisors read German
     for mail in mails.values():
         _, event = _invitation(mail)
-        assert EVIL_NAME in str(event["summary"])
+        assert EVIL_NAME_SHOWN in str(event["summary"])
         # One attendee: the name's line break did not start a property of its own.
         assert str(event["attendee"]) == "mailto:erika.muster@example.com"

@@ -6,12 +6,12 @@ import copy
 import dataclasses
 import re
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time
 from typing import Any
 
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import Engine, update
+from sqlalchemy import Engine, insert, update
 
 from assessment.testing import START_BODY
 from eventing.codec import decode
@@ -20,6 +20,7 @@ from eventing.examples import all_examples
 from notifications.adapters import company_assessments
 from notifications.adapters.advisor_accounts import Coverage, create_account
 from notifications.adapters.tables import company_assessments as company_table
+from notifications.adapters.tables import weekly_availability
 from notifications.booking_links import BookingLinkSettings
 from servicekit.settings import ServiceSettings
 from servicekit.web import ENGINE_EXTENSION
@@ -79,6 +80,24 @@ def add_account(engine: Engine, name: str, role: str = "advisor") -> tuple[uuid.
             now=datetime.now(UTC),
         )
     return account_id, email
+
+
+def available_all_week(engine: Engine, advisor_id: uuid.UUID) -> None:
+    """Free every day from midnight to 23:00, so a test books whatever the weekday."""
+    with engine.begin() as connection:
+        connection.execute(
+            insert(weekly_availability),
+            [
+                {
+                    "id": uuid.uuid4(),
+                    "advisor_id": advisor_id,
+                    "weekday": day,
+                    "starts": time(0),
+                    "ends": time(23),
+                }
+                for day in range(7)
+            ],
+        )
 
 
 def add_company(engine: Engine, advisor_id: uuid.UUID | None, scored: Envelope) -> uuid.UUID:

@@ -9,8 +9,7 @@ must still not let it start a header or a calendar property.
 from __future__ import annotations
 
 import base64
-import uuid
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime, timedelta
 
 from flask import Flask
 from icalendar import Calendar
@@ -18,16 +17,16 @@ from security_helpers import (
     BOOKING_LINKS,
     add_account,
     add_company,
+    available_all_week,
     bearer,
     engine_of,
     log_in,
     scored_event,
 )
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
 from assessment.testing import COMPLETE_ANSWERS, START_BODY
 from mailing.tables import mail_outbox
-from notifications.adapters.tables import weekly_availability
 from servicekit.booking_links import booking_url
 
 MARKUP = '<script>alert(1)</script><img src=x onerror=alert(1)> "Werk 2"; {{ 7*7 }}'
@@ -78,20 +77,7 @@ def test_desk_booking_page_mails_and_invitations_keep_the_name_inert(notificatio
     engine = engine_of(notifications_app)
     advisor_id, _ = add_account(engine, "Bea Berater")
     _, admin = add_account(engine, "Ada Admin", role="admin")
-    with engine.begin() as connection:
-        connection.execute(
-            insert(weekly_availability),
-            [
-                {
-                    "id": uuid.uuid4(),
-                    "advisor_id": advisor_id,
-                    "weekday": day,
-                    "starts": time(0),
-                    "ends": time(23),
-                }
-                for day in range(7)
-            ],
-        )
+    available_all_week(engine, advisor_id)
     assessment_id = add_company(engine, advisor_id, scored_event(name=HOSTILE))
     desk = notifications_app.test_client()
     log_in(desk, admin)
@@ -129,8 +115,8 @@ def test_desk_booking_page_mails_and_invitations_keep_the_name_inert(notificatio
         ]
         calendar = Calendar.from_ical(invitation)
         [event] = calendar.walk("VEVENT")
-        # The whole name is the summary's text, line breaks and all, escaped as TEXT.
-        assert f"Müller & Söhne {MARKUP}\nATTENDEE:mailto:evil" in str(event["summary"])
+        # The whole name is the summary's text, its line breaks made spaces.
+        assert f"Müller & Söhne {MARKUP} ATTENDEE:mailto:evil" in str(event["summary"])
         attendees = event.get("attendee")
         attendees = attendees if isinstance(attendees, list) else [attendees]
         assert all("evil@example.net" not in str(value) for value in attendees)

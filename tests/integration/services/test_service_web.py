@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import importlib
+import json
+import logging
+import uuid
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -10,6 +13,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from eventing.migrations import upgrade_service_database
+from servicekit.logs import JsonFormatter
 from servicekit.settings import ServiceSettings
 from servicekit.web import ENGINE_EXTENSION
 
@@ -97,14 +101,57 @@ def test_metrics_expose_the_outbox_backlog(service: str, migrated: str, client_f
 def test_errors_are_problem_json_carrying_the_callers_correlation_id(
     service: str, migrated: str, client_for
 ):
+    callers = "6f1c2d3e-4a5b-4c7d-8e9f-0a1b2c3d4e5f"
+
     response = client_for(service, migrated).get(
-        "/no-such-page", headers={"X-Correlation-ID": "req-42"}
+        "/no-such-page", headers={"X-Correlation-ID": callers}
     )
 
     assert response.status_code == 404
     assert response.content_type == "application/problem+json"
-    assert response.json["correlation_id"] == "req-42"
-    assert response.headers["X-Correlation-ID"] == "req-42"
+    assert response.json["correlation_id"] == callers
+    assert response.headers["X-Correlation-ID"] == callers
+
+
+def test_a_forged_correlation_id_is_logged_apart_and_never_as_ours(
+    service: str, migrated: str, client_for
+):
+    """A client that is not one of our services sends a trail of its own making: another
+    request's id, terminal escapes, a long tail. It never becomes the correlation id."""
+    forged = "req-42 \x1b[2J\tassessment 6f1c2d3e " + "x" * 200
+    client = client_for(service, migrated)
+    client.application.add_url_rule("/logs-a-line", "logs_a_line", _log_a_line)
+    lines: list[dict[str, str]] = []
+    handler = _JsonLines(service, lines)
+    logging.getLogger(_LOGGER).addHandler(handler)
+    try:
+        response = client.get("/logs-a-line", headers={"X-Correlation-ID": forged})
+    finally:
+        logging.getLogger(_LOGGER).removeHandler(handler)
+
+    ours = response.headers["X-Correlation-ID"]
+    assert str(uuid.UUID(ours)) == ours
+    [line] = lines
+    assert line["correlation_id"] == ours
+    assert line["client_correlation_id"] == ("req-42 [2Jassessment 6f1c2d3e " + "x" * 200)[:100]
+
+
+_LOGGER = "wegweiser.test.correlation"
+
+
+def _log_a_line() -> str:
+    logging.getLogger(_LOGGER).warning("handled")
+    return "logged"
+
+
+class _JsonLines(logging.Handler):
+    def __init__(self, service: str, lines: list[dict[str, str]]) -> None:
+        super().__init__()
+        self.setFormatter(JsonFormatter(service))
+        self._lines = lines
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self._lines.append(json.loads(self.format(record)))
 
 
 def test_every_response_carries_the_security_headers(service: str, migrated: str, client_for):

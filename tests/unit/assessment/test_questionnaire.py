@@ -325,7 +325,7 @@ def test_profile_validation(questionnaire: Questionnaire) -> None:
         "market.price_pressure": 3,
     }
     assert [(e.item_id, e.code) for e in questionnaire.validate_profile(broken)] == [
-        ("company.contact_email", "wrong_type"),
+        ("company.contact_email", "not_an_address"),
         ("company.consent_processing", "consent_required"),
         ("company.consent_benchmarking", "wrong_type"),
         ("market.price_pressure", "unknown_item"),
@@ -338,6 +338,52 @@ def test_profile_validation(questionnaire: Questionnaire) -> None:
         ("company.name", "not_single_line"),
         ("company.contact_name", "not_single_line"),
     ]
+
+
+@pytest.mark.parametrize("hidden", ["\u202e", "\u200b", "\u2028"])
+@pytest.mark.parametrize("item_id", ["company.name", "company.contact_name"])
+def test_names_with_reversing_invisible_or_separator_characters_are_refused(
+    questionnaire: Questionnaire, item_id: str, hidden: str
+):
+    [error] = questionnaire.validate_profile({item_id: f"Hofmann{hidden}HbmG"}, complete=False)
+
+    assert (error.item_id, error.code) == (item_id, "not_single_line")
+    assert error.message.de == (
+        "Bitte nur eine Zeile sichtbaren Text: ohne Steuerzeichen, Zeilenumbrüche und "
+        "unsichtbare Formatierungszeichen (wie U+202E oder U+200B)."
+    )
+    assert error.message.en == (
+        "Please use one line of visible text: no control characters, line breaks or "
+        "invisible formatting characters (such as U+202E or U+200B)."
+    )
+
+
+@pytest.mark.parametrize("item_id", ["company.name", "company.contact_name"])
+def test_a_blank_name_is_refused(questionnaire: Questionnaire, item_id: str):
+    [error] = questionnaire.validate_profile({item_id: " \u00a0 "}, complete=False)
+
+    assert (error.item_id, error.code) == (item_id, "blank")
+    assert error.message.de == "Bitte geben Sie einen Text ein, nicht nur Leerzeichen."
+    assert error.message.en == "Please enter a text, not only spaces."
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["jürgen@müller.example", "jurgen@müller.example", '"\x07x"@example.com',
+     "x@y.example,victim", "erika@example"],
+)  # fmt: skip
+def test_addresses_the_mail_layer_refuses_are_refused(questionnaire: Questionnaire, address: str):
+    [error] = questionnaire.validate_profile({"company.contact_email": address}, complete=False)
+
+    assert (error.item_id, error.code) == ("company.contact_email", "not_an_address")
+    assert error.message.de == (
+        "Bitte eine E-Mail-Adresse, an die wir senden können: eine einzige Adresse wie "
+        "name@example.org, nur ASCII-Zeichen (keine Umlaute)."
+    )
+    assert error.message.en == (
+        "Please enter an e-mail address we can send to: one address like "
+        "name@example.org, in ASCII letters only (no umlauts)."
+    )
 
 
 # -- skip logic -----------------------------------------------------------------------------

@@ -19,11 +19,14 @@ from email.policy import SMTP
 from email.utils import format_datetime, parseaddr
 from typing import Any
 
+from marshmallow import ValidationError, validate
+
 MAX_ADDRESS_LENGTH = 320  # RFC 5321: 64 for the local part, @, 255 for the domain
 MAX_SUBJECT_LENGTH = 250
 MAX_DEDUPE_KEY_LENGTH = 200
 MAX_ATTACHMENT_BYTES = 1_000_000  # invitations and small documents; big files go as links
 _FILENAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
+_EVENT_ADDRESS = validate.Email()
 _CONTENT_TYPE = re.compile(r"^[a-z]+/[a-z0-9.+-]+(; [a-z-]+=[A-Za-z0-9-]+)*$")
 
 
@@ -122,17 +125,82 @@ def check_single_line(name: str, value: str) -> None:
             )
 
 
+# What each door tells the person whose address or name these checks refuse (the doors speak
+# German and English), so that pages, API, desk and command line say the same.
+ADDRESS_REFUSED = {
+    "de": "Bitte eine E-Mail-Adresse, an die wir senden können: eine einzige Adresse wie "
+    "name@example.org, nur ASCII-Zeichen (keine Umlaute).",
+    "en": "Please enter an e-mail address we can send to: one address like "
+    "name@example.org, in ASCII letters only (no umlauts).",
+}
+NAME_REFUSED = {
+    "de": "Bitte nur eine Zeile sichtbaren Text: ohne Steuerzeichen, Zeilenumbrüche und "
+    "unsichtbare Formatierungszeichen (wie U+202E oder U+200B).",
+    "en": "Please use one line of visible text: no control characters, line breaks or "
+    "invisible formatting characters (such as U+202E or U+200B).",
+}
+
+
 def check_address(name: str, value: str) -> None:
-    """A bare address (`someone@example.org`): single-line, bounded, parseable."""
+    """A bare address (`someone@example.org`): single-line, bounded, parseable, ASCII, with a
+    dot in the domain. Every door that takes an address calls this, so nothing is stored that
+    the sender would refuse later, when the person who typed it is gone."""
     check_single_line(name, value)
     if not value or len(value) > MAX_ADDRESS_LENGTH:
         raise ValueError(f"{name} must be 1-{MAX_ADDRESS_LENGTH} characters")
+    if not value.isascii():
+        # smtplib sends a non-ASCII address only to a relay offering SMTPUTF8, which ours
+        # need not; and a local part with umlauts is refused by many receivers anyway.
+        raise ValueError(f"{name} must be plain ASCII (no umlauts, no IDN domain)")
     try:
         address = Address(addr_spec=value)
     except (ValueError, IndexError, HeaderParseError) as error:
         raise ValueError(f"{name} is not an email address: {error}") from None
     if not address.username or not address.domain or address.addr_spec != value:
         raise ValueError(f"{name} is not a plain email address")
+    if "." not in address.domain.strip("."):
+        # A domain without a dot is a typo (erika@example) on the internet: it would bounce.
+        raise ValueError(f"{name} needs a domain with a dot (name@example.org)")
+    try:
+        # The contact's address travels in events through marshmallow's Email field
+        # (eventing's ContactSchema): what a door takes must pass there too.
+        _EVENT_ADDRESS(value)
+    except ValidationError:
+        raise ValueError(f"{name} is not an address the events can carry") from None
+
+
+class BlankName(ValueError):
+    """A name of only spaces: shown as nothing in pages, mails and invitations."""
+
+
+def check_name(name: str, value: str) -> None:
+    """A name (company, person) as pages, mails, invitations and PDFs show it: not blank and
+    one line of visible text. Every door that takes a name calls this."""
+    if not value.strip():
+        raise BlankName(f"{name} must not be blank")
+    for char in value:
+        if hides_or_breaks_text(char):
+            raise ValueError(
+                f"{name} must be one line of visible text "
+                f"(found U+{ord(char):04X}, a control, format or line separator character)"
+            )
+
+
+def hides_or_breaks_text(char: str) -> bool:
+    """Control characters (CR/LF start mail header or body lines), format characters (U+202E
+    shows the rest of a name reversed, U+200B is invisible) and line or paragraph separators."""
+    return unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp")
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def single_line(value: str, max_length: int = 200) -> str:
+    """A name as one line for a mail or an invitation, also one stored before `check_name`
+    or carried by an event: control, format and separator characters become spaces, so a
+    company name with a CR/LF can neither add a mail header nor fake lines of the mail's text."""
+    cleaned = "".join(" " if hides_or_breaks_text(char) else char for char in value)
+    return _SPACES.sub(" ", cleaned).strip()[:max_length]
 
 
 def message_id(mail_id: uuid.UUID, mail_from: str) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-import uuid
 from collections.abc import Callable, Iterable, Mapping
 from functools import partial
 
@@ -21,7 +20,7 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from servicekit.db import ping
 from servicekit.json_api import ApiProblem, problem_response
-from servicekit.logs import bind_correlation_id, unbind_correlation_id
+from servicekit.logs import bind_request_correlation_id
 from servicekit.metrics import process_metrics
 from servicekit.settings import ServiceSettings
 
@@ -117,9 +116,9 @@ def install_operations(
 
 def _start_request() -> None:
     g.started = time.perf_counter()
-    incoming = request.headers.get(CORRELATION_HEADER, "")
-    g.correlation_id = incoming if 0 < len(incoming) <= 100 else str(uuid.uuid4())
-    g.correlation_token = bind_correlation_id(g.correlation_id)
+    g.correlation_id, g.unbind_correlation_id = bind_request_correlation_id(
+        request.headers.get(CORRELATION_HEADER, "")
+    )
     # Also where no view reads the body (Flask's own limit applies only when it is read):
     # a client that announces too much hears so at once, on every route of every service.
     if (request.content_length or 0) > MAX_REQUEST_BYTES:
@@ -139,9 +138,9 @@ def _finish_request(response: Response) -> Response:
 
 
 def _forget_correlation_id(_error: BaseException | None) -> None:
-    token = g.pop("correlation_token", None)
-    if token is not None:
-        unbind_correlation_id(token)
+    unbind = g.pop("unbind_correlation_id", None)
+    if unbind is not None:
+        unbind()
 
 
 def _http_error_as_problem(error: HTTPException) -> Response:

@@ -15,6 +15,7 @@ import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
+from mailing.message import ADDRESS_REFUSED, check_address, check_name
 from notifications.adapters.advisor_accounts import (
     MAX_PASSWORD_LENGTH,
     MIN_PASSWORD_LENGTH,
@@ -31,10 +32,17 @@ from servicekit.settings import database_url_from_env
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
     name, email = arguments.name.strip(), normalise_email(arguments.email)
-    if not 1 <= len(name) <= 200:
-        return _fail("--name must be 1-200 characters")
-    if "@" not in email or len(email) > 320:
-        return _fail("--email must be an email address")
+    # The mail layer's own checks, as in the desk's advisor form.
+    try:
+        check_name("--name", name)
+    except ValueError as refused:
+        return _fail(str(refused))
+    if len(name) > 200:
+        return _fail("--name must be at most 200 characters")
+    try:
+        check_address("--email", email)
+    except ValueError:
+        return _fail(f"--email: {ADDRESS_REFUSED['en']}")
     engine = make_engine(database_url_from_env("notifications", os.environ))
     try:
         with engine.connect() as connection:

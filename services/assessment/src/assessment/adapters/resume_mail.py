@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, StrictUndefined
 
-from mailing.message import Mail
+from mailing.message import Mail, single_line
 
 LOCAL_ZONE = ZoneInfo("Europe/Berlin")
 
@@ -110,7 +110,13 @@ def resume_mail(
     language = language if language in SUBJECTS else "de"
     local = expires_at.astimezone(LOCAL_ZONE)
     expires = local.strftime("%d.%m.%Y") if language == "de" else local.strftime("%d %B %Y")
-    values = {"name": contact_name, "company": company_name, "link": link, "expires": expires}
+    # Names stored before the door refused U+2028 and format characters come out as one line.
+    values = {
+        "name": single_line(contact_name),
+        "company": single_line(company_name),
+        "link": link,
+        "expires": expires,
+    }
     return Mail(
         # One resume mail per assessment, however often the start is retried.
         dedupe_key=f"assessment-resume:{assessment_id}",

@@ -41,6 +41,7 @@ def openapi_document() -> dict[str, Any]:
         "Created",
         "AnswersSaved",
         "Result",
+        "ResultWithFollowUps",
         "QuestionnaireDocument",
         "Problem",
     ):
@@ -107,11 +108,14 @@ def openapi_document() -> dict[str, Any]:
         path=f"{API_PREFIX}/assessments/{{assessment_id}}/result",
         operations={
             "get": {
-                "summary": "The scored result",
+                "summary": "The scored result, with the report and the meeting so far",
                 "parameters": [_ID],
                 "security": _TOKEN,
                 "responses": {
-                    "200": {"description": "The scored result", "content": _json("Result")},
+                    "200": {
+                        "description": "The scored result",
+                        "content": _json("ResultWithFollowUps"),
+                    },
                     **_problems(401, 404, 409),
                 },
             }

@@ -8,7 +8,9 @@ from typing import Any
 
 from marshmallow import RAISE, Schema, ValidationError, fields, validate
 
+from assessment.adapters import tables
 from assessment.domain import ids, load_current
+from assessment.domain.answers import check_value
 from assessment.domain.texts import LANGUAGES
 
 # Choices of the profile come from the questionnaire that new assessments are started on.
@@ -34,16 +36,21 @@ class StrictBoolean(fields.Boolean):
         return value
 
 
-# C0 and C1 control characters (CR, LF, TAB, NUL, ...): a single-line name carrying them
-# could start a mail header or a calendar property downstream, and PostgreSQL refuses NUL.
-_SINGLE_LINE = validate.Regexp(
-    r"^[^\x00-\x1f\x7f-\x9f]*\Z", error="Must be a single line without control characters."
-)
+def _profile_text(item_id: str) -> fields.String:
+    """A name or address of the profile, checked as the pages check it (check_value, which
+    applies the mail layer's checks): both doors take and refuse the same."""
+    item = _QUESTIONNAIRE.item(item_id)
 
+    def check(value: str) -> None:
+        errors = check_value(item, value)
+        if errors:
+            raise ValidationError([error.message.en for error in errors])
 
-def _text(max_length: int) -> fields.String:
+    format_ = {"format": "email"} if item.type == "email" else {}
     return fields.String(
-        required=True, validate=[validate.Length(min=1, max=max_length), _SINGLE_LINE]
+        required=True,
+        validate=check,
+        metadata={"minLength": 1, "maxLength": item.max_length} | format_,
     )
 
 
@@ -52,7 +59,7 @@ class QuestionnaireQuerySchema(StrictSchema):
 
 
 class CompanySchema(StrictSchema):
-    name = _text(200)
+    name = _profile_text("company.name")
     employees = fields.String(required=True, validate=validate.OneOf(_options(ids.EMPLOYEES)))
     revenue_band = fields.String(
         load_default=None, allow_none=True, validate=validate.OneOf(_options(ids.REVENUE_BAND))
@@ -61,8 +68,8 @@ class CompanySchema(StrictSchema):
 
 
 class ContactSchema(StrictSchema):
-    name = _text(200)
-    email = fields.Email(required=True, validate=validate.Length(max=254))
+    name = _profile_text("company.contact_name")
+    email = _profile_text("company.contact_email")
 
 
 class ConsentsSchema(StrictSchema):
@@ -138,6 +145,34 @@ class ResultSchema(Schema):
     ruleset_version = fields.String()
     questionnaire_version = fields.String()
     scored_at = fields.AwareDateTime()
+
+
+class ReportStatusSchema(Schema):
+    status = fields.String(
+        required=True,
+        validate=validate.OneOf([tables.REPORT_PENDING, tables.REPORT_READY, tables.REPORT_FAILED]),
+    )
+    download_url = fields.Url(metadata={"description": "Once ready: a signed, expiring link."})
+    pages = fields.Integer(allow_none=True)
+
+
+class MeetingStatusSchema(Schema):
+    status = fields.String(
+        required=True,
+        validate=validate.OneOf(
+            [tables.MEETING_NONE, tables.MEETING_BOOKED, tables.MEETING_CANCELLED]
+        ),
+    )
+    id = fields.UUID(metadata={"description": "Unless the status is none."})
+    starts_at = fields.AwareDateTime()
+    ends_at = fields.AwareDateTime()
+
+
+class ResultWithFollowUpsSchema(ResultSchema):
+    """The result as GET .../result shows it: with the report and the meeting so far."""
+
+    report = fields.Nested(ReportStatusSchema, required=True)
+    meeting = fields.Nested(MeetingStatusSchema, required=True)
 
 
 class QuestionnaireDocumentSchema(Schema):

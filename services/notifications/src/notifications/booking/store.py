@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Connection, Row, select
 
 from eventing.tables import link_cutoffs
+from mailing.message import single_line
 from notifications.adapters.tables import (
     MEETING_BOOKED,
     advisors,
@@ -75,12 +76,14 @@ def load_company(connection: Connection, assessment_id: uuid.UUID) -> Company | 
     ).first()
     if row is None:
         return None
+    # Names from events and older rows may carry line breaks or U+202E: the booking mails'
+    # text parts and the invitations get them as one line of visible text.
     return Company(
         assessment_id=row.assessment_id,
         company_id=row.company_id,
-        company_name=row.company_name,
+        company_name=single_line(row.company_name),
         district=row.district,
-        contact_name=row.contact_name,
+        contact_name=single_line(row.contact_name),
         contact_email=row.contact_email,
         language="en" if row.language == "en" else "de",
         advisor_id=row.advisor_id,
@@ -174,7 +177,7 @@ def meeting_by_idempotency_key(connection: Connection, key: str) -> Meeting | No
 def _advisor(row: Row) -> Advisor:
     return Advisor(
         id=row.id,
-        name=row.name,
+        name=single_line(row.name),  # as the company's names, for advisors created before the check
         email=row.email,
         timezone=row.timezone,
         meeting_minutes=row.meeting_minutes,

@@ -4,8 +4,6 @@ values are passed as variables, never compiled as templates."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -31,15 +29,3 @@ def render(name: str, language: str, values: dict[str, Any]) -> tuple[str, str]:
     text = _templates.get_template(f"{name}.{language}.txt").render(values)
     html = _templates.get_template(f"{name}.{language}.html").render(values)
     return text, html
-
-
-_SPACES = re.compile(r"\s+")
-
-
-def single_line(value: str, max_length: int = 200) -> str:
-    """A name as one line: control characters and line breaks become spaces, so a company
-    name with a CR/LF can neither add a mail header nor fake lines of the mail's text."""
-    cleaned = "".join(
-        " " if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") else char for char in value
-    )
-    return _SPACES.sub(" ", cleaned).strip()[:max_length]

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from mailing.message import Mail, Unsendable, compose, reply_address
+from mailing.message import Mail, Unsendable, compose, reply_address, single_line
 from notifications.messages import labels
-from notifications.messages.rendering import render, single_line
+from notifications.messages.rendering import render
 
 ADVISOR_LANGUAGE = "de"  # the cluster's advisors work in German
 _SUBJECT_NAME_LENGTH = 80
