@@ -1,5 +1,6 @@
 """The notifications service's part of a company's export: the read model's rows, meetings,
-reports waiting for their assessment, and the mails sent (with their bodies)."""
+call-back requests, reports waiting for their assessment, and the mails sent (with their
+bodies)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from sqlalchemy import Connection, select
 
 from mailing.privacy import mails_as_json
 from notifications.adapters.tables import (
+    callback_requests,
     company_assessments,
     meetings,
     reports_awaiting_assessment,
@@ -28,6 +30,7 @@ def company_data(connection: Connection, company_id: uuid.UUID) -> dict[str, Any
     return {
         "company_assessments": rows(company_assessments),
         "meetings": rows(meetings),
+        "callback_requests": rows(callback_requests),
         "reports_awaiting_assessment": rows(reports_awaiting_assessment),
         "mails": mails_as_json(connection, copies.mails()),
     }
