@@ -23,11 +23,12 @@ from notifications.api.schemas import (
     SlotSchema,
 )
 from notifications.booking.access import LinkRefused, open_booking
-from notifications.booking.callbacks import Callbacks, InvalidCallbackRequest, read_details
+from notifications.booking.callbacks import Callbacks
 from notifications.booking.service import BookingError, BookingService
 from notifications.booking.store import Company, Meeting
 from notifications.booking.times import local
 from notifications.booking_links import BookingLinkSettings
+from notifications.domain.callback_details import InvalidDetails, read_details
 from servicekit.json_api import (
     ApiProblem,
     install_problem_handlers,
@@ -148,7 +149,7 @@ def create_api_blueprint(
         body = CallbackRequestBodySchema().load(json_body())
         try:
             details = read_details(body["phone"], body["preferred_time"])
-        except InvalidCallbackRequest as invalid:
+        except InvalidDetails as invalid:
             raise ApiProblem(
                 422, "Unprocessable Content", str(invalid), {invalid.field: [str(invalid)]}
             ) from None

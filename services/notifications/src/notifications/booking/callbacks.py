@@ -10,7 +10,6 @@ points to the desk, so nothing about the company sits in their inboxes or the de
 
 from __future__ import annotations
 
-import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,32 +22,11 @@ from mailing.outbox import queue_mail
 from notifications.adapters.tables import ROLE_ADMIN, advisors, callback_requests
 from notifications.booking.service import AlreadyBooked, BookingError, BookingService
 from notifications.booking.store import Company
-
-MAX_PHONE_LENGTH = 40
-MAX_PREFERRED_TIME_LENGTH = 200
-# Digits with the usual separators, an optional leading +; at least six digits.
-_PHONE = re.compile(r"^\+?[0-9 ()/.-]+$")
-_MIN_PHONE_DIGITS = 6
+from notifications.domain.callback_details import CallbackDetails
 
 
 class DatesOffered(BookingError):
     """A free date is offered: the company books it instead of waiting for a call."""
-
-
-class InvalidCallbackRequest(BookingError):
-    """A field the company typed is not usable; `field` names it."""
-
-    status = 422
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
-
-
-@dataclass(frozen=True)
-class CallbackDetails:
-    phone: str | None
-    preferred_time: str | None
 
 
 @dataclass(frozen=True)
@@ -57,31 +35,6 @@ class CallbackRequest:
     phone: str | None
     preferred_time: str | None
     requested_at: datetime
-
-
-def read_details(phone: str | None, preferred_time: str | None) -> CallbackDetails:
-    """The company's phone number and preferred time as typed, trimmed; empty is none."""
-    phone = (phone or "").strip() or None
-    preferred_time = (preferred_time or "").strip() or None
-    if phone is not None and (
-        len(phone) > MAX_PHONE_LENGTH
-        or not _PHONE.fullmatch(phone)
-        or sum(char.isdigit() for char in phone) < _MIN_PHONE_DIGITS
-    ):
-        raise InvalidCallbackRequest(
-            "phone",
-            f"The phone number must be digits (at least {_MIN_PHONE_DIGITS}), spaces and "
-            f"+ ( ) / . - only, at most {MAX_PHONE_LENGTH} characters.",
-        )
-    if preferred_time is not None and (
-        len(preferred_time) > MAX_PREFERRED_TIME_LENGTH or not preferred_time.isprintable()
-    ):
-        raise InvalidCallbackRequest(
-            "preferred_time",
-            f"The preferred time must be one line of at most {MAX_PREFERRED_TIME_LENGTH} "
-            "characters.",
-        )
-    return CallbackDetails(phone, preferred_time)
 
 
 class Callbacks:

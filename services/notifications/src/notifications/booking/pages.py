@@ -25,12 +25,7 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from notifications.adapters.advisor_accounts import DEFAULT_TIMEZONE
 from notifications.booking.access import LinkRefused, open_booking
-from notifications.booking.callbacks import (
-    Callbacks,
-    DatesOffered,
-    InvalidCallbackRequest,
-    read_details,
-)
+from notifications.booking.callbacks import Callbacks, DatesOffered
 from notifications.booking.service import (
     AlreadyBooked,
     BookingError,
@@ -45,6 +40,7 @@ from notifications.booking.store import Company, Meeting
 from notifications.booking.texts import text
 from notifications.booking.times import clock, day_label, local, meeting_when
 from notifications.booking_links import BookingLinkSettings
+from notifications.domain.callback_details import InvalidDetails, read_details
 
 _REASONS = {
     SlotTaken: "slot_taken",
@@ -116,9 +112,9 @@ def create_pages_blueprint(
         typed = {field: request.form.get(field, "") for field in ("phone", "preferred_time")}
         try:
             callbacks.request(company, read_details(**typed), now)
-        except InvalidCallbackRequest as invalid:
+        except InvalidDetails as invalid:
             page = _render_book(company, token, now, callback_error=invalid, callback_form=typed)
-            return page, invalid.status
+            return page, 422
         except AlreadyBooked:
             pass  # booked in another tab meanwhile: the booking page shows the meeting
         except BookingError as refused:
@@ -184,7 +180,7 @@ def create_pages_blueprint(
         now: datetime,
         error: str | None = None,
         *,
-        callback_error: InvalidCallbackRequest | None = None,
+        callback_error: InvalidDetails | None = None,
         callback_form: dict[str, str] | None = None,
     ) -> str:
         requested = callbacks.open_request(company)
