@@ -8,6 +8,7 @@ import threading
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from email.message import Message
 from pathlib import Path
 
 import pytest
@@ -194,32 +195,82 @@ def test_the_backoff_grows_to_its_cap_with_jitter(mail_db: Engine, mailer):
     assert all(675 <= delay <= 900 for delay in delays[6:])
 
 
-def test_an_attachment_goes_out_with_its_content_type_parameters(
-    mail_db: Engine, make_sender: Callable[[], MailSender], smtp_sink: SmtpSink
+def _mime_tree(part: Message) -> list:
+    """[content type, method parameter, children or filename]: the shape of a message."""
+    children = [_mime_tree(child) for child in part.iter_parts()]
+    return [part.get_content_type(), part.get_param("method"), children or part.get_filename()]
+
+
+def _mixed(alternatives: list, attached: list) -> list:
+    """The tree of a mail with text and HTML body, `alternatives` after them, one file."""
+    body = [["text/plain", None, None], ["text/html", None, None], *alternatives]
+    return ["multipart/mixed", None, [["multipart/alternative", None, body], attached]]
+
+
+INVITATION = "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nSUMMARY:Gespräch\r\nEND:VCALENDAR\r\n"
+
+
+@pytest.mark.parametrize(
+    "content_type",
+    [
+        "text/calendar; charset=utf-8; method=REQUEST",  # as the booking mails declare it
+        "text/calendar; method=REQUEST; charset=utf-8",
+        "text/calendar; method=REQUEST",
+        "text/calendar;method=REQUEST",
+        'text/calendar; charset="utf-8"; method="REQUEST"',
+        "Text/Calendar; CHARSET=UTF-8; Method=REQUEST",
+    ],
+)
+def test_a_calendar_invitation_is_an_alternative_of_the_body_and_an_attachment(
+    mail_db: Engine, make_sender: Callable[[], MailSender], smtp_sink: SmtpSink, content_type: str
 ):
-    invitation = b"BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n"
-    _queue(
-        mail_db,
-        _mail(attachments=(Attachment("invite.ics", "text/calendar; method=REQUEST", invitation),)),
-    )
+    data = INVITATION.encode()
+    _queue(mail_db, _mail(attachments=(Attachment("invite.ics", content_type, data),)))
 
     assert make_sender().send_due_once() == SendReport(sent=1)
 
     [message] = smtp_sink.wait_for(1)
+    # Outlook finds the invitation only in the body's alternatives; others take the file.
+    assert _mime_tree(message) == _mixed(
+        [["text/calendar", "REQUEST", None]], ["text/calendar", "REQUEST", "invite.ics"]
+    )
     [attached] = list(message.iter_attachments())
-    assert attached.get_filename() == "invite.ics"
-    assert attached.get_content_type() == "text/calendar"
-    assert attached.get_param("method") == "REQUEST"
-    assert attached.get_payload(decode=True) == invitation
-    assert message.get_body(("plain",)).get_content().startswith("Guten Tag")
-    # The same invitation as an alternative of the body, where Outlook looks for it.
-    [body] = [part for part in message.iter_parts() if part.get_content_type() != "text/calendar"]
-    alternatives = {part.get_content_type(): part for part in body.iter_parts()}
-    assert list(alternatives) == ["text/plain", "text/html", "text/calendar"]
-    assert alternatives["text/calendar"].get_param("method") == "REQUEST"
+    assert attached.get_payload(decode=True) == data
+    alternative = message.get_body(("calendar",))
+    assert alternative.get_content_charset() == "utf-8"
     # A text part's lines end as the mail's lines do (CRLF on the wire), as iCalendar asks.
-    calendar_lines = alternatives["text/calendar"].get_content().splitlines()
-    assert calendar_lines == invitation.decode().splitlines()
+    assert alternative.get_content().splitlines() == INVITATION.splitlines()
+    assert message.get_body(("plain",)).get_content().startswith("Guten Tag")
+
+
+def test_a_calendar_file_without_an_itip_method_is_only_attached(
+    mail_db: Engine, make_sender: Callable[[], MailSender], smtp_sink: SmtpSink
+):
+    data = INVITATION.encode()
+    attachment = Attachment("entry.ics", "text/calendar; charset=utf-8", data)
+    _queue(mail_db, _mail(attachments=(attachment,)))
+
+    assert make_sender().send_due_once() == SendReport(sent=1)
+
+    [message] = smtp_sink.wait_for(1)
+    assert _mime_tree(message) == _mixed([], ["text/calendar", None, "entry.ics"])
+
+
+@pytest.mark.parametrize(
+    ("content_type", "data", "error"),
+    [
+        ("text/calendar; method=", b"", "not allowed"),
+        ("calendar", b"", "not allowed"),
+        ("text/calendar; method=REQUEST\r\nBcc: x@example.org", b"", "header injection"),
+        ("text/calendar; charset=klingon; method=REQUEST", b"BEGIN", "not klingon text"),
+        ("text/calendar; method=REQUEST", "Gespräch".encode("latin-1"), "not utf-8 text"),
+    ],
+)
+def test_an_attachment_that_could_not_be_sent_is_refused_when_queued(
+    content_type: str, data: bytes, error: str
+):
+    with pytest.raises(ValueError, match=error):
+        Attachment("invite.ics", content_type, data)
 
 
 def test_a_mail_with_not_before_waits_until_then_and_can_be_withdrawn_before(

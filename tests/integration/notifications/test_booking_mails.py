@@ -66,6 +66,12 @@ def _invitation(message: EmailMessage) -> tuple[Calendar, Any]:
     return calendar, event
 
 
+def _body_alternatives(message: EmailMessage) -> list[tuple[str, str | None]]:
+    """(content type, iTIP method) of the body's alternatives, where Outlook looks."""
+    [body] = [part for part in message.iter_parts() if not part.is_attachment()]
+    return [(part.get_content_type(), part.get_param("method")) for part in body.iter_parts()]
+
+
 def _text(message: EmailMessage, subtype: str) -> str:
     return message.get_body(preferencelist=(subtype,)).get_content()
 
@@ -95,6 +101,12 @@ def test_booking_moving_and_cancelling_send_invitations_that_update_one_calendar
     assert str(event["organizer"]).startswith("mailto:anna-")
     assert str(event["attendee"]) == "mailto:erika.muster@example.com"
     assert str(_invitation(booked["advisor"])[1]["uid"]) == uid
+    for message in booked.values():
+        assert _body_alternatives(message) == [
+            ("text/plain", None),
+            ("text/html", None),
+            ("text/calendar", "REQUEST"),
+        ]
     text = _text(booked["company"], "plain")
     assert "Guten Tag Erika Muster" in text
     assert "Zeitzone Europe/Berlin" in text
@@ -126,6 +138,7 @@ def test_booking_moving_and_cancelling_send_invitations_that_update_one_calendar
         assert str(event["status"]) == "CANCELLED"
         [part] = [p for p in message.iter_attachments() if p.get_content_type() == "text/calendar"]
         assert part.get_param("method") == "CANCEL"
+        assert _body_alternatives(message)[-1] == ("text/calendar", "CANCEL")
 
     # A day before either time, no reminder goes out: both were withdrawn.
     assert send_due(datetime.fromisoformat(target["start"]) - timedelta(hours=1)) == []

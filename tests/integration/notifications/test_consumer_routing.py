@@ -3,7 +3,9 @@ in the outbox, once per event; a malformed event goes to the dead-letter queue."
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
+from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 import pytest
@@ -17,6 +19,7 @@ from eventing.kafka_settings import KafkaSettings
 from eventing.tables import inbox, outbox
 from eventing.testing import read_all, wait_until
 from notifications.adapters.tables import advisors, company_assessments
+from notifications.desk.availability_store import replace_override, replace_weekly_hours
 
 pytestmark = pytest.mark.usefixtures("notifications_worker")
 
@@ -84,6 +87,35 @@ def test_a_scored_assessment_goes_to_the_advisor_of_its_district_and_gap_topics(
             select(advisors.c.last_assigned_at).where(advisors.c.id == expert)
         ).scalar_one()
     assert last == row.assigned_at
+
+
+def _open_every_day(engine: Engine, advisor_id: uuid.UUID) -> None:
+    with engine.begin() as connection:
+        replace_weekly_hours(
+            connection, advisor_id, {day: [(time(8), time(18))] for day in range(7)}
+        )
+
+
+def test_advisors_without_free_hours_are_passed_over_for_a_lower_tier_with_some(
+    engine: Engine, publish: Callable[[Envelope], None]
+):
+    add_advisor(engine, "New Perfect", ("bamberg_land",), ("innovation",))  # no hours yet
+    away = add_advisor(engine, "Away Regional", ("bamberg_land",))
+    _open_every_day(engine, away)
+    today = datetime.now(UTC).date()
+    with engine.begin() as connection:  # absent for the whole booking window
+        for day in range(30):
+            replace_override(connection, away, today + timedelta(days=day), [], "Elternzeit")
+    expert = add_advisor(engine, "Far Expert", ("hof",), ("innovation",))
+    _open_every_day(engine, expert)
+    scored = scored_event()
+
+    publish(scored)
+
+    wait_until(_handled(engine, scored), what="the scored event")
+    assert _row(engine, scored).advisor_id == expert
+    [assigned] = _published(engine)
+    assert (assigned.data["advisor_id"], assigned.data["reason"]) == (expert, "topic_match")
 
 
 def test_equally_fitting_advisors_take_turns(engine: Engine, publish: Callable[[Envelope], None]):

@@ -1,8 +1,9 @@
 """Routing: district and top gap topics first, then district, then topic, then anyone;
-the least recently assigned among equals."""
+the least recently assigned among equals; advisors with free slots before all others."""
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from datetime import UTC, datetime, timedelta
 
@@ -20,9 +21,10 @@ def advisor(
     *,
     active: bool = True,
     assigned_hours_ago: float | None = None,
+    free: bool = True,
 ) -> Advisor:
     last = None if assigned_hours_ago is None else MONDAY - timedelta(hours=assigned_hours_ago)
-    return Advisor(uuid.uuid4(), frozenset(districts), frozenset(topics), active, last)
+    return Advisor(uuid.uuid4(), frozenset(districts), frozenset(topics), active, last, free)
 
 
 def test_an_advisor_covering_district_and_a_gap_topic_wins_over_district_or_topic_alone():
@@ -79,7 +81,7 @@ def test_round_robin_emerges_when_each_assignment_is_recorded():
         chosen.append(pick.advisor_id)
         now = MONDAY + timedelta(hours=hour)
         team = [
-            Advisor(a.id, a.districts, a.topics, a.active, now) if a.id == pick.advisor_id else a
+            dataclasses.replace(a, last_assigned_at=now) if a.id == pick.advisor_id else a
             for a in team
         ]
 
@@ -126,3 +128,56 @@ def test_the_reasons_are_those_the_event_contract_knows():
     }
     assert reasons <= set(ASSIGNMENT_REASONS)
     assert len(reasons) == 4
+
+
+def test_a_new_advisor_without_hours_does_not_win_the_round_robin():
+    new = advisor(("hof",), ("innovation",), free=False)
+    busy_but_bookable = advisor(("hof",), ("innovation",), assigned_hours_ago=1)
+
+    chosen = choose_advisor([new, busy_but_bookable], "hof", ["innovation"])
+
+    assert chosen == Assignment(busy_but_bookable.id, "district_and_topic_match")
+
+
+def test_without_free_slots_in_a_tier_the_next_tier_with_free_slots_takes_the_company():
+    perfect = advisor(("hof",), ("innovation",), free=False)
+    regional = advisor(("hof",), ("finance",), free=False)
+    expert = advisor(("coburg",), ("innovation",))
+    anyone = advisor(("coburg",), ("finance",))
+
+    team = [perfect, regional, expert, anyone]
+    assert choose_advisor(team, "hof", ["innovation"]) == Assignment(expert.id, "topic_match")
+    assert choose_advisor(team, "hof", ["strategy"]) == Assignment(
+        # expert and anyone both fit only as "anyone"; neither was ever assigned: by id
+        min(expert.id, anyone.id, key=str),
+        "workload_fallback",
+    )
+
+
+def test_the_least_recently_assigned_among_those_with_free_slots():
+    never_but_full = advisor(("hof",), free=False)
+    recent = advisor(("hof",), assigned_hours_ago=1)
+    long_ago = advisor(("hof",), assigned_hours_ago=300)
+
+    chosen = choose_advisor([never_but_full, recent, long_ago], "hof", [])
+
+    assert chosen == Assignment(long_ago.id, "district_match")
+
+
+def test_when_nobody_has_free_slots_the_fit_alone_decides():
+    perfect = advisor(("hof",), ("innovation",), free=False, assigned_hours_ago=1)
+    regional = advisor(("hof",), free=False)
+    expert = advisor(("coburg",), ("innovation",), free=False)
+
+    chosen = choose_advisor([regional, expert, perfect], "hof", ["innovation"])
+
+    assert chosen == Assignment(perfect.id, "district_and_topic_match")
+
+
+def test_an_inactive_advisor_with_free_slots_is_still_passed_over():
+    away = advisor(("hof",), ("innovation",), active=False)
+    full = advisor(("hof",), ("innovation",), free=False)
+
+    chosen = choose_advisor([away, full], "hof", ["innovation"])
+
+    assert chosen == Assignment(full.id, "district_and_topic_match")

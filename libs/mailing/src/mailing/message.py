@@ -16,6 +16,7 @@ from email.errors import HeaderParseError
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
+from email.policy import default as default_policy
 from email.utils import format_datetime, parseaddr
 from typing import Any
 
@@ -27,7 +28,6 @@ MAX_DEDUPE_KEY_LENGTH = 200
 MAX_ATTACHMENT_BYTES = 1_000_000  # invitations and small documents; big files go as links
 _FILENAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 _EVENT_ADDRESS = validate.Email()
-_CONTENT_TYPE = re.compile(r"^[a-z]+/[a-z0-9.+-]+(; [a-z-]+=[A-Za-z0-9-]+)*$")
 
 
 @dataclass(frozen=True)
@@ -42,20 +42,35 @@ class Attachment:
     def __post_init__(self) -> None:
         if not _FILENAME.match(self.filename):
             raise ValueError("attachment filename must be a plain name like invite.ics")
-        if not _CONTENT_TYPE.match(self.content_type):
-            raise ValueError(f"attachment content type {self.content_type!r} is not allowed")
         if len(self.data) > MAX_ATTACHMENT_BYTES:
             raise ValueError(f"attachment is over {MAX_ATTACHMENT_BYTES} bytes; send a link")
-
-    @property
-    def is_calendar_invitation(self) -> bool:
-        return self.content_type.startswith("text/calendar; method=")
+        # Both refuse here what would otherwise fail only when the mailer builds the message.
+        self.mime_parts()
+        self.invitation()
 
     def mime_parts(self) -> tuple[str, str, dict[str, str]]:
-        """(maintype, subtype, parameters) of the content type."""
-        media_type, *parameters = self.content_type.split("; ")
-        maintype, subtype = media_type.split("/")
-        return maintype, subtype, dict(parameter.split("=") for parameter in parameters)
+        """(maintype, subtype, parameters) of the content type, parsed as a Content-Type
+        header: type and parameter names in lower case, parameters in any order, quoted or
+        not."""
+        check_single_line("attachment content type", self.content_type)
+        header = default_policy.header_factory("Content-Type", self.content_type)
+        if header.defects:
+            raise ValueError(
+                f"attachment content type {self.content_type!r} is not allowed: {header.defects[0]}"
+            )
+        return header.maintype, header.subtype, dict(header.params)
+
+    def invitation(self) -> tuple[str, dict[str, str]] | None:
+        """(text, parameters but the charset) of an iCalendar object with an iTIP method
+        (RFC 6047), which calendars act on; None for any other attachment."""
+        maintype, subtype, parameters = self.mime_parts()
+        if (maintype, subtype) != ("text", "calendar") or not parameters.get("method"):
+            return None
+        charset = parameters.pop("charset", "utf-8")
+        try:
+            return self.data.decode(charset), parameters
+        except (LookupError, UnicodeDecodeError) as error:
+            raise ValueError(f"calendar invitation is not {charset} text: {error}") from None
 
 
 @dataclass(frozen=True)
@@ -227,13 +242,13 @@ def build_message(
     if mail.html is not None:
         message.add_alternative(mail.html, subtype="html", charset="utf-8")
     for attachment in mail.attachments:
-        if attachment.is_calendar_invitation:
+        invitation = attachment.invitation()
+        if invitation is not None:
             # Outlook acts on an invitation only as an alternative of the body; others take
-            # the attachment. Both carry the same UID, so calendars keep one entry.
-            _, _, parameters = attachment.mime_parts()
-            message.add_alternative(
-                attachment.data.decode("utf-8"), subtype="calendar", params=parameters
-            )
+            # the attachment. Both carry the same UID, so calendars keep one entry. The
+            # text goes out as UTF-8, whatever charset the attachment was declared in.
+            text, parameters = invitation
+            message.add_alternative(text, subtype="calendar", params=parameters)
     for attachment in mail.attachments:
         maintype, subtype, parameters = attachment.mime_parts()
         message.add_attachment(

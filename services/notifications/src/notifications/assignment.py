@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from eventing.envelope import new_envelope
 from eventing.outbox import add_to_outbox
 from notifications.adapters.tables import advisors, company_assessments
+from notifications.booking.store import as_advisor, free_slots_of
 from notifications.domain.routing import Advisor, choose_advisor
 
 logger = logging.getLogger(__name__)
@@ -36,6 +37,7 @@ def assign_by_routing(
     rows = session.execute(
         select(advisors).where(advisors.c.active.is_(True)).with_for_update()
     ).all()
+    connection = session.connection()
     team = [
         Advisor(
             id=row.id,
@@ -43,6 +45,8 @@ def assign_by_routing(
             topics=frozenset(row.topics),
             active=row.active,
             last_assigned_at=row.last_assigned_at,
+            # The slots the company would be offered, had it this advisor.
+            has_free_slots=bool(free_slots_of(connection, as_advisor(row), now)),
         )
         for row in rows
     ]

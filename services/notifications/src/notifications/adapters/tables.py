@@ -3,7 +3,8 @@ mail outbox come from the libs).
 
 Advisors and their availability are what bookings are made against; `company_assessments`
 is this service's read model of the scored assessments (what the advisor desk lists and
-routing decides on); `meetings` are the bookings.
+routing decides on); `meetings` are the bookings; `callback_requests` are companies that
+found no free date and asked to be called.
 """
 
 from __future__ import annotations
@@ -196,4 +197,30 @@ reports_awaiting_assessment = Table(
     Column("report_id", Uuid, nullable=False),
     Column("download_url", String(2000), nullable=False),
     Column("generated_at", UTCDateTime, nullable=False),
+)
+
+# A company that found no free date asks to be called; the admins see the open requests in
+# the desk and mark them done. Contact name and address are the read model's; phone and
+# preferred time are what the company typed (both optional).
+callback_requests = Table(
+    "callback_requests",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("assessment_id", Uuid, ForeignKey("company_assessments.assessment_id"), nullable=False),
+    Column("company_id", Uuid, nullable=False),
+    Column("phone", String(40)),
+    Column("preferred_time", String(200)),
+    Column("requested_at", UTCDateTime, nullable=False),
+    Column("done_at", UTCDateTime),
+    Column("done_by", Uuid, ForeignKey("advisors.id")),
+)
+_OPEN = text("done_at IS NULL")
+# One open request per company: asking again (a second click, another tab, the API and the
+# page) finds the open one instead of making the admins call twice.
+Index(
+    "uq_callback_requests_open_company",
+    callback_requests.c.company_id,
+    unique=True,
+    sqlite_where=_OPEN,
+    postgresql_where=_OPEN,
 )

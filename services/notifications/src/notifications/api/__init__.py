@@ -6,14 +6,17 @@ from flask import Blueprint, Flask, Response, jsonify
 
 from notifications.api.openapi import openapi_document
 from notifications.api.views import create_api_blueprint
+from notifications.booking.callbacks import Callbacks
 from notifications.booking.service import BookingService
 from notifications.booking_links import BookingLinkSettings
 
 
-def install_api(app: Flask, service: BookingService, links: BookingLinkSettings) -> Blueprint:
+def install_api(
+    app: Flask, service: BookingService, callbacks: Callbacks, links: BookingLinkSettings
+) -> Blueprint:
     """Register the API and `/openapi.json`; returns the blueprint (CSRF-exempt: it is
     authenticated by a Bearer token, not by a cookie)."""
-    blueprint = create_api_blueprint(service, links)
+    blueprint = create_api_blueprint(service, callbacks, links)
     app.register_blueprint(blueprint)
     document = openapi_document()  # built once: the schemas do not change while running
 

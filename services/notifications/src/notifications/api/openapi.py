@@ -49,7 +49,15 @@ def openapi_document() -> dict[str, Any]:
             "description": "The token of the company's booking link (`.../book/<token>`).",
         },
     )
-    for name in ("BookMeeting", "Reschedule", "Slot", "Meeting", "Problem"):
+    for name in (
+        "BookMeeting",
+        "Reschedule",
+        "Slot",
+        "Meeting",
+        "CallbackRequestBody",
+        "CallbackRequest",
+        "Problem",
+    ):
         spec.components.schema(name, schema=getattr(schemas, f"{name}Schema"))
     spec.path(
         path=f"{API_PREFIX}/slots",
@@ -117,6 +125,27 @@ def openapi_document() -> dict[str, Any]:
                 "requestBody": {"required": True, "content": _json("Reschedule")},
                 "responses": {
                     "200": _meeting("Moved; updated invitations are mailed"),
+                    **_problems(400, 409, 413, 415, 422),
+                },
+            }
+        },
+    )
+    spec.path(
+        path=f"{API_PREFIX}/callback-requests",
+        operations={
+            "post": {
+                "summary": (
+                    "Ask for a call back when no date is free (one open request per company; "
+                    "the admins are told)"
+                ),
+                "security": _TOKEN,
+                "requestBody": {"required": True, "content": _json("CallbackRequestBody")},
+                "responses": {
+                    "201": {"description": "Requested", "content": _json("CallbackRequest")},
+                    "200": {
+                        "description": "The company's request that is open already",
+                        "content": _json("CallbackRequest"),
+                    },
                     **_problems(400, 409, 413, 415, 422),
                 },
             }

@@ -17,6 +17,27 @@ class RescheduleSchema(Schema):
     start = fields.AwareDateTime(required=True)
 
 
+class CallbackRequestBodySchema(Schema):
+    phone = fields.String(
+        load_default=None,
+        allow_none=True,
+        metadata={"description": "Digits (at least 6), spaces and + ( ) / . -; optional."},
+    )
+    preferred_time = fields.String(
+        load_default=None,
+        allow_none=True,
+        metadata={"description": "When to call, one line of free text; optional."},
+    )
+
+
+class CallbackRequestSchema(Schema):
+    id = fields.UUID(required=True)
+    status = fields.String(required=True, validate=validate.OneOf(["open"]))
+    phone = fields.String(required=True, allow_none=True)
+    preferred_time = fields.String(required=True, allow_none=True)
+    requested_at = fields.AwareDateTime(required=True)
+
+
 class SlotSchema(Schema):
     advisor_id = fields.UUID(required=True)
     start = fields.AwareDateTime(required=True)

@@ -1,4 +1,5 @@
-"""The booking API (`/api/v1`): free slots, book, look at, move and cancel the meeting.
+"""The booking API (`/api/v1`): free slots, book, look at, move and cancel the meeting, and
+ask for a call back when no date is free.
 
 Every call carries the company's booking token as `Authorization: Bearer <token>` (the
 token of its booking link): missing 401, not genuine 403, expired 410, and 404 while this
@@ -13,12 +14,21 @@ from typing import Any
 
 from flask import Blueprint, Response, jsonify, request
 
-from notifications.api.schemas import BookMeetingSchema, MeetingSchema, RescheduleSchema, SlotSchema
+from notifications.api.schemas import (
+    BookMeetingSchema,
+    CallbackRequestBodySchema,
+    CallbackRequestSchema,
+    MeetingSchema,
+    RescheduleSchema,
+    SlotSchema,
+)
 from notifications.booking.access import LinkRefused, open_booking
+from notifications.booking.callbacks import Callbacks
 from notifications.booking.service import BookingError, BookingService
 from notifications.booking.store import Company, Meeting
 from notifications.booking.times import local
 from notifications.booking_links import BookingLinkSettings
+from notifications.domain.callback_details import InvalidDetails, read_details
 from servicekit.json_api import (
     ApiProblem,
     install_problem_handlers,
@@ -43,9 +53,12 @@ _REFUSED = {
 _TITLES = {404: "Not Found", 409: "Conflict", 422: "Unprocessable Content"}
 _slot_schema = SlotSchema(many=True)
 _meeting_schema = MeetingSchema()
+_callback_schema = CallbackRequestSchema()
 
 
-def create_api_blueprint(service: BookingService, links: BookingLinkSettings) -> Blueprint:
+def create_api_blueprint(
+    service: BookingService, callbacks: Callbacks, links: BookingLinkSettings
+) -> Blueprint:
     api = Blueprint("booking_api", __name__, url_prefix=API_PREFIX)
     install_problem_handlers(api)
 
@@ -129,6 +142,28 @@ def create_api_blueprint(service: BookingService, links: BookingLinkSettings) ->
         company = opened()
         cancelled = service.cancel(company, _parse_id(meeting_id), datetime.now(UTC))
         return jsonify(shown(company, cancelled))
+
+    @api.post("/callback-requests")
+    def request_callback() -> tuple[Response, int]:
+        company = opened()
+        body = CallbackRequestBodySchema().load(json_body())
+        try:
+            details = read_details(body["phone"], body["preferred_time"])
+        except InvalidDetails as invalid:
+            raise ApiProblem(
+                422, "Unprocessable Content", str(invalid), {invalid.field: [str(invalid)]}
+            ) from None
+        requested, created = callbacks.request(company, details, datetime.now(UTC))
+        shown = _callback_schema.dump(
+            {
+                "id": requested.id,
+                "status": "open",
+                "phone": requested.phone,
+                "preferred_time": requested.preferred_time,
+                "requested_at": requested.requested_at,
+            }
+        )
+        return jsonify(shown), 201 if created else 200
 
     return api
 

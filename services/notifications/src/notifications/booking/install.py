@@ -7,6 +7,7 @@ from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import Engine
 
 from notifications.api import install_api
+from notifications.booking.callbacks import Callbacks
 from notifications.booking.pages import create_pages_blueprint
 from notifications.booking.service import BookingService
 from notifications.booking_links import BookingLinkSettings
@@ -15,8 +16,9 @@ from notifications.booking_links import BookingLinkSettings
 def install_booking(app: Flask, engine: Engine, links: BookingLinkSettings) -> BookingService:
     """Register the booking pages (`/book/...`), the API (`/api/v1`, `/openapi.json`)."""
     service = BookingService(engine, links)
-    app.register_blueprint(create_pages_blueprint(service, links))
-    api = install_api(app, service, links)
+    callbacks = Callbacks(engine, service, f"{links.public_base_url}/desk/")
+    app.register_blueprint(create_pages_blueprint(service, callbacks, links))
+    api = install_api(app, service, callbacks, links)
     # One CSRF guard for the whole app (the advisor desk's forms too): the pages' forms
     # carry its token; the API authenticates with a Bearer token, not a cookie, so is exempt.
     csrf = app.extensions.get("csrf") or CSRFProtect(app)

@@ -2,8 +2,11 @@
 JavaScript and without a login: choose a slot and book, see the meeting, download its
 invitation, move or cancel it.
 
-GET never changes anything (mail scanners open links); booking, moving and cancelling are
-POSTs with a CSRF token, each answered by a redirect (post/redirect/get). The token is the
+Where no date is free, the booking page offers to ask for a call back instead.
+
+GET never changes anything (mail scanners open links); booking, moving, cancelling and
+asking for a call back are POSTs with a CSRF token, each answered by a redirect
+(post/redirect/get). The token is the
 whole authorisation, so pages under it are never cached and send no Referer.
 """
 
@@ -20,7 +23,9 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import NotFound
 from werkzeug.wrappers import Response as BaseResponse
 
+from notifications.adapters.advisor_accounts import DEFAULT_TIMEZONE
 from notifications.booking.access import LinkRefused, open_booking
+from notifications.booking.callbacks import Callbacks, DatesOffered
 from notifications.booking.service import (
     AlreadyBooked,
     BookingError,
@@ -35,17 +40,21 @@ from notifications.booking.store import Company, Meeting
 from notifications.booking.texts import text
 from notifications.booking.times import clock, day_label, local, meeting_when
 from notifications.booking_links import BookingLinkSettings
+from notifications.domain.callback_details import InvalidDetails, read_details
 
 _REASONS = {
     SlotTaken: "slot_taken",
     AlreadyBooked: "already_booked",
     NotOffered: "not_offered",
     MeetingChanged: "meeting_changed",
+    DatesOffered: "dates_offered",
 }
 _CHOICE_SEPARATOR = "|"
 
 
-def create_pages_blueprint(service: BookingService, links: BookingLinkSettings) -> Blueprint:
+def create_pages_blueprint(
+    service: BookingService, callbacks: Callbacks, links: BookingLinkSettings
+) -> Blueprint:
     pages = Blueprint(
         "booking", __name__, static_folder="static", static_url_path="/static/booking"
     )
@@ -80,11 +89,10 @@ def create_pages_blueprint(service: BookingService, links: BookingLinkSettings) 
             meeting = service.active_meeting(company)
             if meeting is not None:
                 return _render_meeting(company, meeting, token)
-            return _render_slots("booking/book.html", company, token, None, now)
+            return _render_book(company, token, now)
         choice = _read_choice(request.form.get("slot", ""))
         if choice is None:
-            page = _render_slots("booking/book.html", company, token, None, now, "choose_error")
-            return page, 422
+            return _render_book(company, token, now, "choose_error"), 422
         try:
             booked = service.book(company, choice[0], choice[1], now)
         except BookingError as refused:
@@ -94,9 +102,24 @@ def create_pages_blueprint(service: BookingService, links: BookingLinkSettings) 
             )
             if meeting is not None:
                 return _see_other(url_for(".meeting", token=token, meeting_id=meeting.id))
-            page = _render_slots("booking/book.html", company, token, None, now, _reason(refused))
-            return page, refused.status
+            return _render_book(company, token, now, _reason(refused)), refused.status
         return _see_other(url_for(".meeting", token=token, meeting_id=booked.meeting.id))
+
+    @pages.post("/book/<token>/callback")
+    def callback(token: str) -> Any:
+        company = opened(token)
+        now = datetime.now(UTC)
+        typed = {field: request.form.get(field, "") for field in ("phone", "preferred_time")}
+        try:
+            callbacks.request(company, read_details(**typed), now)
+        except InvalidDetails as invalid:
+            page = _render_book(company, token, now, callback_error=invalid, callback_form=typed)
+            return page, 422
+        except AlreadyBooked:
+            pass  # booked in another tab meanwhile: the booking page shows the meeting
+        except BookingError as refused:
+            return _render_book(company, token, now, _reason(refused)), refused.status
+        return _see_other(url_for(".book", token=token))
 
     @pages.get("/book/<token>/meetings/<uuid:meeting_id>")
     def meeting(token: str, meeting_id: uuid.UUID) -> str:
@@ -151,6 +174,32 @@ def create_pages_blueprint(service: BookingService, links: BookingLinkSettings) 
             return page, refused.status
         return _see_other(url_for(".meeting", token=token, meeting_id=meeting.id))
 
+    def _render_book(
+        company: Company,
+        token: str,
+        now: datetime,
+        error: str | None = None,
+        *,
+        callback_error: InvalidDetails | None = None,
+        callback_form: dict[str, str] | None = None,
+    ) -> str:
+        requested = callbacks.open_request(company)
+        shown = None
+        if requested is not None:
+            day = local(requested.requested_at, DEFAULT_TIMEZONE).date()
+            shown = {"day": day_label(day, company.language)}
+        return _render_slots(
+            "booking/book.html",
+            company,
+            token,
+            None,
+            now,
+            error,
+            callback=shown,
+            callback_error=callback_error,
+            callback_form=callback_form or {"phone": "", "preferred_time": ""},
+        )
+
     def _render_meeting(company: Company, meeting: Meeting, token: str) -> str:
         return _render(
             "booking/meeting.html", company, token, meeting=_shown(meeting, company.language)
@@ -163,6 +212,7 @@ def create_pages_blueprint(service: BookingService, links: BookingLinkSettings) 
         moving: Meeting | None,
         now: datetime,
         error: str | None = None,
+        **context: Any,
     ) -> str:
         offered = service.open_slots(company, now, moving=moving)
         return _render(
@@ -173,6 +223,7 @@ def create_pages_blueprint(service: BookingService, links: BookingLinkSettings) 
             several_advisors=len({slot.advisor_id for slot in offered}) > 1,
             meeting=None if moving is None else _shown(moving, company.language),
             error=error,
+            **context,
         )
 
     def _shown(meeting: Meeting, language: str) -> dict[str, Any]:

@@ -31,32 +31,25 @@ from notifications.booking import mails
 from notifications.booking.invitation import invitation
 from notifications.booking.mails import MeetingNews
 from notifications.booking.store import (
+    MARGIN,
     Advisor,
     Company,
     Meeting,
     active_meeting,
     advisors_for,
     busy_of,
+    free_slots_of,
     load_advisor,
     load_company,
     load_meeting,
     meeting_by_idempotency_key,
-    schedule_of,
+    schedule_around,
 )
 from notifications.booking_links import BookingLinkSettings, booking_url
-from notifications.domain.slots import (
-    DEFAULT_HORIZON,
-    Schedule,
-    Slot,
-    free_slots,
-    is_free,
-    offered_slot,
-)
+from notifications.domain.slots import is_free, offered_slot
 
 PRODUCER = "notifications"
 MAX_IDEMPOTENCY_KEY_LENGTH = 100
-# Meetings reach back at most this far before a slot: longer than any meeting and buffer.
-_MARGIN = timedelta(days=1)
 
 
 class BookingError(Exception):
@@ -147,7 +140,8 @@ class BookingService:
             offered = []
             for advisor in advisors:
                 assert advisor is not None, "a meeting's advisor is never deleted"
-                for slot in self._free(connection, advisor, now, moving):
+                except_meeting = None if moving is None else moving.id
+                for slot in free_slots_of(connection, advisor, now, except_meeting=except_meeting):
                     offered.append(
                         OfferedSlot(
                             advisor.id, advisor.name, slot.starts_at, slot.ends_at, advisor.timezone
@@ -283,18 +277,6 @@ class BookingService:
 
     # -- helpers ----------------------------------------------------------------------------
 
-    def _free(
-        self, connection: Connection, advisor: Advisor, now: datetime, moving: Meeting | None
-    ) -> list[Slot]:
-        busy = busy_of(
-            connection,
-            advisor.id,
-            now - _MARGIN,
-            now + DEFAULT_HORIZON + _MARGIN,
-            except_meeting=None if moving is None else moving.id,
-        )
-        return free_slots(self._schedule(connection, advisor, now), busy, now=now)
-
     def _check_free(
         self,
         connection: Connection,
@@ -304,7 +286,7 @@ class BookingService:
         *,
         moving: Meeting | None,
     ) -> None:
-        slot = offered_slot(self._schedule(connection, advisor, now), starts_at, now=now)
+        slot = offered_slot(schedule_around(connection, advisor, now), starts_at, now=now)
         if slot is None:
             raise NotOffered(
                 "This time is not one of the advisor's bookable times (any more); "
@@ -314,17 +296,12 @@ class BookingService:
         busy = busy_of(
             connection,
             advisor.id,
-            slot.starts_at - _MARGIN,
-            slot.ends_at + _MARGIN,
+            slot.starts_at - MARGIN,
+            slot.ends_at + MARGIN,
             except_meeting=None if moving is None else moving.id,
         )
         if not is_free(slot, busy, timedelta(minutes=advisor.buffer_minutes)):
             raise _slot_taken()
-
-    @staticmethod
-    def _schedule(connection: Connection, advisor: Advisor, now: datetime) -> Schedule:
-        first, last = now - _MARGIN, now + DEFAULT_HORIZON + _MARGIN
-        return schedule_of(connection, advisor, first.date(), last.date())
 
     def _repeat(self, key: str, advisor_id: uuid.UUID, starts_at: datetime) -> Booked | None:
         with self._engine.connect() as connection:

@@ -1,5 +1,6 @@
 """What booking reads from the database: the company, its advisors with their schedules,
-and meetings. Writes are in service.py, where each sits in its transaction."""
+and meetings, and from these an advisor's free slots (booking offers them, routing prefers
+advisors who have some). Writes are in service.py, where each sits in its transaction."""
 
 from __future__ import annotations
 
@@ -20,7 +21,17 @@ from notifications.adapters.tables import (
     meetings,
     weekly_availability,
 )
-from notifications.domain.slots import DayOverride, Schedule, Slot, WeeklyHours
+from notifications.domain.slots import (
+    DEFAULT_HORIZON,
+    DayOverride,
+    Schedule,
+    Slot,
+    WeeklyHours,
+    free_slots,
+)
+
+# Meetings reach back at most this far before a slot: longer than any meeting and buffer.
+MARGIN = timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -100,12 +111,37 @@ def advisors_for(connection: Connection, company: Company) -> list[Advisor]:
     ).all()
     assigned = [row for row in active if row.id == company.advisor_id]
     in_district = [row for row in active if company.district in row.districts]
-    return [_advisor(row) for row in assigned or in_district or active]
+    return [as_advisor(row) for row in assigned or in_district or active]
 
 
 def load_advisor(connection: Connection, advisor_id: uuid.UUID) -> Advisor | None:
     row = connection.execute(select(advisors).where(advisors.c.id == advisor_id)).first()
-    return None if row is None else _advisor(row)
+    return None if row is None else as_advisor(row)
+
+
+def free_slots_of(
+    connection: Connection,
+    advisor: Advisor,
+    now: datetime,
+    *,
+    except_meeting: uuid.UUID | None = None,
+) -> list[Slot]:
+    """The advisor's free slots in the booking window, earliest first; the meeting being
+    moved does not count as busy."""
+    busy = busy_of(
+        connection,
+        advisor.id,
+        now - MARGIN,
+        now + DEFAULT_HORIZON + MARGIN,
+        except_meeting=except_meeting,
+    )
+    return free_slots(schedule_around(connection, advisor, now), busy, now=now)
+
+
+def schedule_around(connection: Connection, advisor: Advisor, now: datetime) -> Schedule:
+    """The advisor's schedule with the overrides of the booking window."""
+    first, last = now - MARGIN, now + DEFAULT_HORIZON + MARGIN
+    return schedule_of(connection, advisor, first.date(), last.date())
 
 
 def schedule_of(connection: Connection, advisor: Advisor, first: date, last: date) -> Schedule:
@@ -174,7 +210,8 @@ def meeting_by_idempotency_key(connection: Connection, key: str) -> Meeting | No
     return None if row is None else _meeting(row)
 
 
-def _advisor(row: Row) -> Advisor:
+def as_advisor(row: Row) -> Advisor:
+    """The booking view of a row of `advisors`."""
     return Advisor(
         id=row.id,
         name=single_line(row.name),  # as the company's names, for advisors created before the check

@@ -73,6 +73,28 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "not_offered": "Diese Zeit ist nicht (mehr) buchbar. Bitte wählen Sie eine andere.",
         "meeting_changed": ("Der Termin wurde inzwischen geändert. Bitte laden Sie die Seite neu."),
+        "callback_title": "Rückruf erbitten",
+        "callback_intro": (
+            "Gern rufen wir Sie an und vereinbaren einen Termin mit Ihnen. Telefonnummer und "
+            "Wunschzeit sind freiwillig; ohne Telefonnummer melden wir uns per E-Mail bei "
+            "{email}."
+        ),
+        "callback_phone": "Telefonnummer (freiwillig)",
+        "callback_preferred_time": "Wann erreichen wir Sie am besten? (freiwillig)",
+        "callback_preferred_time_hint": "Zum Beispiel: vormittags, Dienstag oder Donnerstag",
+        "callback_button": "Rückruf erbitten",
+        "callback_received": (
+            "Ihre Rückrufbitte vom {day} ist bei uns eingegangen. Wir melden uns in den "
+            "nächsten Arbeitstagen bei Ihnen."
+        ),
+        "callback_invalid_phone": (
+            "Bitte geben Sie eine Telefonnummer mit mindestens 6 Ziffern an (erlaubt sind "
+            "außerdem Leerzeichen und + ( ) / . -), höchstens 40 Zeichen."
+        ),
+        "callback_invalid_preferred_time": (
+            "Bitte beschreiben Sie die Wunschzeit in einer Zeile mit höchstens 200 Zeichen."
+        ),
+        "dates_offered": "Inzwischen sind wieder Termine frei. Bitte wählen Sie einen davon.",
     },
     "en": {
         "site_name": "Wegweiser transformation check",
@@ -130,6 +152,27 @@ TEXTS: dict[str, dict[str, str]] = {
         "already_booked": ("You have already booked a meeting. You can reschedule or cancel it."),
         "not_offered": "This time cannot be booked (any more). Please choose another.",
         "meeting_changed": "The meeting was changed meanwhile. Please reload the page.",
+        "callback_title": "Ask for a call back",
+        "callback_intro": (
+            "We are glad to call you and arrange a date with you. Phone number and preferred "
+            "time are optional; without a phone number we write to you at {email}."
+        ),
+        "callback_phone": "Phone number (optional)",
+        "callback_preferred_time": "When can we best reach you? (optional)",
+        "callback_preferred_time_hint": "For example: mornings, Tuesday or Thursday",
+        "callback_button": "Ask for a call back",
+        "callback_received": (
+            "We have received your request for a call back of {day}. We will contact you in "
+            "the next working days."
+        ),
+        "callback_invalid_phone": (
+            "Please give a phone number with at least 6 digits (spaces and + ( ) / . - are "
+            "allowed too), at most 40 characters."
+        ),
+        "callback_invalid_preferred_time": (
+            "Please describe the preferred time in one line of at most 200 characters."
+        ),
+        "dates_offered": "Dates are free again meanwhile. Please choose one of them.",
     },
 }
 

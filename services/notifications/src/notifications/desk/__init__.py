@@ -1,5 +1,6 @@
 """The advisor desk at /desk/: login, the assigned companies by priority, meetings,
-availability, the delivery log, and (for admins) the advisors and their routing."""
+availability, the delivery log, and (for admins) the advisors and their routing and the
+companies' call-back requests."""
 
 from __future__ import annotations
 

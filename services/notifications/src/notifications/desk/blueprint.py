@@ -7,7 +7,13 @@ from flask_wtf.csrf import CSRFError
 from sqlalchemy import Engine
 from werkzeug.exceptions import Forbidden, NotFound
 
-from notifications.desk import account_views, advisor_views, availability_views, company_views
+from notifications.desk import (
+    account_views,
+    advisor_views,
+    availability_views,
+    callback_views,
+    company_views,
+)
 from notifications.desk.forms import ActionForm
 from notifications.desk.session_user import load_user
 from notifications.messages import labels
@@ -52,6 +58,6 @@ def create_desk_blueprint(engine: Engine) -> Blueprint:
         message = "Das Formular war zu lange offen. Bitte laden Sie die Seite neu."
         return render_template("desk/error.html", message=message), 400
 
-    for views in (account_views, company_views, availability_views, advisor_views):
+    for views in (account_views, company_views, availability_views, advisor_views, callback_views):
         views.register(desk, engine)
     return desk

@@ -15,6 +15,7 @@ from mailing.tables import mail_outbox
 from notifications.adapters.tables import (
     MEETING_BOOKED,
     advisors,
+    callback_requests,
     company_assessments,
     meetings,
 )
@@ -110,3 +111,26 @@ def delivery_log(connection: Connection, user: DeskUser) -> Sequence[Row]:
 
 def all_advisors(connection: Connection) -> Sequence[Row]:
     return connection.execute(select(advisors).order_by(advisors.c.name)).all()
+
+
+def open_callback_requests(connection: Connection) -> Sequence[Row]:
+    """The call-back requests not done yet, oldest first, with the company and its contact
+    (for admins only: the views check)."""
+    query = (
+        select(
+            callback_requests,
+            company_assessments.c.company_name,
+            company_assessments.c.district,
+            company_assessments.c.contact_name,
+            company_assessments.c.contact_email,
+            advisors.c.name.label("advisor_name"),
+        )
+        .join(
+            company_assessments,
+            company_assessments.c.assessment_id == callback_requests.c.assessment_id,
+        )
+        .outerjoin(advisors, advisors.c.id == company_assessments.c.advisor_id)
+        .where(callback_requests.c.done_at.is_(None))
+        .order_by(callback_requests.c.requested_at, callback_requests.c.id)
+    )
+    return connection.execute(query).all()

@@ -5,6 +5,11 @@ alone (the advisor knows the region and can visit), then a topic alone (the expe
 further away), and when nobody fits, anyone active, so no company is left without an advisor.
 Among equally fitting advisors the least recently assigned gets it (never assigned comes
 first), which spreads new companies evenly over a team without counting workloads.
+
+Only advisors with a free slot in the booking window are considered, so the company can book
+its meeting: a better fitting advisor without free hours (a new one who has not entered any,
+one away for a month) loses to a lesser fit who has them. Only when nobody has a free slot
+does the fit alone decide; the company then asks for a call back (see booking/callbacks.py).
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ class Advisor:
     topics: frozenset[str]
     active: bool
     last_assigned_at: datetime | None  # aware UTC; None: never assigned
+    has_free_slots: bool  # in the booking window, from domain/slots.py
 
 
 @dataclass(frozen=True)
@@ -39,21 +45,24 @@ class Assignment:
 def choose_advisor(
     advisors: Iterable[Advisor], district: str, gap_topics: Sequence[str]
 ) -> Assignment | None:
-    """The advisor for a company in `district` whose top gaps are `gap_topics`; None when
-    no active advisor covers anything (an account that covers nothing, such as a bare admin
-    login, takes no companies)."""
+    """The advisor for a company in `district` whose top gaps are `gap_topics`: the best
+    fitting tier that has an advisor with free slots, else (nobody has any) the best fitting
+    tier. None when no active advisor covers anything (an account that covers nothing, such
+    as a bare admin login, takes no companies)."""
     gaps = frozenset(gap_topics)
     candidates = [a for a in advisors if a.active and (a.districts or a.topics)]
+    bookable = [a for a in candidates if a.has_free_slots]
     tiers = (
         (DISTRICT_AND_TOPIC, lambda a: district in a.districts and bool(a.topics & gaps)),
         (DISTRICT, lambda a: district in a.districts),
         (TOPIC, lambda a: bool(a.topics & gaps)),
         (WORKLOAD, lambda a: True),
     )
-    for reason, fits in tiers:
-        fitting = [advisor for advisor in candidates if fits(advisor)]
-        if fitting:
-            return Assignment(min(fitting, key=_least_recently_assigned).id, reason)
+    for pool in (bookable, candidates):
+        for reason, fits in tiers:
+            fitting = [advisor for advisor in pool if fits(advisor)]
+            if fitting:
+                return Assignment(min(fitting, key=_least_recently_assigned).id, reason)
     return None
 
 

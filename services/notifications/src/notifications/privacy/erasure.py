@@ -20,6 +20,7 @@ from eventing.tables import erasure_ledger
 from mailing.owner import mails_about_company
 from mailing.privacy import erase_mails
 from notifications.adapters.tables import (
+    callback_requests,
     company_assessments,
     meetings,
     reports_awaiting_assessment,
@@ -36,6 +37,7 @@ def erase_company(session: Session, request: ErasureRequest) -> list[uuid.UUID]:
     ids = copies.assessment_ids
     erase_mails(session, mails_about_company(request.company_id))
     session.execute(meetings.delete().where(meetings.c.assessment_id.in_(ids)))
+    session.execute(callback_requests.delete().where(callback_requests.c.assessment_id.in_(ids)))
     session.execute(
         reports_awaiting_assessment.delete().where(
             reports_awaiting_assessment.c.assessment_id.in_(ids)

@@ -1,5 +1,6 @@
 """The notifications service's part of a company's export: the read model's rows, meetings,
-reports waiting for their assessment, and the mails sent (with their bodies)."""
+call-back requests, reports waiting for their assessment, and the mails sent (with their
+bodies)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from sqlalchemy import Connection, select
 from mailing.owner import mails_to_company
 from mailing.privacy import mails_as_json
 from notifications.adapters.tables import (
+    callback_requests,
     company_assessments,
     meetings,
     reports_awaiting_assessment,
@@ -29,6 +31,7 @@ def company_data(connection: Connection, company_id: uuid.UUID) -> dict[str, Any
     return {
         "company_assessments": rows(company_assessments),
         "meetings": rows(meetings),
+        "callback_requests": rows(callback_requests),
         "reports_awaiting_assessment": rows(reports_awaiting_assessment),
         # Those sent to the company; an advisor's mails about it are the advisor's.
         "mails": mails_as_json(connection, mails_to_company(company_id)),

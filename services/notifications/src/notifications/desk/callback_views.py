@@ -1,0 +1,40 @@
+"""Admins see the companies that found no free date and asked for a call back, and mark a
+request done once they have called (the company can then ask again)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from sqlalchemy import Engine
+
+from notifications.booking.callbacks import mark_done
+from notifications.desk import queries
+from notifications.desk.forms import ActionForm
+from notifications.desk.session_user import admin_required, current_user
+
+
+def register(desk: Blueprint, engine: Engine) -> None:
+    @desk.get("/callbacks")
+    @admin_required
+    def callbacks() -> str:
+        with engine.connect() as connection:
+            rows = queries.open_callback_requests(connection)
+        return render_template("desk/callbacks.html", requests=rows, form=ActionForm())
+
+    @desk.post("/callbacks/<request_id>/done")
+    @admin_required
+    def callback_done(request_id: str) -> Any:
+        try:
+            parsed = uuid.UUID(request_id)
+        except ValueError:
+            abort(404)
+        if not ActionForm().validate_on_submit():
+            abort(400)
+        with engine.begin() as connection:
+            if not mark_done(connection, parsed, current_user().id, datetime.now(UTC)):
+                abort(404)  # unknown, or done already (by another admin, or a second click)
+        flash("Rückrufbitte als erledigt markiert.")
+        return redirect(url_for("desk.callbacks"))
