@@ -13,24 +13,19 @@ import os
 import shutil
 import signal
 import subprocess
-import time
 import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from pathlib import Path
-from typing import IO
 
-from devstack.broker import BrokerStartError
-from devstack.lifecycle import LocalServer
-from devstack.ports import LOOPBACK, free_port, port_accepts, wait_until
-from servicekit.parent_death import ends_with_this_process
+from devstack.broker_process import BrokerProcess, BrokerStartError
+from devstack.ports import LOOPBACK, free_port, port_accepts
 
 logger = logging.getLogger(__name__)
 
 _HERE = Path(__file__).parent / "apache_kafka"
 POM = _HERE / "pom.xml"
 _READY_LINE = "Kafka Server started"
-_LOG_TAIL_LINES = 30
 # The broker runs beside the whole system on two cores; its default 1 GiB heap is for
 # production traffic.
 _JVM_OPTIONS = ("-Xms128m", "-Xmx512m", "-XX:+UseG1GC", "-Djava.awt.headless=true")
@@ -51,17 +46,19 @@ def default_libs_dir() -> Path:
     return Path(".cache/kafka", kafka_version(), "libs").absolute()
 
 
-class ApacheBroker(LocalServer):
+class ApacheBroker(BrokerProcess):
     """Runs `kafka.Kafka` (broker and controller in one process) on host:port.
 
     `stop()` asks the broker to shut down cleanly (SIGTERM); `kill()` is the crash a test
-    wants. Either way `start()` again resumes from the same log directory.
+    wants. Either way `start()` again resumes from the same log directory: topics, records
+    and committed offsets survive.
 
     `extra_properties` are written after the test settings and win over them (another
     listener, TLS, SASL); `scram_users` (name -> password) get SCRAM-SHA-512 credentials
     when the storage is formatted.
     """
 
+    name = "Apache Kafka"
     profile = "apache"
 
     def __init__(
@@ -77,59 +74,13 @@ class ApacheBroker(LocalServer):
         extra_properties: Mapping[str, str] | None = None,
         scram_users: Mapping[str, str] | None = None,
     ) -> None:
-        self.host = host
-        self.port = port
+        super().__init__(host, port, Path(log_dir).absolute() / "apache-kafka.log", start_timeout)
         self.controller_port = free_port(host)
-        self.log_path = Path(log_dir).absolute() / "apache-kafka.log"
         self.data_dir = Path(data_dir or Path(log_dir) / "apache-kafka-data").absolute()
         self.libs_dir = libs_dir or default_libs_dir()
-        self.start_timeout = start_timeout
         self.stop_timeout = stop_timeout
         self.extra_properties = dict(extra_properties or {})
         self.scram_users = dict(scram_users or {})
-        self._process: subprocess.Popen[bytes] | None = None
-        self._log_file: IO[bytes] | None = None
-        self._log_offset = 0
-
-    @property
-    def bootstrap_servers(self) -> str:
-        return f"{self.host}:{self.port}"
-
-    @property
-    def pid(self) -> int | None:
-        return self._process.pid if self._process else None
-
-    def is_running(self) -> bool:
-        return self._process is not None and self._process.poll() is None
-
-    def start(self) -> None:
-        if self.is_running():
-            return
-        self._close()
-        if port_accepts(self.host, self.port):
-            raise BrokerStartError(f"cannot start the broker: {self.bootstrap_servers} is in use")
-        started = time.monotonic()
-        properties = self._write_properties()
-        self._format(properties)
-        self._spawn(properties)
-        if not wait_until(self._ready_or_dead, self.start_timeout, interval=0.1):
-            self.kill()
-            raise BrokerStartError(
-                f"Apache Kafka did not start on {self.bootstrap_servers} within "
-                f"{self.start_timeout:g} s; end of {self.log_path}:\n{self.log_tail()}"
-            )
-        if not self.is_running():
-            self._close()
-            raise BrokerStartError(
-                f"Apache Kafka exited during start-up; end of {self.log_path}:\n{self.log_tail()}"
-            )
-        logger.info(
-            "Apache Kafka %s listening on %s (pid %s, %.1f s)",
-            kafka_version(),
-            self.bootstrap_servers,
-            self.pid,
-            time.monotonic() - started,
-        )
 
     def stop(self) -> None:
         """A clean shutdown (SIGTERM), or SIGKILL when it takes longer than stop_timeout."""
@@ -144,24 +95,14 @@ class ApacheBroker(LocalServer):
                 )
         self.kill()
 
-    def kill(self) -> None:
-        """SIGKILL: the broker dies as in a crash; its log directory stays."""
-        if self.is_running():
-            assert self._process is not None
-            self._process.kill()
-        self._close()
+    def _prepare(self) -> tuple[list[str], Mapping[str, str] | None]:
+        properties = self._write_properties()
+        self._format(properties)
+        return [*self._java("kafka.Kafka"), str(properties)], None
 
-    def restart(self) -> None:
-        """Stop and start on the same port and log directory: topics and offsets survive."""
-        self.stop()
-        self.start()
-
-    def log_tail(self, lines: int = _LOG_TAIL_LINES) -> str:
-        try:
-            text = self.log_path.read_text(encoding="utf-8", errors="replace")
-        except FileNotFoundError:
-            return "(no log)"
-        return "\n".join(text.splitlines()[-lines:])
+    def _serves(self) -> bool:
+        # The port opens before the broker has its metadata; the log says when it serves.
+        return _READY_LINE.encode() in self.new_log() and port_accepts(self.host, self.port)
 
     def _write_properties(self) -> Path:
         template = (_HERE / "server.properties").read_text(encoding="utf-8")
@@ -213,39 +154,6 @@ class ApacheBroker(LocalServer):
             f"{self.libs_dir}/*",
             main_class,
         ]
-
-    def _spawn(self, properties: Path) -> None:
-        command = [*self._java("kafka.Kafka"), str(properties)]
-        self.log_path.parent.mkdir(parents=True, exist_ok=True)
-        self._log_file = self.log_path.open("ab")
-        self._log_offset = self._log_file.tell()
-        self._process = subprocess.Popen(
-            command,
-            stdin=subprocess.DEVNULL,
-            stdout=self._log_file,
-            stderr=subprocess.STDOUT,
-            # Like Tansu: a Ctrl-C in the terminal must not stop the broker before the
-            # services that use it, nor may it outlive whoever started it.
-            process_group=0,
-            preexec_fn=ends_with_this_process(),
-        )
-
-    def _ready_or_dead(self) -> bool:
-        if not self.is_running():
-            return True
-        # The port opens before the broker has its metadata; the log says when it serves.
-        with self.log_path.open("rb") as log:
-            log.seek(self._log_offset)
-            started = _READY_LINE.encode() in log.read()
-        return started and port_accepts(self.host, self.port)
-
-    def _close(self) -> None:
-        process, self._process = self._process, None
-        if process is not None:
-            process.wait()
-        if self._log_file is not None:
-            self._log_file.close()
-            self._log_file = None
 
 
 def _cluster_id() -> str:
