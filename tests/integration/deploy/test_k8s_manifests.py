@@ -673,12 +673,15 @@ def test_each_container_gets_the_settings_production_needs(workload: str, contai
         assert smtp.host not in ("127.0.0.1", "localhost"), "the mailer needs the mail relay"
 
     # Only the secrets the process needs: no other service's database, the booking link
-    # secret where the process reads it (not in the scheduled jobs), SMTP for mailers only.
+    # secret where the process reads it (not in the scheduled jobs), SMTP for mailers only,
+    # Kafka's login for what talks to Kafka.
     allowed = {"SECRET_KEY", f"{prefix}_DATABASE_URL"}
     if "BOOKING_LINK_SECRET" in required_settings(script):
         allowed.add("BOOKING_LINK_SECRET")
     if role == "mailer" and is_main:
         allowed.add("SMTP_PASSWORD")
+    if uses_kafka(script) and is_main:
+        allowed.add("KAFKA_SASL_PASSWORD")  # a managed cluster's login
     assert from_secret <= allowed, f"{workload}/{container} gets {sorted(from_secret - allowed)}"
 
 
