@@ -9,19 +9,24 @@ import time
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from email.message import EmailMessage
 from typing import Any
 
 import requests
 from browser_helpers import ANSWERS, by_id, fill_step
-from kafka import KafkaConsumer
+from kafka import KafkaAdminClient, KafkaConsumer, TopicPartition
 from kafka.consumer.fetcher import ConsumerRecord
 from playwright.sync_api import Page, expect
-from sqlalchemy import Executable, Row
+from sqlalchemy import Executable, Row, func, select
 
 from devstack.demo import demo_companies
 from devstack.system import System
+from eventing.tables import outbox
+from eventing.topics import TOPICS
+from mailing.tables import mail_outbox
 from servicekit.db import make_engine
+from servicekit.settings import DEFAULT_PORTS
 
 
 @dataclass(frozen=True)
@@ -193,3 +198,70 @@ def eventually(condition: Callable[[], Any], timeout_s: float, what: str) -> Any
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out after {timeout_s:g} s waiting for {what}")
         time.sleep(0.25)
+
+
+# The services that send mail keep a mail outbox.
+MAILING_SERVICES = ("assessment", "notifications")
+
+
+def settled(system: System, timeout_s: float = 60) -> None:
+    """The barrier before "nothing else happened": every service's outbox is published,
+    every consumer group has committed to the end of each topic it reads (the registry
+    says which), and no mail is due. Two passes in a row must see the same end offsets, so
+    an event published by an effect between the checks is waited for too."""
+    seen: list[dict[TopicPartition, int]] = []
+
+    def quiet() -> bool:
+        ends = _end_offsets(system)
+        calm = (
+            _outboxes_empty(system)
+            and all(_committed_to(system, group, ends) for group in DEFAULT_PORTS)
+            and not _mails_due(system)
+        )
+        same = bool(seen) and seen[-1] == ends
+        seen.append(ends)
+        return calm and same
+
+    eventually(quiet, timeout_s, "every event published and consumed, every due mail sent")
+
+
+def _end_offsets(system: System) -> dict[TopicPartition, int]:
+    consumer = KafkaConsumer(bootstrap_servers=[system.broker.bootstrap_servers])
+    try:
+        # The broker's partitions, not the registry's: a restarted Tansu may have re-created
+        # a topic with its own count.
+        partitions = [
+            TopicPartition(topic, number)
+            for topic in TOPICS
+            for number in sorted(consumer.partitions_for_topic(topic) or ())
+        ]
+        return dict(consumer.end_offsets(partitions))
+    finally:
+        consumer.close(autocommit=False)
+
+
+def _committed_to(system: System, group: str, ends: dict[TopicPartition, int]) -> bool:
+    read = [p for p in ends if group in TOPICS[p.topic].consumers]
+    admin = KafkaAdminClient(bootstrap_servers=[system.broker.bootstrap_servers])
+    try:
+        committed = admin.list_group_offsets({group: read})[group]
+    finally:
+        admin.close()
+    # A partition the group never committed on reads -1 (or is absent): nothing consumed.
+    return all(
+        max(committed[p].offset, 0) >= ends[p] if p in committed else ends[p] == 0 for p in read
+    )
+
+
+def _outboxes_empty(system: System) -> bool:
+    return all(
+        rows(system, service, select(func.count()).select_from(outbox))[0][0] == 0
+        for service in DEFAULT_PORTS
+    )
+
+
+def _mails_due(system: System) -> int:
+    due = select(func.count()).where(
+        mail_outbox.c.status == "queued", mail_outbox.c.next_attempt_at <= datetime.now(UTC)
+    )
+    return sum(rows(system, service, due)[0][0] for service in MAILING_SERVICES)

@@ -26,6 +26,7 @@ from devstack.local_kafka import (
 )
 from devstack.ports import free_port
 from devstack.smtp_sink import SmtpSink
+from eventing.admin import ensure_topics
 from eventing.kafka_publisher import KafkaPublisher
 from eventing.kafka_settings import KafkaSettings
 
@@ -80,12 +81,16 @@ def own_broker(tmp_path: Path) -> Iterator[Broker]:
 
 @pytest.fixture(scope="session")
 def kafka_settings(kafka_broker: Broker | ExternalBroker) -> KafkaSettings:
-    return KafkaSettings(
+    """Client settings for the run's broker, on which the registry's topics exist, as every
+    service process makes sure at start-up (Apache Kafka creates none by itself)."""
+    settings = KafkaSettings(
         bootstrap_servers=kafka_broker.bootstrap_servers,
         profile=kafka_broker.profile,
         client_id="tests",
         session_timeout_ms=LOCAL_SESSION_TIMEOUT_MS,
     )
+    ensure_topics(settings)
+    return settings
 
 
 @pytest.fixture

@@ -207,6 +207,18 @@ class System:
             raise SystemStartError(f"{argv[0]} failed: {done.stderr.strip()}")
         return done.stdout
 
+    def add_member(self, name: str, like: str) -> ServiceProcess:
+        """Start one more process of a kind, e.g. a second `reporting-worker` that joins the
+        same consumer group, under a name of its own."""
+        self._add_process(name, self.bin_dir / like)
+        self.processes[name].start()
+        return self.processes[name]
+
+    def remove(self, name: str) -> None:
+        """Stop a process added with add_member and forget it."""
+        self.processes.pop(name).stop()
+        self.metrics_ports.pop(name, None)
+
     def _add_process(self, name: str, script: Path) -> None:
         env = dict(self.env)
         if not name.endswith("-web"):
