@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 from sqlalchemy import Connection, Engine, Row, delete, func, insert, select, update
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from eventing import metrics
@@ -92,20 +92,31 @@ class OutboxRelay:
         while not stop.is_set():
             if health is not None:
                 health.beat()
-            if in_flight is None:
-                in_flight = self._send(self._pending_rows())
+            try:
                 if in_flight is None:
-                    stop.wait(idle_s)
-                    idle_s = min(idle_s * 2, self._max_idle_wait_s)
-                    continue
-                idle_s = self._idle_wait_s
-            following = self._pending_rows(excluding=[row.seq for row in in_flight.rows])
-            published, failed = self._settle(in_flight)
-            settled, in_flight = in_flight, None
-            if not failed:
-                in_flight = self._send(following)
-            self._record(settled.rows, published, failed)
-            if failed:
+                    in_flight = self._send(self._pending_rows())
+                    if in_flight is None:
+                        stop.wait(idle_s)
+                        idle_s = min(idle_s * 2, self._max_idle_wait_s)
+                        continue
+                    idle_s = self._idle_wait_s
+                following = self._pending_rows(excluding=[row.seq for row in in_flight.rows])
+                published, failed = self._settle(in_flight)
+                settled, in_flight = in_flight, None
+                if not failed:
+                    in_flight = self._send(following)
+                self._record(settled.rows, published, failed)
+                troubled = bool(failed)
+            except DBAPIError as exc:
+                # The database is away (a restart, a fail-over, a terminated connection).
+                # What was sent but not yet deleted stays in the table and goes out again,
+                # in order, once the database is back; the consumers' inbox absorbs it.
+                logger.warning("outbox: the database is unavailable (%s); retrying", exc.orig)
+                if in_flight is not None:
+                    self._settle(in_flight)
+                    in_flight = None
+                troubled = True
+            if troubled:
                 backoff_s = min(max(backoff_s * 2, 0.5), self._max_backoff_s)
                 stop.wait(backoff_s)
             else:
