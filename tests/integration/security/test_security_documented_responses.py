@@ -166,6 +166,11 @@ def test_every_response_of_a_whole_journey_is_as_documented(
         "POST", f"{meeting_path}/reschedule", json={"start": slots[1]["start"]}, headers=booking
     )
     assert moved.status_code == 200
+    # A call back is for companies that found no date; this one has a meeting.
+    callback = notifications.call(
+        "POST", "/api/v1/callback-requests", json={"phone": "+49 951 1234567"}, headers=booking
+    )
+    assert callback.status_code == 409
 
     # The report is generated (a stored PDF with its genuine link); both news reach the result.
     report_id = add_generated_report(reporting_app)

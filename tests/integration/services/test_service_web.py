@@ -12,7 +12,6 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from eventing.migrations import upgrade_service_database
 from servicekit.logs import JsonFormatter
 from servicekit.settings import ServiceSettings
 from servicekit.web import ENGINE_EXTENSION
@@ -61,8 +60,8 @@ def migrated(service: str, database_url: str, monkeypatch: pytest.MonkeyPatch) -
     """The service's database brought up to date by its `<service>-migrate` code path."""
     monkeypatch.setenv(f"{service.upper()}_DATABASE_URL", database_url)
     monkeypatch.setenv("SECRET_KEY", "test-secret")
-    migrations = importlib.import_module(f"{service}.entrypoints").processes.migrations
-    upgrade_service_database(service, migrations)
+    processes = importlib.import_module(f"{service}.entrypoints").processes
+    processes.migrate()
     return database_url
 
 

@@ -46,7 +46,7 @@ def test_compose_names_what_could_not_be_written():
     assert isinstance(fine, Mail)
     assert isinstance(refused, Unsendable)
     assert (refused.dedupe_key, refused.to, refused.subject) == ("b", "jörg@example.org", "Betreff")
-    assert refused.reason.startswith("to is not an email address")
+    assert refused.reason.startswith("to must be plain ASCII")
 
 
 def test_a_reply_to_the_mail_layer_refuses_is_left_out():

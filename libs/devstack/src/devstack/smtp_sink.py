@@ -37,13 +37,11 @@ class SmtpSink(LocalServer):
         *,
         port: int = 1025,
         host: str = LOOPBACK,
-        smtputf8: bool = True,  # False: a relay that takes ASCII addresses only
     ) -> None:
         self.host = host
         self.port = port
         self.mailbox = Mailbox(mail_dir)
         self.refusal: str | None = None
-        self.smtputf8 = smtputf8
         self._controller: Controller | None = None
 
     @property
@@ -69,7 +67,7 @@ class SmtpSink(LocalServer):
             port=self.port,
             ready_timeout=5.0,
             server_hostname="wegweiser-dev-sink",  # skips the slow socket.getfqdn()
-            enable_SMTPUTF8=self.smtputf8,
+            enable_SMTPUTF8=True,
             auth_require_tls=False,  # a sender configured with credentials must still work
             authenticator=_accept_any_credentials,
         )

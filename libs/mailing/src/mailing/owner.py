@@ -45,6 +45,11 @@ class MailOwner:
         """A mail to the advisor about a company's assessment."""
         return cls(company_id, assessment_id, advisor_id)
 
+    @classmethod
+    def staff(cls, advisor_id: uuid.UUID) -> MailOwner:
+        """A mail to an advisor or admin about no particular company (a work notice)."""
+        return cls(None, None, advisor_id)
+
     def columns(self) -> dict[str, uuid.UUID | None]:
         return {
             "owner_company_id": self.company_id,

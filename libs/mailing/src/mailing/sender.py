@@ -6,9 +6,9 @@ sender would deliver the same mails again.
 A mail is marked sent only after the relay accepted it, in a transaction of its own; a crash
 in between sends it once more (same Message-ID). A temporary failure (relay unreachable,
 4xx) leaves it queued with one more attempt, the error and a later due time; a permanent
-one (5xx, an address the mail layer cannot write, one that needs SMTPUTF8 the relay does not
-offer) marks it failed with its reason and it is never tried again, while the mails behind
-it go on. Nothing is deleted.
+one (5xx, an address the mail layer cannot write, such as one beyond ASCII stored before the
+doors refused them) marks it failed with its reason and it is never tried again, while the
+mails behind it go on. Nothing is deleted.
 """
 
 from __future__ import annotations

@@ -94,7 +94,6 @@ class SmtpMailer:
         """Deliver to the relay, or raise TemporaryMailError / PermanentMailError."""
         try:
             with self._connect() as smtp:
-                _check_smtputf8(smtp, message)
                 refused = smtp.send_message(message)
         except smtplib.SMTPRecipientsRefused as error:
             raise _refused(error.recipients) from None
@@ -141,16 +140,6 @@ class SmtpMailer:
             smtp.close()
             raise
         return smtp
-
-
-def _check_smtputf8(smtp: smtplib.SMTP, message: EmailMessage) -> None:
-    """A recipient address beyond ASCII (an IDN domain) goes only to a relay that offers
-    SMTPUTF8. Without it this mail can never go out, which is this mail's failure: smtplib
-    would say SMTPNotSupportedError, which reads as a relay set-up problem and would hold
-    back every mail behind this one."""
-    smtp.ehlo_or_helo_if_needed()
-    if not str(message["To"]).isascii() and not smtp.has_extn("smtputf8"):
-        raise PermanentMailError("recipient address needs SMTPUTF8, which the relay does not offer")
 
 
 def _refused(recipients: Mapping[str, tuple[int, bytes]]) -> MailError:

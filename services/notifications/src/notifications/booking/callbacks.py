@@ -19,6 +19,7 @@ from sqlalchemy.exc import IntegrityError
 
 from mailing.message import Mail
 from mailing.outbox import queue_mail
+from mailing.owner import MailOwner
 from notifications.adapters.tables import ROLE_ADMIN, advisors, callback_requests
 from notifications.booking.service import AlreadyBooked, BookingError, BookingService
 from notifications.booking.store import Company
@@ -82,11 +83,11 @@ class Callbacks:
 
     def _tell_admins(self, connection: Connection, request_id: uuid.UUID, now: datetime) -> None:
         admins = connection.execute(
-            select(advisors.c.email).where(
+            select(advisors.c.id, advisors.c.email).where(
                 advisors.c.role == ROLE_ADMIN, advisors.c.active.is_(True)
             )
-        ).scalars()
-        for email in admins:
+        ).all()
+        for admin_id, email in admins:
             mail = Mail(
                 dedupe_key=f"callback:{request_id}:{email}",
                 to=email,
@@ -98,7 +99,9 @@ class Callbacks:
                     f"Die offenen Rückrufbitten im Beraterportal: {self._desk_url}callbacks\n"
                 ),
             )
-            queue_mail(connection, mail, now)
+            # The admin's own mail: it names no company, so no company's export or erasure
+            # touches it.
+            queue_mail(connection, mail, now, owner=MailOwner.staff(admin_id))
 
 
 def mark_done(
