@@ -63,7 +63,8 @@ $(CHROMIUM) $(PDFTOTEXT) $(HB_SUBSET):
 # TEST_KAFKA chooses the broker of the integration and end-to-end tests: apache (the
 # production broker, fetched by `make kafka` first; the default where Java is installed) or
 # tansu (the default without Java).
-TEST_KAFKA ?= $(if $(shell command -v java 2>/dev/null),apache,tansu)
+HAVE_JAVA := $(shell command -v java 2>/dev/null)
+TEST_KAFKA ?= $(if $(HAVE_JAVA),apache,tansu)
 TEST_NEEDS := $(INSTALLED) $(CHROMIUM) $(PDFTOTEXT) $(HB_SUBSET) $(if $(filter apache,$(TEST_KAFKA)),$(KAFKA_LIBS)/.complete)
 
 test: $(TEST_NEEDS) ## run the whole test suite (TEST_KAFKA=apache for Apache Kafka; TEST_DATABASE_URL adds PostgreSQL)
@@ -73,7 +74,7 @@ lint: $(INSTALLED) ## check style and formatting
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-bench: $(INSTALLED) ## measure relay, latency, submit, scoring, rendering, booking, mail into bench/results/
+bench: $(INSTALLED) $(if $(HAVE_JAVA),$(KAFKA_LIBS)/.complete) ## measure relay (on Tansu and Apache Kafka), latency, submit, scoring, rendering, booking, mail into bench/results/
 	$(BIN)/python -m bench.eventing
 	$(BIN)/python -m bench.assessment
 	$(BIN)/python -m bench.reporting

@@ -1,8 +1,10 @@
 """Outbox relay throughput against a bare producer, and event latency, on a real broker.
 
-`make bench` (or `python -m bench.eventing` from the repository root) starts its own Tansu
-broker unless KAFKA_BOOTSTRAP_SERVERS is set (then KAFKA_PROFILE applies, as in the tests),
-measures, writes bench/results/eventing.json and prints a summary.
+`make bench` (or `python -m bench.eventing` from the repository root) measures on each local
+broker in turn, Tansu and Apache Kafka (where Java is; `make kafka` fetches it), each with its
+client profile, and writes both side by side into bench/results/eventing.json; with
+KAFKA_BOOTSTRAP_SERVERS set it measures that broker only (KAFKA_PROFILE applies, as in the
+tests).
 
 Throughput is a ratio measured side by side in one run, never a bare timing: the relay and a
 bare kafka-python producer send byte for byte the same events to the same broker in
@@ -40,7 +42,7 @@ from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer
 from sqlalchemy import Engine, delete, func, insert, make_url, select
 
 from bench.figures import describe_percentiles, percentiles, say, verdict, write_results
-from devstack.broker import LocalBroker
+from devstack.local_kafka import Broker, default_kind, local_broker
 from devstack.ports import free_port
 from eventing.admin import ensure_topics
 from eventing.codec import HEADER_EVENT_ID, decode, headers_for
@@ -79,6 +81,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--database-url",
         help="a scratch database for the outbox (default: a SQLite file in a temp dir)",
     )
+    parser.add_argument(
+        "--brokers",
+        nargs="+",
+        choices=("tansu", "apache"),
+        default=["tansu", "apache"] if default_kind() == "apache" else ["tansu"],
+        help="the local brokers to measure on, one after the other",
+    )
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="JSON file to write")
     args = parser.parse_args(argv)
     if args.events < 1 or args.rounds < 1 or args.latency_events < 2 or args.rate <= 0:
@@ -93,9 +102,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     # makes steps "slow" and every run would print dozens of these warnings.
     logging.getLogger("kafka.net.selector").setLevel(logging.ERROR)
     templates = scored_templates()
+    kinds = ["external"] if os.environ.get("KAFKA_BOOTSTRAP_SERVERS") else args.brokers
+    reports = {kind: measure_on(kind, args, templates) for kind in kinds}
+    write_results({"brokers": reports}, args.out)
+    for kind, report in reports.items():
+        say(summary(kind, report))
+    say(f"Wrote {args.out}")
+    return 0  # a benchmark, not a test: missing a target is reported, not failed
+
+
+def measure_on(
+    kind: str, args: argparse.Namespace, templates: Sequence[Envelope]
+) -> dict[str, Any]:
+    """Every figure on one broker, with a fresh outbox database."""
     with (
         tempfile.TemporaryDirectory(prefix="wegweiser-bench-") as work_dir,
-        kafka(Path(work_dir)) as (settings, broker),
+        kafka(kind, Path(work_dir)) as (settings, broker),
     ):
         database_url = args.database_url or f"sqlite:///{Path(work_dir) / 'bench.sqlite3'}"
         engine = make_engine(database_url)
@@ -112,23 +134,23 @@ def main(argv: Sequence[str] | None = None) -> int:
             "bench_peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
             "broker": process_memory(broker.pid) if broker and broker.pid else None,
         }
-    report = build_report(args, settings, throughput, latency, memory)
-    write_results(report, args.out)
-    say(summary(report, args.out))
-    return 0  # a benchmark, not a test: missing a target is reported, not failed
+    return build_report(args, kind, settings, throughput, latency, memory)
 
 
 # --- broker and events ---------------------------------------------------------------------
 
 
 @contextmanager
-def kafka(work_dir: Path) -> Iterator[tuple[KafkaSettings, LocalBroker | None]]:
-    """The broker to measure against: the one in the environment, else a Tansu of our own."""
-    if os.environ.get("KAFKA_BOOTSTRAP_SERVERS"):
+def kafka(kind: str, work_dir: Path) -> Iterator[tuple[KafkaSettings, Broker | None]]:
+    """The broker to measure against: the one in the environment, else one of our own."""
+    if kind == "external":
         yield KafkaSettings.from_env(os.environ, client_id="bench"), None
         return
-    with LocalBroker(free_port(), log_dir=work_dir) as broker:
-        yield KafkaSettings(broker.bootstrap_servers, profile="tansu", client_id="bench"), broker
+    with local_broker(kind, free_port(), log_dir=work_dir) as broker:
+        yield (
+            KafkaSettings(broker.bootstrap_servers, profile=broker.profile, client_id="bench"),
+            broker,
+        )
 
 
 def scored_templates() -> list[Envelope]:
@@ -463,6 +485,7 @@ def process_memory(pid: int) -> dict[str, int] | None:
 
 def build_report(
     args: argparse.Namespace,
+    kind: str,
     settings: KafkaSettings,
     throughput: dict[str, Any],
     latency: dict[str, Any],
@@ -488,7 +511,7 @@ def build_report(
                 if args.database_url
                 else "SQLite file in a temp dir"
             ),
-            "broker": "external" if os.environ.get("KAFKA_BOOTSTRAP_SERVERS") else "local tansu",
+            "broker": kind if kind == "external" else f"local {kind}",
             "kafka_profile": settings.profile,
             "topic_partitions": ASSESSMENT_EVENTS.partitions,
             "relay_batch_size": relay_defaults["batch_size"].default,
@@ -510,12 +533,13 @@ def build_report(
     }
 
 
-def summary(report: dict[str, Any], out: Path) -> str:
+def summary(kind: str, report: dict[str, Any]) -> str:
     throughput, latency, met = report["throughput"], report["latency"], report["meets_targets"]
 
     broker = report["memory"]["broker"]
     return "\n".join(
         [
+            f"--- on {kind} ({report['settings']['kafka_profile']} profile)",
             f"Relay throughput ({throughput['events_per_run']} events of "
             f"~{throughput['mean_value_bytes']} bytes, median of "
             f"{len(throughput['ratio_per_round'])} rounds): "
@@ -531,7 +555,6 @@ def summary(report: dict[str, Any], out: Path) -> str:
             f"{describe_percentiles(latency['outbox_commit_to_handler'])}",
             f"Peak RSS: bench {report['memory']['bench_peak_rss_mib']} MiB"
             + (f", broker {broker['peak_rss_mib']} MiB" if broker else ""),
-            f"Wrote {out}",
         ]
     )
 
