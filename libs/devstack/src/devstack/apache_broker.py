@@ -75,8 +75,8 @@ class ApacheBroker(BrokerProcess):
         scram_users: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(host, port, Path(log_dir).absolute() / "apache-kafka.log", start_timeout)
-        self.controller_port = free_port(host)
         self.data_dir = Path(data_dir or Path(log_dir) / "apache-kafka-data").absolute()
+        self.controller_port = self._kept_controller_port() or free_port(host)
         self.libs_dir = libs_dir or default_libs_dir()
         self.stop_timeout = stop_timeout
         self.extra_properties = dict(extra_properties or {})
@@ -104,9 +104,23 @@ class ApacheBroker(BrokerProcess):
         # The port opens before the broker has its metadata; the log says when it serves.
         return _READY_LINE.encode() in self.new_log() and port_accepts(self.host, self.port)
 
+    @property
+    def _properties(self) -> Path:
+        return self.data_dir.parent / f"{self.data_dir.name}.properties"
+
+    def _kept_controller_port(self) -> int | None:
+        """The controller port of an earlier run on this log directory: the quorum's voter
+        must keep its address (`make run KAFKA=apache` keeps its log across runs)."""
+        if not (self.data_dir / "meta.properties").is_file() or not self._properties.is_file():
+            return None
+        for line in self._properties.read_text(encoding="utf-8").splitlines():
+            if line.startswith("controller.quorum.voters="):
+                return int(line.rpartition(":")[2])
+        return None
+
     def _write_properties(self) -> Path:
         template = (_HERE / "server.properties").read_text(encoding="utf-8")
-        properties = self.data_dir.parent / f"{self.data_dir.name}.properties"
+        properties = self._properties
         properties.parent.mkdir(parents=True, exist_ok=True)
         settings = template.format(
             port=self.port, controller_port=self.controller_port, log_dir=self.data_dir
