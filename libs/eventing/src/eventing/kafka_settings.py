@@ -12,7 +12,6 @@ from __future__ import annotations
 import socket
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from servicekit.settings import EnvReader
@@ -43,7 +42,7 @@ class KafkaSettings:
     def from_env(cls, environ: Mapping[str, str], *, client_id: str) -> KafkaSettings:
         env = EnvReader(environ)
         protocol = env.choice("KAFKA_SECURITY_PROTOCOL", SECURITY_PROTOCOLS, "PLAINTEXT")
-        ca_file = env.optional("KAFKA_SSL_CA_FILE")
+        ca_file = env.optional_file("KAFKA_SSL_CA_FILE")
         sasl = protocol.startswith("SASL_")
         settings = cls(
             bootstrap_servers=env.str("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
@@ -52,15 +51,13 @@ class KafkaSettings:
             replication_factor=env.int("KAFKA_REPLICATION_FACTOR", 1),
             session_timeout_ms=env.int("KAFKA_SESSION_TIMEOUT_MS", 0) or None,
             security_protocol=protocol,
-            ssl_ca_file=str(Path(ca_file).absolute()) if ca_file else None,
+            ssl_ca_file=str(ca_file) if ca_file else None,
             sasl_mechanism=env.choice("KAFKA_SASL_MECHANISM", SASL_MECHANISMS, "SCRAM-SHA-512")
             if sasl
             else None,
             sasl_username=env.str("KAFKA_SASL_USERNAME") if sasl else None,
             sasl_password=env.str("KAFKA_SASL_PASSWORD") if sasl else None,
         )
-        if settings.ssl_ca_file and not Path(settings.ssl_ca_file).is_file():
-            env.problem(f"KAFKA_SSL_CA_FILE {settings.ssl_ca_file} is not a readable file")
         env.raise_if_invalid()
         return settings
 

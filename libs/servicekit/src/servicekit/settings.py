@@ -78,6 +78,17 @@ class EnvReader:
         Flask's `send_file` against the app's package folder, a later `chdir` against another."""
         return Path(self.str(name, default)).absolute()
 
+    def optional_file(self, name: str) -> Path | None:
+        """A file the process reads at start-up, e.g. a CA; absolute, as by `path`, and
+        checked now, so a wrong mount is named before anything connects."""
+        value = self.optional(name)
+        if value is None:
+            return None
+        path = Path(value).absolute()
+        if not path.is_file():
+            self._problems.append(f"{name} {path} is not a readable file")
+        return path
+
     def database_url(self, name: str, default: str) -> str:
         """A SQLAlchemy URL; a SQLite file given by a relative path is made absolute, as by
         `path`, so every process of a service opens the same file."""
