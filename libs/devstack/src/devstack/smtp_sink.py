@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
+import ssl
 import time
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
 from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import SMTP, AuthResult, Envelope, Session
+from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 
 from devstack.lifecycle import LocalServer
 from devstack.mailbox import Mailbox
@@ -27,8 +28,13 @@ class SmtpSinkStartError(RuntimeError):
 class SmtpSink(LocalServer):
     """EHLO, 8BITMIME, SMTPUTF8, SIZE and (any) AUTH without TLS, like a relay minus the TLS.
 
+    For tests of the real thing, `tls` ("starttls" or "tls", as SMTP_TLS) with the server's
+    `tls_context` makes it a relay that insists on TLS, and `login` one that wants exactly
+    that user and password.
+
     `stop()` and `start()` again on the same port make the relay unreachable for a while;
-    `refuse()` keeps it reachable but answers DATA with a temporary failure.
+    `refuse()` keeps it reachable but answers DATA with a temporary failure;
+    `drop_after_data()` hangs up where the sender cannot tell whether the mail went out.
     """
 
     def __init__(
@@ -37,11 +43,20 @@ class SmtpSink(LocalServer):
         *,
         port: int = 1025,
         host: str = LOOPBACK,
+        tls: str = "none",
+        tls_context: ssl.SSLContext | None = None,
+        login: tuple[str, str] | None = None,
     ) -> None:
+        if (tls == "none") != (tls_context is None):
+            raise ValueError("a TLS mode needs the server's tls_context, and only it")
         self.host = host
         self.port = port
         self.mailbox = Mailbox(mail_dir)
         self.refusal: str | None = None
+        self.drop_stores: bool | None = None
+        self._tls = tls
+        self._tls_context = tls_context
+        self._login = login
         self._controller: Controller | None = None
 
     @property
@@ -68,8 +83,7 @@ class SmtpSink(LocalServer):
             ready_timeout=5.0,
             server_hostname="wegweiser-dev-sink",  # skips the slow socket.getfqdn()
             enable_SMTPUTF8=True,
-            auth_require_tls=False,  # a sender configured with credentials must still work
-            authenticator=_accept_any_credentials,
+            **self._security(),
         )
         try:
             controller.start()
@@ -81,6 +95,27 @@ class SmtpSink(LocalServer):
         self._controller = controller
         logger.info("SMTP sink on %s:%s storing mail in %s", self.host, self.port, self.mail_dir)
 
+    def _security(self) -> dict[str, Any]:
+        options: dict[str, Any] = {
+            # Without TLS a sender configured with credentials must still work; aiosmtpd
+            # counts only STARTTLS as TLS, so implicit TLS must not wait for it either.
+            "auth_require_tls": self._tls == "starttls",
+            "authenticator": _accept_any_credentials,
+        }
+        if self._tls == "starttls":
+            options |= {"tls_context": self._tls_context, "require_starttls": True}
+        elif self._tls == "tls":
+            options["ssl_context"] = self._tls_context
+        if self._login is not None:
+            # aiosmtpd's own auth_required would warn about implicit TLS, which it does not
+            # count as TLS; _StoringHandler.handle_MAIL asks for the login instead.
+            options["authenticator"] = _Credentials(*self._login)
+        return options
+
+    @property
+    def wants_login(self) -> bool:
+        return self._login is not None
+
     def stop(self) -> None:
         controller, self._controller = self._controller, None
         if controller is not None:
@@ -90,8 +125,14 @@ class SmtpSink(LocalServer):
         """Answer every DATA with `reply` (an SMTP status line) until `accept()`."""
         self.refusal = reply
 
+    def drop_after_data(self, *, store: bool) -> None:
+        """Close every connection after its DATA instead of replying, until `accept()`: with
+        the mail stored (`store`: the relay took it and its 250 was lost) or not."""
+        self.drop_stores = store
+
     def accept(self) -> None:
         self.refusal = None
+        self.drop_stores = None
 
     def paths(self) -> list[Path]:
         return self.mailbox.paths()
@@ -120,9 +161,31 @@ class _StoringHandler:
     def __init__(self, sink: SmtpSink) -> None:
         self._sink = sink
 
+    async def handle_MAIL(  # noqa: N802 (aiosmtpd's hook name)
+        self,
+        server: SMTP,
+        session: Session,
+        envelope: Envelope,
+        address: str,
+        mail_options: list[str],
+    ) -> str:
+        if self._sink.wants_login and not session.authenticated:
+            return "530 5.7.0 Authentication required"
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return "250 OK"
+
     async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:  # noqa: N802 (aiosmtpd's hook name)
-        if self._sink.refusal is not None:
-            return self._sink.refusal
+        sink = self._sink
+        if sink.refusal is not None:
+            return sink.refusal
+        reply = self._store(envelope) if sink.drop_stores is not False else ""
+        if sink.drop_stores is None:
+            return reply
+        server.transport.abort()  # what it replies below goes nowhere
+        return "421 4.4.2 Connection dropped on purpose"
+
+    def _store(self, envelope: Envelope) -> str:
         raw = _delivery_headers(envelope) + _as_bytes(envelope.original_content)
         try:
             path = self._sink.mailbox.store(raw)
@@ -149,3 +212,17 @@ def _as_bytes(content: Any) -> bytes:
 
 def _accept_any_credentials(*_args: object) -> AuthResult:
     return AuthResult(success=True)
+
+
+class _Credentials:
+    def __init__(self, user: str, password: str) -> None:
+        self._user = user.encode()
+        self._password = password.encode()
+
+    def __call__(
+        self, _server: SMTP, _session: Session, _envelope: Envelope, _mechanism: str, data: object
+    ) -> AuthResult:
+        expected = LoginPassword(self._user, self._password)
+        if isinstance(data, LoginPassword) and data == expected:
+            return AuthResult(success=True)
+        return AuthResult(success=False, handled=False)  # aiosmtpd replies 535

@@ -2,7 +2,11 @@
 
 SMTP has no idempotency key: a connection lost after DATA but before the relay's 250 leaves
 it unknown whether the mail went out. That counts as temporary, so the mail is sent again
-with the same Message-ID (at most one duplicate, which receivers can recognise).
+with the same Message-ID (a duplicate per lost reply, which receivers can recognise).
+
+TLS is verified (certificate chain and host name) or the mail is not sent: a relay that
+does not offer STARTTLS, or shows a certificate no trusted CA signed, leaves the mail queued;
+nothing falls back to plain text.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.utils import parseaddr
+from pathlib import Path
 
 from mailing.message import check_single_line
 from servicekit.settings import EnvReader, SettingsError
@@ -49,6 +54,7 @@ class SmtpSettings:
     user: str | None = None
     password: str | None = field(default=None, repr=False)
     timeout_s: float = 30.0
+    ca_file: Path | None = None  # the relay's CA instead of the system's (a private relay)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> SmtpSettings:
@@ -62,6 +68,7 @@ class SmtpSettings:
             user=env.optional("SMTP_USER"),
             password=env.optional("SMTP_PASSWORD"),
             timeout_s=env.int("SMTP_TIMEOUT_SECONDS", 30),
+            ca_file=env.optional_file("SMTP_CA_FILE"),
         )
         env.raise_if_invalid()
         problems = []
@@ -75,6 +82,8 @@ class SmtpSettings:
             problems.append("SMTP_TIMEOUT_SECONDS must be positive")
         if settings.password and not settings.user:
             problems.append("SMTP_PASSWORD is set but SMTP_USER is not")
+        if settings.ca_file and settings.tls == "none":
+            problems.append("SMTP_CA_FILE is set but SMTP_TLS is none")
         if problems:
             raise SettingsError("invalid configuration: " + "; ".join(problems))
         return settings
@@ -85,6 +94,8 @@ class SmtpMailer:
 
     def __init__(self, settings: SmtpSettings) -> None:
         self.settings = settings
+        # Built once: the CA file is read at start-up, not on every mail.
+        self._tls_context = ssl.create_default_context(cafile=settings.ca_file)
 
     @property
     def mail_from(self) -> str:
@@ -127,13 +138,13 @@ class SmtpMailer:
                 settings.host,
                 settings.port,
                 timeout=settings.timeout_s,
-                context=ssl.create_default_context(),
+                context=self._tls_context,
             )
         else:
             smtp = smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout_s)
         try:
             if settings.tls == "starttls":
-                smtp.starttls(context=ssl.create_default_context())
+                smtp.starttls(context=self._tls_context)
             if settings.user:
                 smtp.login(settings.user, settings.password or "")
         except BaseException:
