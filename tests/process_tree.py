@@ -10,12 +10,9 @@ def descendants(pid: int) -> set[int]:
     children: dict[int, list[int]] = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue  # exited while we looked
-            parent = int(stat.rpartition(")")[2].split()[1])
-            children.setdefault(parent, []).append(int(entry.name))
+            parent = _parent(int(entry.name))
+            if parent is not None:
+                children.setdefault(parent, []).append(int(entry.name))
     found: set[int] = set()
     pending = [pid]
     while pending:
@@ -25,12 +22,40 @@ def descendants(pid: int) -> set[int]:
     return found
 
 
+def spawned_children(pid: int) -> set[int]:
+    """The multiprocessing "spawn" children of `pid`, e.g. a reporting worker's long-lived
+    WeasyPrint process."""
+    return {
+        child
+        for child in descendants(pid)
+        if _parent(child) == pid and "spawn_main" in command_line(child)
+    }
+
+
 def is_alive(pid: int) -> bool:
     try:
-        state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+        state = _stat(pid)[0]
     except OSError:
         return False
-    return state != "Z"  # a zombie has exited; only its parent has not collected it yet
+    return state not in ("Z", "X")  # a zombie has exited; its parent has not collected it yet
+
+
+def cpu_ticks(pid: int) -> int:
+    """CPU time used so far, in clock ticks (1/100 s): it grows only while the process works."""
+    fields = _stat(pid)
+    return int(fields[11]) + int(fields[12])  # utime + stime
+
+
+def _parent(pid: int) -> int | None:
+    try:
+        return int(_stat(pid)[1])
+    except OSError:
+        return None  # exited while we looked
+
+
+def _stat(pid: int) -> list[str]:
+    """/proc/<pid>/stat from the state on: the command name before it may hold spaces."""
+    return Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
 
 
 def command_line(pid: int) -> str:

@@ -14,7 +14,6 @@ import json
 import sqlite3
 import uuid
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import requests
 from e2e_helpers import (
@@ -30,6 +29,7 @@ from e2e_helpers import (
     take_the_check,
 )
 from kafka.consumer.fetcher import ConsumerRecord
+from process_tree import cpu_ticks, is_alive, spawned_children
 from sqlalchemy import func, select
 
 from devstack.system import System
@@ -72,29 +72,9 @@ def _wait_for_advisor_mail(system: System, company: Submitted, timeout_s: float)
 
 def _render_process(worker_pid: int) -> int:
     """The reporting worker's long-lived WeasyPrint child (multiprocessing spawn)."""
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            parent = int(stat.read_text().rpartition(")")[2].split()[1])
-            command = (stat.parent / "cmdline").read_bytes()
-        except (OSError, ValueError):
-            continue  # gone meanwhile
-        if parent == worker_pid and b"spawn_main" in command:
-            return int(stat.parent.name)
-    raise AssertionError(f"no render process under the reporting worker {worker_pid}")
-
-
-def _alive(pid: int) -> bool:
-    """Running, as opposed to gone or dead and not yet reaped (a zombie)."""
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
-    except FileNotFoundError:
-        return False
-    return state not in ("Z", "X")
-
-
-def _cpu_ticks(pid: int) -> int:
-    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
-    return int(fields[11]) + int(fields[12])  # utime + stime
+    renderer = _renderer(worker_pid)
+    assert renderer is not None, f"no render process under the reporting worker {worker_pid}"
+    return renderer
 
 
 def test_a_reporting_worker_killed_mid_render_makes_one_report_after_restart(system: System):
@@ -103,19 +83,19 @@ def test_a_reporting_worker_killed_mid_render_makes_one_report_after_restart(sys
     warm_up = take_the_check(system, "Vorlauf")
     _wait_for_advisor_mail(system, warm_up, PIPELINE_TIMEOUT_S)
     renderer = _render_process(worker.pid)
-    idle_ticks = _cpu_ticks(renderer)
+    idle_ticks = cpu_ticks(renderer)
 
     company = take_the_check(system, "Abbruch")
     # The renderer's CPU time grows only while it renders a document: kill right then.
     eventually(
-        lambda: _cpu_ticks(renderer) >= idle_ticks + RENDERING_TICKS, 30, "a render in flight"
+        lambda: cpu_ticks(renderer) >= idle_ticks + RENDERING_TICKS, 30, "a render in flight"
     )
     worker.kill()
     try:
         assert _report_rows(system, company.assessment_id) == 0  # killed before its effect
         # SIGKILL reaches the whole process group, but a busy machine may take a moment to
         # schedule the render process so that it can die.
-        eventually(lambda: not _alive(renderer), 10, "the render gone with its worker")
+        eventually(lambda: not is_alive(renderer), 10, "the render gone with its worker")
     finally:
         worker.start()  # the tests after this one need the worker
     _wait_for_advisor_mail(system, company, PIPELINE_TIMEOUT_S)
@@ -129,10 +109,8 @@ def test_a_reporting_worker_killed_mid_render_makes_one_report_after_restart(sys
 
 
 def _renderer(worker_pid: int) -> int | None:
-    try:
-        return _render_process(worker_pid)
-    except AssertionError:
-        return None  # this worker has not rendered yet
+    """None while the worker has not rendered yet."""
+    return next(iter(spawned_children(worker_pid)), None)
 
 
 def test_of_two_reporting_workers_the_other_takes_over_a_killed_render_once(system: System):
@@ -149,7 +127,7 @@ def test_of_two_reporting_workers_the_other_takes_over_a_killed_render_once(syst
         renderers = {worker.name: _renderer(worker.pid) for worker in workers}
         assert all(renderers.values()), f"a worker never rendered: {renderers}"
         settled(system)
-        idle = {name: _cpu_ticks(pid) for name, pid in renderers.items() if pid}
+        idle = {name: cpu_ticks(pid) for name, pid in renderers.items() if pid}
 
         company = take_the_check(system, "Übernahme")
 
@@ -158,7 +136,7 @@ def test_of_two_reporting_workers_the_other_takes_over_a_killed_render_once(syst
                 (
                     name
                     for name, pid in renderers.items()
-                    if pid and _cpu_ticks(pid) >= idle[name] + RENDERING_TICKS
+                    if pid and cpu_ticks(pid) >= idle[name] + RENDERING_TICKS
                 ),
                 None,
             )

@@ -1,9 +1,12 @@
-"""Fixtures of the reporting tests: a migrated database, the renderer, scored events."""
+"""Fixtures of the reporting tests: a migrated database, the renderer, the worker."""
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
-from collections.abc import Iterator
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from datetime import timedelta
 from pathlib import Path
 
@@ -12,12 +15,19 @@ from report_helpers import BOOKING_LINK_SECRET, PUBLIC_URL, SECRET
 from sqlalchemy import Engine
 from sqlalchemy.orm import sessionmaker
 
+from eventing.kafka_publisher import KafkaPublisher
+from eventing.kafka_settings import KafkaSettings
+from eventing.testing import fresh_topic, running
+from eventing.worker import ConsumerWorker
 from reporting.adapters.download_links import DownloadLinks
 from reporting.adapters.file_store import FileReportStore
 from reporting.adapters.render_process import RenderProcess
+from reporting.config import ReportingConfig
+from reporting.consumer import consumer_spec
 from reporting.entrypoints import processes
 from reporting.generation import ReportGeneration
 from servicekit.db import make_engine
+from servicekit.settings import ServiceSettings
 
 
 @pytest.fixture(autouse=True)
@@ -76,3 +86,39 @@ def generation(
         booking_link_secret=BOOKING_LINK_SECRET,
         attempts=3,
     )
+
+
+@pytest.fixture
+def topic(kafka_settings: KafkaSettings) -> str:
+    """A stand-in for assessment-events, so tests never see each other's events."""
+    return fresh_topic(kafka_settings, "test-assessments")
+
+
+@pytest.fixture
+def start_worker(
+    migrated: str,
+    reporting_engine: Engine,
+    kafka_settings: KafkaSettings,
+    publisher: KafkaPublisher,
+    topic: str,
+    tmp_path: Path,
+) -> Iterator[Callable[..., None]]:
+    """Start the reporting worker as `reporting-worker` builds it, on the test's topic."""
+
+    def start(render_timeout_s: float = 60) -> None:
+        settings = ServiceSettings.from_env(
+            "reporting", {"REPORTING_DATABASE_URL": migrated, "SECRET_KEY": SECRET}
+        )
+        config = ReportingConfig(
+            booking_link_secret=BOOKING_LINK_SECRET,
+            storage_dir=tmp_path / "reports",
+            render_timeout_s=render_timeout_s,
+        )
+        spec = consumer_spec(reporting_engine, settings, config)
+        spec = dataclasses.replace(spec, name=f"reporting-{uuid.uuid4().hex[:8]}", topics=(topic,))
+        workers.enter_context(
+            running(ConsumerWorker(spec, kafka_settings, publisher).run, spec.name)
+        )
+
+    with ExitStack() as workers:
+        yield start

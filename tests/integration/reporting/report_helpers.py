@@ -1,4 +1,4 @@
-"""Helpers of the reporting tests: scored events to send, and a PDF's text."""
+"""Helpers of the reporting tests: scored events to send, what the worker wrote, a PDF's text."""
 
 from __future__ import annotations
 
@@ -8,9 +8,12 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import Engine, Table, func, select
+
 from eventing.codec import decode
 from eventing.envelope import Envelope
 from eventing.examples import all_examples
+from eventing.tables import outbox
 
 SECRET = "test-secret"  # noqa: S105 - a test key
 BOOKING_LINK_SECRET = "test-booking-links"  # noqa: S105 - a test key
@@ -26,6 +29,17 @@ def scored_event(case: str = "machining", **changes: Any) -> Envelope:
     return dataclasses.replace(
         template, event_id=uuid.uuid4(), correlation_id=str(assessment_id), data=data
     )
+
+
+def outgoing(engine: Engine) -> list[Envelope]:
+    with engine.connect() as connection:
+        payloads = connection.execute(select(outbox.c.payload).order_by(outbox.c.seq)).scalars()
+        return [decode(payload.encode()) for payload in payloads]
+
+
+def count(engine: Engine, table: Table) -> int:
+    with engine.connect() as connection:
+        return connection.execute(select(func.count()).select_from(table)).scalar_one()
 
 
 def pdf_text(pdf: bytes, tmp_path: Path) -> str:

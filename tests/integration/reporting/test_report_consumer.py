@@ -4,72 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
-from collections.abc import Callable, Iterator
-from contextlib import ExitStack
-from pathlib import Path
 
-import pytest
 from prometheus_client import REGISTRY
-from report_helpers import BOOKING_LINK_SECRET, SECRET, scored_event
-from sqlalchemy import Engine, func, select
+from report_helpers import count, outgoing, scored_event
+from sqlalchemy import Engine, select
 
-from eventing.codec import decode
 from eventing.kafka_publisher import KafkaPublisher, OutgoingMessage
-from eventing.kafka_settings import KafkaSettings
-from eventing.tables import inbox, outbox
-from eventing.testing import fresh_topic, read_all, running, to_topic, wait_until
-from eventing.worker import ConsumerWorker
+from eventing.tables import inbox
+from eventing.testing import read_all, to_topic, wait_until
 from reporting.adapters.tables import benchmark_scores, reports
-from reporting.config import ReportingConfig
-from reporting.consumer import consumer_spec
-from servicekit.settings import ServiceSettings
-
-
-@pytest.fixture
-def topic(kafka_settings: KafkaSettings) -> str:
-    """A stand-in for assessment-events, so tests never see each other's events."""
-    return fresh_topic(kafka_settings, "test-assessments")
-
-
-@pytest.fixture
-def start_worker(
-    migrated: str,
-    reporting_engine: Engine,
-    kafka_settings: KafkaSettings,
-    publisher: KafkaPublisher,
-    topic: str,
-    tmp_path: Path,
-) -> Iterator[Callable[..., None]]:
-    """Start the reporting worker as `reporting-worker` builds it, on the test's topic."""
-
-    def start(render_timeout_s: float = 60) -> None:
-        settings = ServiceSettings.from_env(
-            "reporting", {"REPORTING_DATABASE_URL": migrated, "SECRET_KEY": SECRET}
-        )
-        config = ReportingConfig(
-            booking_link_secret=BOOKING_LINK_SECRET,
-            storage_dir=tmp_path / "reports",
-            render_timeout_s=render_timeout_s,
-        )
-        spec = consumer_spec(reporting_engine, settings, config)
-        spec = dataclasses.replace(spec, name=f"reporting-{uuid.uuid4().hex[:8]}", topics=(topic,))
-        workers.enter_context(
-            running(ConsumerWorker(spec, kafka_settings, publisher).run, spec.name)
-        )
-
-    with ExitStack() as workers:
-        yield start
-
-
-def outgoing(engine: Engine) -> list:
-    with engine.connect() as connection:
-        payloads = connection.execute(select(outbox.c.payload).order_by(outbox.c.seq)).scalars()
-        return [decode(payload.encode()) for payload in payloads]
-
-
-def count(engine: Engine, table) -> int:
-    with engine.connect() as connection:
-        return connection.execute(select(func.count()).select_from(table)).scalar_one()
 
 
 def test_a_scored_assessment_becomes_one_report_even_when_delivered_twice(
