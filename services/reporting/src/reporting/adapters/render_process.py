@@ -44,13 +44,14 @@ class RenderProcess:
 
     def render(self, html: str) -> Pdf:
         connection = self._started()
-        connection.send(html)
-        if not connection.poll(self._timeout_s):
-            self._stop()
-            raise RenderTimeout(f"rendering exceeded the {self._timeout_s:g} s time limit")
         try:
+            # Sending fails too if the child died after _started() found it alive.
+            connection.send(html)
+            if not connection.poll(self._timeout_s):
+                self._stop()
+                raise RenderTimeout(f"rendering exceeded the {self._timeout_s:g} s time limit")
             outcome = connection.recv()
-        except (EOFError, OSError):
+        except (EOFError, OSError):  # killed by a signal, or crashed (say, in a C library)
             self._stop()
             raise RenderFailed("the render process ended unexpectedly") from None
         if outcome[0] == "error":
