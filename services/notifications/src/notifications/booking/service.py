@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -160,19 +161,24 @@ class BookingService:
     ) -> Booked:
         # Keys are the client's; scoped to the company, so two companies never collide.
         key = None if idempotency_key is None else f"{company.assessment_id}:{idempotency_key}"
-        if key is not None:
-            repeated = self._repeat(key, advisor_id, starts_at)
-            if repeated is not None:
-                return repeated
+        repeated = self._repeat(key, advisor_id, starts_at)
+        if repeated is not None:
+            return repeated
         with self._engine.connect() as connection:
             advisor = next(
                 (a for a in advisors_for(connection, company) if a.id == advisor_id), None
             )
             if advisor is None:
                 raise NotOffered("This advisor does not offer meetings to this company.")
-            self._check_free(connection, advisor, starts_at, now, moving=None)
-            if active_meeting(connection, company.assessment_id) is not None:
-                raise _already_booked()
+            try:
+                self._check_free(connection, advisor, starts_at, now, company=company, moving=None)
+            except (SlotTaken, AlreadyBooked):
+                # A concurrent repeat of this very request may have taken it since the look-up
+                # above: then its meeting is the answer.
+                repeated = self._repeat(key, advisor_id, starts_at)
+                if repeated is None:
+                    raise
+                return repeated
         meeting = Meeting(
             id=uuid.uuid4(),
             assessment_id=company.assessment_id,
@@ -186,16 +192,17 @@ class BookingService:
             created_at=now,
             cancelled_at=None,
         )
-        try:
-            with self._engine.begin() as connection:
-                connection.execute(
-                    insert(meetings).values(**_row(meeting), updated_at=now, cancelled_by=None)
-                )
-                add_to_outbox(connection, _booked_event(meeting, company, now))
-                news = MeetingNews(mails.BOOKED, meeting, company, advisor)
-                self._tell(connection, news, now)
-                self._queue_reminders(connection, news, now)
-        except IntegrityError:
+
+        def insert_meeting(connection: Connection) -> None:
+            connection.execute(
+                insert(meetings).values(**_row(meeting), updated_at=now, cancelled_by=None)
+            )
+            add_to_outbox(connection, _booked_event(meeting, company, now))
+            news = MeetingNews(mails.BOOKED, meeting, company, advisor)
+            self._tell(connection, news, now)
+            self._queue_reminders(connection, news, now)
+
+        if not self._write(insert_meeting):
             return self._after_lost_race(company, key, advisor_id, starts_at)
         return Booked(meeting, created=True)
 
@@ -210,30 +217,31 @@ class BookingService:
             return meeting
         advisor = self.advisor(meeting.advisor_id)
         with self._engine.connect() as connection:
-            self._check_free(connection, advisor, starts_at, now, moving=meeting)
+            self._check_free(connection, advisor, starts_at, now, company=company, moving=meeting)
         moved = dataclasses.replace(
             meeting,
             starts_at=starts_at,
             ends_at=starts_at + (meeting.ends_at - meeting.starts_at),
             sequence=meeting.sequence + 1,
         )
-        try:
-            with self._engine.begin() as connection:
-                self._change(
-                    connection,
-                    meeting,
-                    starts_at=moved.starts_at,
-                    ends_at=moved.ends_at,
-                    sequence=moved.sequence,
-                    updated_at=now,
-                )
-                add_to_outbox(connection, _rescheduled_event(moved, meeting.starts_at, now))
-                news = MeetingNews(mails.RESCHEDULED, moved, company, advisor, meeting.starts_at)
-                self._withdraw_reminders(connection, meeting)
-                self._tell(connection, news, now)
-                self._queue_reminders(connection, news, now)
-        except IntegrityError:
-            raise _slot_taken() from None
+
+        def move_meeting(connection: Connection) -> None:
+            self._change(
+                connection,
+                meeting,
+                starts_at=moved.starts_at,
+                ends_at=moved.ends_at,
+                sequence=moved.sequence,
+                updated_at=now,
+            )
+            add_to_outbox(connection, _rescheduled_event(moved, meeting.starts_at, now))
+            news = MeetingNews(mails.RESCHEDULED, moved, company, advisor, meeting.starts_at)
+            self._withdraw_reminders(connection, meeting)
+            self._tell(connection, news, now)
+            self._queue_reminders(connection, news, now)
+
+        if not self._write(move_meeting):
+            raise _slot_taken()
         return moved
 
     def cancel(
@@ -284,8 +292,12 @@ class BookingService:
         starts_at: datetime,
         now: datetime,
         *,
+        company: Company,
         moving: Meeting | None,
     ) -> None:
+        """Refuse what is sure to fail before writing: a time not offered (422), a slot
+        taken or a company booked already (409). Only a courtesy: the database decides
+        whether the write goes through, as these reads may be out of date by then."""
         slot = offered_slot(schedule_around(connection, advisor, now), starts_at, now=now)
         if slot is None:
             raise NotOffered(
@@ -302,8 +314,24 @@ class BookingService:
         )
         if not is_free(slot, busy, timedelta(minutes=advisor.buffer_minutes)):
             raise _slot_taken()
+        if moving is None and active_meeting(connection, company.assessment_id) is not None:
+            raise _already_booked()
 
-    def _repeat(self, key: str, advisor_id: uuid.UUID, starts_at: datetime) -> Booked | None:
+    def _write(self, changes: Callable[[Connection], None]) -> bool:
+        """Make the changes in one transaction; False if the database refused them for a
+        constraint on meetings, i.e. a concurrent request won the slot or the company's one
+        meeting. The database refuses only once the winner has committed, so the winner
+        can be read right after."""
+        try:
+            with self._engine.begin() as connection:
+                changes(connection)
+        except IntegrityError:
+            return False
+        return True
+
+    def _repeat(self, key: str | None, advisor_id: uuid.UUID, starts_at: datetime) -> Booked | None:
+        if key is None:
+            return None
         with self._engine.connect() as connection:
             first = meeting_by_idempotency_key(connection, key)
         if first is None:
@@ -319,10 +347,9 @@ class BookingService:
     ) -> Booked:
         """An insert failed on a unique index: a concurrent repeat of this very request, a
         concurrent booking of this company, or (mostly) someone else took the slot."""
-        if key is not None:
-            repeated = self._repeat(key, advisor_id, starts_at)
-            if repeated is not None:
-                return repeated
+        repeated = self._repeat(key, advisor_id, starts_at)
+        if repeated is not None:
+            return repeated
         if self.active_meeting(company) is not None:
             raise _already_booked()
         raise _slot_taken()
