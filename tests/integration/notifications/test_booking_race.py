@@ -8,7 +8,9 @@ switched off, so every attempt reaches the write and the database's constraints 
 
 from __future__ import annotations
 
+import time as time_module
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, time, timedelta
 from typing import Any
 
@@ -16,13 +18,14 @@ import pytest
 from notifications_booking_helpers import (
     add_advisor,
     add_company,
+    add_meeting,
     bearer,
     meeting_rows,
     outbox_events,
     token_for,
 )
 from race_helpers import all_at_once, request_json
-from sqlalchemy import Engine, insert
+from sqlalchemy import Engine, insert, text
 
 from notifications.adapters.tables import weekly_availability
 from notifications.booking.service import BookingService
@@ -186,6 +189,46 @@ def test_meetings_of_one_advisor_overlapping_at_different_starts_one_wins(
     [meeting] = meeting_rows(engine)
     assert meeting.status == "booked"
     assert len(outbox_events(engine, "meeting.booked")) == 1
+
+
+def test_a_booking_aborted_as_a_deadlock_is_written_again(booking_server: str, engine: Engine):
+    """PostgreSQL checks the exclusion constraint after adding the index entry, so two
+    overlapping writes can each wait for the other. Made to happen here: another transaction
+    holds a meeting overlapping the slot, the booking waits for it, then that transaction
+    writes a second meeting overlapping the booking's. PostgreSQL aborts the booking (it
+    waited first, so its deadlock check runs first); the other transaction rolls back, and
+    the booking, written again, gets the slot."""
+    if engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has one writer at a time: no deadlock between writers")
+    advisor_id = add_advisor(engine)
+    token = token_for(add_company(engine, advisor_id=advisor_id))
+    slot = _slots(booking_server, token)[1]
+    starts_at = datetime.fromisoformat(slot["start"])
+    others = [add_company(engine, advisor_id=advisor_id) for _ in range(2)]
+    with engine.connect() as other, ThreadPoolExecutor(max_workers=1) as pool:
+        other.execute(
+            text("SET LOCAL deadlock_timeout = '10s'")
+        )  # so the booking is the one aborted
+        pid = other.execute(text("SELECT pg_backend_pid()")).scalar_one()
+        add_meeting(other, others[0], advisor_id, starts_at + timedelta(minutes=30))
+        booking = pool.submit(_book, booking_server, token, slot)
+        _wait_until_blocked_by(engine, pid)
+        add_meeting(other, others[1], advisor_id, starts_at - timedelta(minutes=50))
+        other.rollback()
+        status, meeting = booking.result(timeout=60)
+
+    assert status == 201, meeting
+    assert [str(row.id) for row in meeting_rows(engine)] == [meeting["id"]]
+
+
+def _wait_until_blocked_by(engine: Engine, pid: int) -> None:
+    query = text("SELECT count(*) FROM pg_stat_activity WHERE :pid = ANY(pg_blocking_pids(pid))")
+    deadline = time_module.monotonic() + 30
+    with engine.connect() as connection:
+        while not connection.execute(query, {"pid": pid}).scalar_one():
+            assert time_module.monotonic() < deadline, "the booking never waited"
+            time_module.sleep(0.05)
+            connection.rollback()
 
 
 def _add_windows_starting_minutes_later(engine: Engine, advisor_id: uuid.UUID, count: int) -> None:

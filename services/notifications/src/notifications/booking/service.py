@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from eventing.envelope import Envelope, new_envelope
 from eventing.outbox import add_to_outbox
@@ -51,6 +51,8 @@ from notifications.domain.slots import is_free, offered_slot
 
 PRODUCER = "notifications"
 MAX_IDEMPOTENCY_KEY_LENGTH = 100
+DEADLOCK = "40P01"  # PostgreSQL's SQLSTATE deadlock_detected
+WRITE_ATTEMPTS = 3
 
 
 class BookingError(Exception):
@@ -322,12 +324,23 @@ class BookingService:
         constraint on meetings, i.e. a concurrent request won the slot or the company's one
         meeting. The database refuses only once the winner has committed, so the winner
         can be read right after."""
-        try:
-            with self._engine.begin() as connection:
-                changes(connection)
-        except IntegrityError:
-            return False
-        return True
+        attempts_left = WRITE_ATTEMPTS
+        while True:
+            attempts_left -= 1
+            try:
+                with self._engine.begin() as connection:
+                    changes(connection)
+            except IntegrityError:
+                return False
+            except OperationalError as error:
+                # PostgreSQL checks an exclusion constraint after adding the index entry, so
+                # two overlapping writes at one instant may each wait for the other, and one
+                # is aborted as a deadlock before the other committed. Written again, it
+                # waits for that one and gets the constraint's plain answer.
+                if getattr(error.orig, "sqlstate", None) != DEADLOCK or not attempts_left:
+                    raise
+            else:
+                return True
 
     def _repeat(self, key: str | None, advisor_id: uuid.UUID, starts_at: datetime) -> Booked | None:
         if key is None:
