@@ -2,10 +2,12 @@
 
 Each change is one transaction holding the meeting row, its `meeting.*` event (outbox) and
 its mails (mail outbox), so none exists without the others. Whether a slot is free is
-decided by the database: the partial unique indexes let one active meeting hold a slot and
-a company hold one active meeting, so of two concurrent bookings of a slot the second
-insert fails and is answered SlotTaken (409); the check before the insert only spares the
-common case a failed insert and tells a time never offered (422) from a taken one (409).
+decided by the database: an exclusion constraint (SQLite: triggers) keeps an advisor's
+active meetings from overlapping, a partial unique index keeps a company to one active
+meeting, a unique key to one booking per Idempotency-Key. Of two concurrent bookings or
+moves onto one time the second write fails and is answered 409 (`_write` is where); the
+check before the write only spares the common case a failed write and tells a time never
+offered (422) from a taken one (409).
 
 Reminders 24 h ahead are queued with the booking (sent not before their time) and
 withdrawn when the meeting is moved or cancelled, so nobody is reminded of a meeting that
@@ -358,8 +360,8 @@ class BookingService:
     def _after_lost_race(
         self, company: Company, key: str | None, advisor_id: uuid.UUID, starts_at: datetime
     ) -> Booked:
-        """An insert failed on a unique index: a concurrent repeat of this very request, a
-        concurrent booking of this company, or (mostly) someone else took the slot."""
+        """An insert was refused by a constraint: a concurrent repeat of this very request,
+        a concurrent booking of this company, or (mostly) someone else took the time."""
         repeated = self._repeat(key, advisor_id, starts_at)
         if repeated is not None:
             return repeated
