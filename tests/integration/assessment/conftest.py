@@ -14,6 +14,7 @@ from flask.testing import FlaskClient
 from assessment.entrypoints import processes
 from assessment.testing import COMPLETE_ANSWERS, START_BODY
 from assessment.web import create_app
+from devstack.served_app import served_app
 from servicekit.settings import ServiceSettings
 from servicekit.web import ENGINE_EXTENSION
 
@@ -28,19 +29,31 @@ def migrated(database_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
     return database_url
 
 
-@pytest.fixture
-def app(migrated: str) -> Iterator[Flask]:
+def _app(database_url: str, base_url: str) -> Flask:
     settings = ServiceSettings.from_env(
         "assessment",
         {
-            "ASSESSMENT_DATABASE_URL": migrated,
-            "PUBLIC_BASE_URL_ASSESSMENT": "http://testserver",
+            "ASSESSMENT_DATABASE_URL": database_url,
+            "PUBLIC_BASE_URL_ASSESSMENT": base_url,
             "SECRET_KEY": "test-secret",
         },
     )
-    app = create_app(settings)
+    return create_app(settings)
+
+
+@pytest.fixture
+def app(migrated: str) -> Iterator[Flask]:
+    app = _app(migrated, "http://testserver")
     yield app
     app.extensions[ENGINE_EXTENSION].dispose()
+
+
+@pytest.fixture
+def server(migrated: str) -> Iterator[str]:
+    """The app served over real HTTP (threaded werkzeug) on a free loopback port; yields
+    that address."""
+    with served_app(lambda base_url: _app(migrated, base_url)) as base_url:
+        yield base_url
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import uuid
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Connection, Engine, insert, select
 
 from eventing.tables import outbox
 from mailing.tables import mail_outbox
@@ -106,6 +106,32 @@ def add_company(
             )
         )
     return assessment_id
+
+
+def add_meeting(
+    connection: Connection,
+    assessment_id: uuid.UUID,
+    advisor_id: uuid.UUID,
+    starts_at: datetime,
+    *,
+    written_at: datetime | None = None,
+) -> None:
+    """An hour's active meeting, written (in the caller's transaction) as a booking is."""
+    written_at = written_at or datetime.now(UTC)
+    connection.execute(
+        insert(meetings).values(
+            id=uuid.uuid4(),
+            assessment_id=assessment_id,
+            advisor_id=advisor_id,
+            starts_at=starts_at,
+            ends_at=starts_at + timedelta(hours=1),
+            timezone="Europe/Berlin",
+            status="booked",
+            sequence=0,
+            created_at=written_at,
+            updated_at=written_at,
+        )
+    )
 
 
 def token_for(

@@ -9,9 +9,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from flask.testing import FlaskClient
-from notifications_booking_helpers import token_for
+from notifications_booking_helpers import add_meeting, token_for
 from notifications_desk_helpers import account, advisor_id_of, company, csrf_token, log_in
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Engine, select
 
 from eventing.tables import outbox
 from mailing.message import Mail
@@ -19,7 +19,6 @@ from mailing.outbox import queue_mail
 from mailing.owner import MailOwner
 from notifications.adapters.advisor_accounts import find_by_email
 from notifications.adapters.company_assessments import find
-from notifications.adapters.tables import meetings
 
 
 @pytest.fixture
@@ -117,20 +116,7 @@ def test_an_advisor_sees_their_own_upcoming_meetings_only(
             (team["bernds"], bernd_id, soon),
             (team["low"], katrin_id, soon - timedelta(days=5)),  # over
         ):
-            connection.execute(
-                insert(meetings).values(
-                    id=uuid.uuid4(),
-                    assessment_id=assessment_id,
-                    advisor_id=advisor_id,
-                    starts_at=start,
-                    ends_at=start + timedelta(hours=1),
-                    timezone="Europe/Berlin",
-                    status="booked",
-                    sequence=0,
-                    created_at=start,
-                    updated_at=start,
-                )
-            )
+            add_meeting(connection, assessment_id, advisor_id, start, written_at=start)
     log_in(desk_client, team["katrin"])
 
     page = desk_client.get("/desk/meetings").get_data(as_text=True)

@@ -24,8 +24,10 @@ from sqlalchemy import (
     Table,
     Time,
     Uuid,
+    func,
     text,
 )
+from sqlalchemy.dialects.postgresql import ExcludeConstraint
 
 from servicekit.db import UTCDateTime
 
@@ -155,15 +157,18 @@ meetings = Table(
     CheckConstraint("ends_at > starts_at", name="ck_meetings_order"),
 )
 _ACTIVE = text(f"status = '{MEETING_BOOKED}'")
-# The database, not a check-then-insert, keeps a slot to one active meeting: of two
-# concurrent bookings of one slot, the second insert fails (and is answered 409).
-Index(
-    "uq_meetings_active_slot",
-    meetings.c.advisor_id,
-    meetings.c.starts_at,
-    unique=True,
-    sqlite_where=_ACTIVE,
-    postgresql_where=_ACTIVE,
+# The database, not a check-then-insert, keeps an advisor's active meetings apart: of two
+# concurrent bookings (or moves) onto overlapping times, the second write fails and is
+# answered 409. PostgreSQL checks this exclusion constraint; on SQLite, triggers of the same
+# name do (migration notifications_0005).
+meetings.append_constraint(
+    ExcludeConstraint(
+        (meetings.c.advisor_id, "="),
+        (func.tstzrange(meetings.c.starts_at, meetings.c.ends_at), "&&"),
+        name="ex_meetings_active_advisor_time",
+        using="gist",
+        where=_ACTIVE,
+    ).ddl_if(dialect="postgresql")
 )
 # A company holds one active meeting at a time; a change of time is a reschedule.
 Index(

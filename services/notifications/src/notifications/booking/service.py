@@ -2,10 +2,12 @@
 
 Each change is one transaction holding the meeting row, its `meeting.*` event (outbox) and
 its mails (mail outbox), so none exists without the others. Whether a slot is free is
-decided by the database: the partial unique indexes let one active meeting hold a slot and
-a company hold one active meeting, so of two concurrent bookings of a slot the second
-insert fails and is answered SlotTaken (409); the check before the insert only spares the
-common case a failed insert and tells a time never offered (422) from a taken one (409).
+decided by the database: an exclusion constraint (SQLite: triggers) keeps an advisor's
+active meetings from overlapping, a partial unique index keeps a company to one active
+meeting, a unique key to one booking per Idempotency-Key. Of two concurrent bookings or
+moves onto one time the second write fails and is answered 409 (`_write` is where); the
+check before the write only spares the common case a failed write and tells a time never
+offered (422) from a taken one (409).
 
 Reminders 24 h ahead are queued with the booking (sent not before their time) and
 withdrawn when the meeting is moved or cancelled, so nobody is reminded of a meeting that
@@ -16,12 +18,13 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from eventing.envelope import Envelope, new_envelope
 from eventing.outbox import add_to_outbox
@@ -50,6 +53,8 @@ from notifications.domain.slots import is_free, offered_slot
 
 PRODUCER = "notifications"
 MAX_IDEMPOTENCY_KEY_LENGTH = 100
+DEADLOCK = "40P01"  # PostgreSQL's SQLSTATE deadlock_detected
+WRITE_ATTEMPTS = 3
 
 
 class BookingError(Exception):
@@ -160,19 +165,24 @@ class BookingService:
     ) -> Booked:
         # Keys are the client's; scoped to the company, so two companies never collide.
         key = None if idempotency_key is None else f"{company.assessment_id}:{idempotency_key}"
-        if key is not None:
-            repeated = self._repeat(key, advisor_id, starts_at)
-            if repeated is not None:
-                return repeated
+        repeated = self._repeat(key, advisor_id, starts_at)
+        if repeated is not None:
+            return repeated
         with self._engine.connect() as connection:
             advisor = next(
                 (a for a in advisors_for(connection, company) if a.id == advisor_id), None
             )
             if advisor is None:
                 raise NotOffered("This advisor does not offer meetings to this company.")
-            self._check_free(connection, advisor, starts_at, now, moving=None)
-            if active_meeting(connection, company.assessment_id) is not None:
-                raise _already_booked()
+            try:
+                self._check_free(connection, advisor, starts_at, now, company=company, moving=None)
+            except (SlotTaken, AlreadyBooked):
+                # A concurrent repeat of this very request may have taken it since the look-up
+                # above: then its meeting is the answer.
+                repeated = self._repeat(key, advisor_id, starts_at)
+                if repeated is None:
+                    raise
+                return repeated
         meeting = Meeting(
             id=uuid.uuid4(),
             assessment_id=company.assessment_id,
@@ -186,16 +196,17 @@ class BookingService:
             created_at=now,
             cancelled_at=None,
         )
-        try:
-            with self._engine.begin() as connection:
-                connection.execute(
-                    insert(meetings).values(**_row(meeting), updated_at=now, cancelled_by=None)
-                )
-                add_to_outbox(connection, _booked_event(meeting, company, now))
-                news = MeetingNews(mails.BOOKED, meeting, company, advisor)
-                self._tell(connection, news, now)
-                self._queue_reminders(connection, news, now)
-        except IntegrityError:
+
+        def insert_meeting(connection: Connection) -> None:
+            connection.execute(
+                insert(meetings).values(**_row(meeting), updated_at=now, cancelled_by=None)
+            )
+            add_to_outbox(connection, _booked_event(meeting, company, now))
+            news = MeetingNews(mails.BOOKED, meeting, company, advisor)
+            self._tell(connection, news, now)
+            self._queue_reminders(connection, news, now)
+
+        if not self._write(insert_meeting):
             return self._after_lost_race(company, key, advisor_id, starts_at)
         return Booked(meeting, created=True)
 
@@ -210,30 +221,31 @@ class BookingService:
             return meeting
         advisor = self.advisor(meeting.advisor_id)
         with self._engine.connect() as connection:
-            self._check_free(connection, advisor, starts_at, now, moving=meeting)
+            self._check_free(connection, advisor, starts_at, now, company=company, moving=meeting)
         moved = dataclasses.replace(
             meeting,
             starts_at=starts_at,
             ends_at=starts_at + (meeting.ends_at - meeting.starts_at),
             sequence=meeting.sequence + 1,
         )
-        try:
-            with self._engine.begin() as connection:
-                self._change(
-                    connection,
-                    meeting,
-                    starts_at=moved.starts_at,
-                    ends_at=moved.ends_at,
-                    sequence=moved.sequence,
-                    updated_at=now,
-                )
-                add_to_outbox(connection, _rescheduled_event(moved, meeting.starts_at, now))
-                news = MeetingNews(mails.RESCHEDULED, moved, company, advisor, meeting.starts_at)
-                self._withdraw_reminders(connection, meeting)
-                self._tell(connection, news, now)
-                self._queue_reminders(connection, news, now)
-        except IntegrityError:
-            raise _slot_taken() from None
+
+        def move_meeting(connection: Connection) -> None:
+            self._change(
+                connection,
+                meeting,
+                starts_at=moved.starts_at,
+                ends_at=moved.ends_at,
+                sequence=moved.sequence,
+                updated_at=now,
+            )
+            add_to_outbox(connection, _rescheduled_event(moved, meeting.starts_at, now))
+            news = MeetingNews(mails.RESCHEDULED, moved, company, advisor, meeting.starts_at)
+            self._withdraw_reminders(connection, meeting)
+            self._tell(connection, news, now)
+            self._queue_reminders(connection, news, now)
+
+        if not self._write(move_meeting):
+            raise _slot_taken()
         return moved
 
     def cancel(
@@ -284,8 +296,12 @@ class BookingService:
         starts_at: datetime,
         now: datetime,
         *,
+        company: Company,
         moving: Meeting | None,
     ) -> None:
+        """Refuse what is sure to fail before writing: a time not offered (422), a slot
+        taken or a company booked already (409). Only a courtesy: the database decides
+        whether the write goes through, as these reads may be out of date by then."""
         slot = offered_slot(schedule_around(connection, advisor, now), starts_at, now=now)
         if slot is None:
             raise NotOffered(
@@ -302,8 +318,35 @@ class BookingService:
         )
         if not is_free(slot, busy, timedelta(minutes=advisor.buffer_minutes)):
             raise _slot_taken()
+        if moving is None and active_meeting(connection, company.assessment_id) is not None:
+            raise _already_booked()
 
-    def _repeat(self, key: str, advisor_id: uuid.UUID, starts_at: datetime) -> Booked | None:
+    def _write(self, changes: Callable[[Connection], None]) -> bool:
+        """Make the changes in one transaction; False if the database refused them for a
+        constraint on meetings, i.e. a concurrent request won the slot or the company's one
+        meeting. The database refuses only once the winner has committed, so the winner
+        can be read right after."""
+        attempts_left = WRITE_ATTEMPTS
+        while True:
+            attempts_left -= 1
+            try:
+                with self._engine.begin() as connection:
+                    changes(connection)
+            except IntegrityError:
+                return False
+            except OperationalError as error:
+                # PostgreSQL checks an exclusion constraint after adding the index entry, so
+                # two overlapping writes at one instant may each wait for the other, and one
+                # is aborted as a deadlock before the other committed. Written again, it
+                # waits for that one and gets the constraint's plain answer.
+                if getattr(error.orig, "sqlstate", None) != DEADLOCK or not attempts_left:
+                    raise
+            else:
+                return True
+
+    def _repeat(self, key: str | None, advisor_id: uuid.UUID, starts_at: datetime) -> Booked | None:
+        if key is None:
+            return None
         with self._engine.connect() as connection:
             first = meeting_by_idempotency_key(connection, key)
         if first is None:
@@ -317,12 +360,11 @@ class BookingService:
     def _after_lost_race(
         self, company: Company, key: str | None, advisor_id: uuid.UUID, starts_at: datetime
     ) -> Booked:
-        """An insert failed on a unique index: a concurrent repeat of this very request, a
-        concurrent booking of this company, or (mostly) someone else took the slot."""
-        if key is not None:
-            repeated = self._repeat(key, advisor_id, starts_at)
-            if repeated is not None:
-                return repeated
+        """An insert was refused by a constraint: a concurrent repeat of this very request,
+        a concurrent booking of this company, or (mostly) someone else took the time."""
+        repeated = self._repeat(key, advisor_id, starts_at)
+        if repeated is not None:
+            return repeated
         if self.active_meeting(company) is not None:
             raise _already_booked()
         raise _slot_taken()
