@@ -10,6 +10,7 @@ session's broker would empty it under other tests.
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from kafka import KafkaConsumer
 from devstack.broker import LocalBroker
 from devstack.ports import free_port
 from eventing.admin import ensure_topics
+from eventing.codec import decode
 from eventing.envelope import Envelope
 from eventing.kafka_publisher import KafkaPublisher, OutgoingMessage
 from eventing.kafka_settings import KafkaSettings
@@ -68,6 +70,12 @@ def test_a_worker_reads_what_is_published_after_the_broker_lost_everything(
                 60,
                 "the events published after the restart",
             )
+            # A worker that rewinds re-handles within its next polls (tens of milliseconds).
+            time.sleep(1)
+        # Each event handled once: the old positions neither skip nor repeat anything.
+        assert Counter(event.event_id for event in handled) == Counter(
+            event.event_id for event in before + after
+        )
     finally:
         publisher.close()
 
@@ -92,18 +100,21 @@ def test_no_confirmed_event_is_lost_when_the_topic_comes_back_with_fewer_partiti
 
         on_broker = read_all(settings, TOPIC, expected=len(events))
         assert len({record.partition for record in on_broker}) <= 4
-        assert {record.key for record in on_broker} == {
-            to_topic(TOPIC, event).key for event in events
-        }
+        # Every event on the broker exactly once (read_all waits for late duplicates).
+        assert Counter(decode(record.value).event_id for record in on_broker) == Counter(
+            event.event_id for event in events
+        )
     finally:
         publisher.close()
 
 
 def _publish(publisher: KafkaPublisher, messages: list[OutgoingMessage]) -> None:
-    """Send until the broker confirms all, as the outbox relay does."""
+    """Send until the broker confirms all, as the outbox relay does: again only what was not
+    confirmed, so a message the broker took is not sent twice."""
     deadline = time.monotonic() + 30
-    while (errors := [e for e in publisher.send_batch(messages) if e is not None]) and (
-        time.monotonic() < deadline
-    ):
-        time.sleep(0.5)
-    assert not errors
+    while messages and time.monotonic() < deadline:
+        results = publisher.send_batch(messages)
+        messages = [m for m, error in zip(messages, results, strict=True) if error is not None]
+        if messages:
+            time.sleep(0.5)
+    assert not messages, "not confirmed within 30 s"

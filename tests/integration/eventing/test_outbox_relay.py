@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import uuid
 from collections import Counter
 
 from sqlalchemy import Engine, func, select, update
 
 from devstack.local_kafka import Broker
+from devstack.ordering import per_key
 from eventing.admin import ensure_topics
-from eventing.codec import decode
+from eventing.codec import decode, kafka_key
 from eventing.kafka_publisher import KafkaPublisher
 from eventing.kafka_settings import KafkaSettings
 from eventing.outbox import OutboxRelay, add_to_outbox
@@ -22,7 +24,9 @@ def test_relay_publishes_stored_events_once_each_in_order(engine: Engine, own_br
     )
     ensure_topics(settings)
     metadata.create_all(engine)
-    events = [submitted_event() for _ in range(50)]
+    # Ten events for each of five assessments, interleaved as requests would write them.
+    assessment_ids = [uuid.uuid4() for _ in range(5)]
+    events = [submitted_event(assessment_ids[n % 5]) for n in range(50)]
     with engine.begin() as connection:
         for event in events:
             add_to_outbox(connection, event)
@@ -34,7 +38,11 @@ def test_relay_publishes_stored_events_once_each_in_order(engine: Engine, own_br
     publisher.close()
 
     records = read_all(settings, "assessment-events", expected=50)
-    assert sorted(decode(r.value).event_id for r in records) == sorted(e.event_id for e in events)
+    published = [(r.key, decode(r.value).event_id) for r in records]
+    assert Counter(event_id for _, event_id in published) == Counter(e.event_id for e in events)
+    # Each assessment's events in the order they were stored; across assessments any order.
+    stored = [(kafka_key(e), e.event_id) for e in events]
+    assert per_key(published) == per_key(stored)
     assert _unpublished(engine) == 0
     headers = dict(records[0].headers)
     assert headers["event_type"] == b"assessment.submitted"

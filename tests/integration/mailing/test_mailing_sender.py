@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, create_engine, select
 
+from devstack.ordering import per_key
 from devstack.ports import wait_until
 from devstack.smtp_sink import SmtpSink
 from mailing.message import Attachment, Mail
@@ -172,19 +173,28 @@ def test_a_utf8_subject_and_body_arrive_intact(
 def test_the_run_loop_delivers_in_order_and_stops_when_asked(
     mail_db: Engine, mailer, smtp_sink: SmtpSink
 ):
-    for number in range(3):
-        _queue(mail_db, _mail(f"event-{number}", subject=f"Mail {number}"), datetime.now(UTC))
+    # Three mails each to two recipients, queued one after the other, alternating.
+    queued_at = datetime.now(UTC) - timedelta(minutes=1)
+    recipients = ("erika@example.com", "max@example.com")
+    for number in range(6):
+        to = recipients[number % 2]
+        mail = _mail(f"event-{number}:{to}", to=to, subject=f"Mail {number}")
+        _queue(mail_db, mail, queued_at + timedelta(seconds=number))
     sender = MailSender(mail_db, mailer, idle_wait_s=0.01)
     stop = threading.Event()
     thread = threading.Thread(target=sender.run, args=(stop,))
     thread.start()
     try:
-        messages = smtp_sink.wait_for(3)
+        messages = smtp_sink.wait_for(6)
     finally:
         stop.set()
         thread.join(timeout=10)
     assert not thread.is_alive()
-    assert sorted(message["Subject"] for message in messages) == ["Mail 0", "Mail 1", "Mail 2"]
+    # Each recipient's mails in the order queued; between recipients any order.
+    assert per_key((message["To"], message["Subject"]) for message in messages) == {
+        "erika@example.com": ["Mail 0", "Mail 2", "Mail 4"],
+        "max@example.com": ["Mail 1", "Mail 3", "Mail 5"],
+    }
 
 
 def test_the_backoff_grows_to_its_cap_with_jitter(mail_db: Engine, mailer):

@@ -6,6 +6,8 @@ from __future__ import annotations
 import dataclasses
 import uuid
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from email.message import EmailMessage
 
 import pytest
 from flask import Flask
@@ -14,17 +16,21 @@ from notifications_booking_helpers import LINKS
 from sqlalchemy import Engine
 
 from devstack.served_app import served_app
+from devstack.smtp_sink import SmtpSink
 from eventing.envelope import Envelope
 from eventing.kafka_publisher import KafkaPublisher
 from eventing.kafka_settings import KafkaSettings
 from eventing.testing import fresh_topic, running, to_topic
 from eventing.topics import ASSESSMENT_EVENTS, REPORT_EVENTS, topic_for
 from eventing.worker import ConsumerWorker, RetryPolicy
+from mailing.sender import MailSender
+from mailing.smtp import SmtpMailer, SmtpSettings
 from notifications.booking_links import BookingLinkSettings
 from notifications.consumer import consumer_spec
 from notifications.entrypoints import processes
 from notifications.messages.links import MailLinks
 from notifications.web import create_app
+from servicekit.app_clock import CLOCK_EXTENSION
 from servicekit.settings import ServiceSettings
 from servicekit.web import ENGINE_EXTENSION
 
@@ -107,6 +113,16 @@ def booking_app(migrated: str) -> Iterator[Flask]:
 
 
 @pytest.fixture
+def pin_clock(booking_app: Flask) -> Callable[[datetime], None]:
+    """Stop the app's clock at an instant: its pages, mails and invitations see that time."""
+
+    def pin(at: datetime) -> None:
+        booking_app.extensions[CLOCK_EXTENSION] = lambda: at
+
+    return pin
+
+
+@pytest.fixture
 def booking_client(booking_app: Flask) -> FlaskClient:
     return booking_app.test_client()
 
@@ -129,6 +145,24 @@ def booking_server(migrated: str) -> Iterator[str]:
 
     with served_app(make_app) as base_url:
         yield base_url
+
+
+@pytest.fixture
+def send_due(engine: Engine, smtp_sink: SmtpSink) -> Callable[..., list[EmailMessage]]:
+    """Run the real sender once at `now` and return the mails the SMTP server received."""
+    mailer = SmtpMailer(
+        SmtpSettings(
+            host=smtp_sink.host, port=smtp_sink.port, mail_from="wegweiser@example.org", timeout_s=5
+        )
+    )
+
+    def send(now: datetime | None = None) -> list[EmailMessage]:
+        smtp_sink.clear()
+        at = now or datetime.now(UTC)
+        report = MailSender(engine, mailer, clock=lambda: at).send_due_once()
+        return smtp_sink.wait_for(report.sent) if report.sent else []
+
+    return send
 
 
 # -- advisor desk -------------------------------------------------------------------------

@@ -7,41 +7,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from email.message import EmailMessage
 from typing import Any
 
-import pytest
 from flask.testing import FlaskClient
 from icalendar import Calendar
 from notifications_booking_helpers import add_advisor, add_company, bearer, token_for
 from sqlalchemy import Engine
 
-from devstack.smtp_sink import SmtpSink
-from mailing.sender import MailSender
-from mailing.smtp import SmtpMailer, SmtpSettings
-
 EVIL_NAME = 'Müller & Söhne <b>GmbH</b>, "Werk 2";\nATTENDEE:mailto:evil@example.net'
 # As the booking mails and invitations show it: one line.
 EVIL_NAME_SHOWN = 'Müller & Söhne <b>GmbH</b>, "Werk 2"; ATTENDEE:mailto:evil@example.net'
-
-
-@pytest.fixture
-def send_due(engine: Engine, smtp_sink: SmtpSink) -> Callable[..., list[EmailMessage]]:
-    """Run the real sender once at `now` and return the mails the SMTP server received."""
-    mailer = SmtpMailer(
-        SmtpSettings(
-            host=smtp_sink.host, port=smtp_sink.port, mail_from="wegweiser@example.org", timeout_s=5
-        )
-    )
-
-    def send(now: datetime | None = None) -> list[EmailMessage]:
-        smtp_sink.clear()
-        at = now or datetime.now(UTC)
-        report = MailSender(engine, mailer, clock=lambda: at).send_due_once()
-        return smtp_sink.wait_for(report.sent) if report.sent else []
-
-    return send
 
 
 def _company(client: FlaskClient, engine: Engine, **changes: Any) -> dict[str, Any]:

@@ -177,6 +177,37 @@ def test_nothing_in_the_past_nothing_too_soon_nothing_beyond_the_horizon():
     assert slots == sorted(slots)
 
 
+def test_slots_exactly_min_notice_and_exactly_the_horizon_ahead_are_offered():
+    # Thursday 09:00 Berlin: twelve hours on is 21:00 (no hours), four weeks on is 09:00.
+    now = _utc(2026, 12, 3, 8)
+    slots = free_slots(_schedule(), [], now=now, min_notice=timedelta(hours=12))
+    assert max(slot.starts_at for slot in slots) == _utc(2026, 12, 31, 8)
+    # Thursday 21:00 Berlin: twelve hours on is Friday 09:00.
+    now = _utc(2026, 12, 3, 20)
+    slots = free_slots(_schedule(), [], now=now, min_notice=timedelta(hours=12))
+    assert min(slot.starts_at for slot in slots) == _utc(2026, 12, 4, 8)
+    nine = Slot(_utc(2026, 12, 4, 8), _utc(2026, 12, 4, 9))
+    assert (
+        offered_slot(_schedule(), nine.starts_at, now=now, min_notice=timedelta(hours=12)) == nine
+    )
+
+
+def test_a_meeting_inside_a_longer_one_does_not_shorten_what_the_longer_one_blocks():
+    # 10:00-12:00 Berlin with 10:15-10:30 inside it (a workshop and a call booked into it):
+    # 11:00 stays blocked, only 09:00 and 12:00 are free in a 09:00-13:00 window.
+    day = date(2026, 12, 3)
+    schedule = _schedule(weekly=(WeeklyHours(3, time(9), time(13)),))
+    meetings = [
+        Slot(_utc(2026, 12, 3, 9), _utc(2026, 12, 3, 11)),
+        Slot(_utc(2026, 12, 3, 9, 15), _utc(2026, 12, 3, 9, 30)),
+    ]
+
+    assert _on(free_slots(schedule, meetings, now=_week_of(day)), day) == [
+        "09:00-10:00",
+        "12:00-13:00",
+    ]
+
+
 def test_a_window_shorter_than_a_meeting_yields_nothing():
     day = date(2026, 12, 3)
     short = (WeeklyHours(3, time(9), time(9, 30)),)

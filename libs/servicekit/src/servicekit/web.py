@@ -18,6 +18,7 @@ from prometheus_client.registry import Collector
 from sqlalchemy import Engine
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
+from servicekit.app_clock import CLOCK_EXTENSION, utc_now
 from servicekit.db import ping
 from servicekit.json_api import ApiProblem, problem_response
 from servicekit.logs import bind_request_correlation_id
@@ -67,6 +68,7 @@ def create_service_app(
     app = Flask(import_name)
     app.config.update(SECRET_KEY=settings.secret_key, MAX_CONTENT_LENGTH=MAX_REQUEST_BYTES)
     app.extensions[ENGINE_EXTENSION] = engine
+    app.extensions[CLOCK_EXTENSION] = utc_now
     install_operations(app, {"database": partial(ping, engine)}, collectors)
     return app
 

@@ -29,6 +29,7 @@ from notifications.booking.store import Company, Meeting
 from notifications.booking.times import local
 from notifications.booking_links import BookingLinkSettings
 from notifications.domain.callback_details import InvalidDetails, read_details
+from servicekit.app_clock import current_time
 from servicekit.json_api import (
     ApiProblem,
     install_problem_handlers,
@@ -73,7 +74,7 @@ def create_api_blueprint(
                 401, "Unauthorized", "Send the booking token as `Authorization: Bearer <token>`."
             )
         try:
-            return open_booking(service, links, token.strip(), datetime.now(UTC))
+            return open_booking(service, links, token.strip(), current_time())
         except LinkRefused as refused:
             title, detail = _REFUSED[refused.reason]
             raise ApiProblem(refused.status, title, detail) from None
@@ -97,7 +98,7 @@ def create_api_blueprint(
     @api.get("/slots")
     def slots() -> Response:
         company = opened()
-        offered = service.open_slots(company, datetime.now(UTC))
+        offered = service.open_slots(company, current_time())
         return jsonify(
             _slot_schema.dump(
                 {
@@ -117,7 +118,7 @@ def create_api_blueprint(
             company,
             body["advisor_id"],
             _utc(body["start"]),
-            datetime.now(UTC),
+            current_time(),
             idempotency_key=_idempotency_key(),
         )
         headers = {"Location": f"{API_PREFIX}/meetings/{booked.meeting.id}"}
@@ -133,14 +134,14 @@ def create_api_blueprint(
         company = opened()
         body = RescheduleSchema().load(json_body())
         moved = service.reschedule(
-            company, _parse_id(meeting_id), _utc(body["start"]), datetime.now(UTC)
+            company, _parse_id(meeting_id), _utc(body["start"]), current_time()
         )
         return jsonify(shown(company, moved))
 
     @api.delete("/meetings/<meeting_id>")
     def cancel(meeting_id: str) -> Response:
         company = opened()
-        cancelled = service.cancel(company, _parse_id(meeting_id), datetime.now(UTC))
+        cancelled = service.cancel(company, _parse_id(meeting_id), current_time())
         return jsonify(shown(company, cancelled))
 
     @api.post("/callback-requests")
@@ -153,7 +154,7 @@ def create_api_blueprint(
             raise ApiProblem(
                 422, "Unprocessable Content", str(invalid), {invalid.field: [str(invalid)]}
             ) from None
-        requested, created = callbacks.request(company, details, datetime.now(UTC))
+        requested, created = callbacks.request(company, details, current_time())
         shown = _callback_schema.dump(
             {
                 "id": requested.id,

@@ -41,6 +41,7 @@ from notifications.booking.texts import text
 from notifications.booking.times import clock, day_label, local, meeting_when
 from notifications.booking_links import BookingLinkSettings
 from notifications.domain.callback_details import InvalidDetails, read_details
+from servicekit.app_clock import current_time
 
 _REASONS = {
     SlotTaken: "slot_taken",
@@ -79,12 +80,12 @@ def create_pages_blueprint(
         return _error("csrf", 400)
 
     def opened(token: str) -> Company:
-        return open_booking(service, links, token, datetime.now(UTC))
+        return open_booking(service, links, token, current_time())
 
     @pages.route("/book/<token>", methods=["GET", "POST"])
     def book(token: str) -> Any:
         company = opened(token)
-        now = datetime.now(UTC)
+        now = current_time()
         if request.method == "GET":
             meeting = service.active_meeting(company)
             if meeting is not None:
@@ -108,7 +109,7 @@ def create_pages_blueprint(
     @pages.post("/book/<token>/callback")
     def callback(token: str) -> Any:
         company = opened(token)
-        now = datetime.now(UTC)
+        now = current_time()
         typed = {field: request.form.get(field, "") for field in ("phone", "preferred_time")}
         try:
             callbacks.request(company, read_details(**typed), now)
@@ -130,7 +131,7 @@ def create_pages_blueprint(
     def invitation(token: str, meeting_id: uuid.UUID) -> Response:
         company = opened(token)
         meeting = service.meeting(company, meeting_id)
-        body = service.invitation_for(company, meeting, datetime.now(UTC))
+        body = service.invitation_for(company, meeting, current_time())
         return Response(
             body,
             mimetype="text/calendar",
@@ -147,14 +148,14 @@ def create_pages_blueprint(
             return _render(
                 "booking/cancel.html", company, token, meeting=_shown(meeting, company.language)
             )
-        service.cancel(company, meeting.id, datetime.now(UTC))
+        service.cancel(company, meeting.id, current_time())
         return _see_other(url_for(".meeting", token=token, meeting_id=meeting.id))
 
     @pages.route("/book/<token>/meetings/<uuid:meeting_id>/reschedule", methods=["GET", "POST"])
     def reschedule(token: str, meeting_id: uuid.UUID) -> Any:
         company = opened(token)
         meeting = service.meeting(company, meeting_id)
-        now = datetime.now(UTC)
+        now = current_time()
         if not meeting.active:
             return _see_other(url_for(".meeting", token=token, meeting_id=meeting.id))
         if request.method == "GET":

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from flask import Blueprint, g, redirect, render_template, request, url_for
@@ -12,6 +11,7 @@ from notifications.adapters.advisor_accounts import authenticate, normalise_emai
 from notifications.desk import login_limit
 from notifications.desk.forms import LoginForm
 from notifications.desk.session_user import log_in, log_out
+from servicekit.app_clock import current_time
 
 WRONG = "E-Mail-Adresse oder Passwort ist falsch."  # the same whatever was wrong
 LIMITED = "Zu viele Fehlversuche. Bitte warten Sie 15 Minuten und versuchen Sie es dann erneut."
@@ -26,7 +26,7 @@ def register(desk: Blueprint, engine: Engine) -> None:
         if not form.validate_on_submit():
             return _page(form, None, 200 if request.method == "GET" else 400)
         email, ip = normalise_email(form.email.data), request.remote_addr or "-"
-        now = datetime.now(UTC)
+        now = current_time()
         with engine.connect() as connection:
             if login_limit.is_limited(connection, email, ip, now):
                 retry_after = str(int(login_limit.WINDOW.total_seconds()))

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
@@ -16,6 +15,7 @@ from notifications.adapters.tables import ROLE_ADMIN
 from notifications.desk import queries
 from notifications.desk.forms import AdvisorCreateForm, AdvisorEditForm
 from notifications.desk.session_user import admin_required, current_user
+from servicekit.app_clock import current_time
 
 
 def register(desk: Blueprint, engine: Engine) -> None:
@@ -40,7 +40,7 @@ def register(desk: Blueprint, engine: Engine) -> None:
                         role=form.role.data,
                         password=form.password.data,
                         coverage=_coverage(form),
-                        now=datetime.now(UTC),
+                        now=current_time(),
                     )
             except AccountExists:
                 form.email.errors = [*form.email.errors, "Diese Adresse hat schon ein Konto."]

@@ -4,7 +4,7 @@ own (/desk/availability); an admin edits anyone's (/desk/advisors/<id>/availabil
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
@@ -16,6 +16,7 @@ from notifications.desk.forms import ActionForm, OverrideForm, WeeklyHoursForm
 from notifications.desk.hours import format_hours, parse_hours
 from notifications.desk.session_user import current_user, login_required
 from notifications.messages.labels import LOCAL_ZONE
+from servicekit.app_clock import current_time
 
 
 def register(desk: Blueprint, engine: Engine) -> None:
@@ -130,4 +131,4 @@ def _here(advisor_id: str | None) -> str:
 
 
 def _today() -> date:
-    return datetime.now(UTC).astimezone(LOCAL_ZONE).date()
+    return current_time().astimezone(LOCAL_ZONE).date()

@@ -4,7 +4,6 @@ request done once they have called (the company can then ask again)."""
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
@@ -14,6 +13,7 @@ from notifications.booking.callbacks import mark_done
 from notifications.desk import queries
 from notifications.desk.forms import ActionForm
 from notifications.desk.session_user import admin_required, current_user
+from servicekit.app_clock import current_time
 
 
 def register(desk: Blueprint, engine: Engine) -> None:
@@ -34,7 +34,7 @@ def register(desk: Blueprint, engine: Engine) -> None:
         if not ActionForm().validate_on_submit():
             abort(400)
         with engine.begin() as connection:
-            if not mark_done(connection, parsed, current_user().id, datetime.now(UTC)):
+            if not mark_done(connection, parsed, current_user().id, current_time()):
                 abort(404)  # unknown, or done already (by another admin, or a second click)
         flash("Rückrufbitte als erledigt markiert.")
         return redirect(url_for("desk.callbacks"))

@@ -4,7 +4,6 @@ delivery log; and, for admins, handing a company to another advisor."""
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
@@ -15,6 +14,7 @@ from notifications.assignment import MANUAL, record_assignment
 from notifications.desk import queries
 from notifications.desk.forms import ReassignForm
 from notifications.desk.session_user import admin_required, current_user, login_required
+from servicekit.app_clock import current_time
 
 
 def register(desk: Blueprint, engine: Engine) -> None:
@@ -51,7 +51,7 @@ def register(desk: Blueprint, engine: Engine) -> None:
             advisor_id = uuid.UUID(form.advisor_id.data)
             if advisor_id != row.advisor_id:
                 record_assignment(
-                    connection, row._mapping, advisor_id, MANUAL, datetime.now(UTC), None
+                    connection, row._mapping, advisor_id, MANUAL, current_time(), None
                 )
                 flash("Zuständigkeit geändert.")
         return redirect(url_for("desk.company", assessment_id=parsed))
@@ -60,7 +60,7 @@ def register(desk: Blueprint, engine: Engine) -> None:
     @login_required
     def meetings() -> str:
         with engine.connect() as connection:
-            rows = queries.upcoming_meetings(connection, current_user(), datetime.now(UTC))
+            rows = queries.upcoming_meetings(connection, current_user(), current_time())
         return render_template("desk/meetings.html", meetings=rows)
 
     @desk.get("/mails")

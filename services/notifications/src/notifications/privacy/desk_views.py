@@ -5,7 +5,6 @@ sent, request the erasure of the company in every service (POSTs with the CSRF t
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
@@ -17,6 +16,7 @@ from notifications.desk.session_user import admin_required, current_user
 from notifications.privacy.erasure import request_erasure_by_admin
 from notifications.privacy.export_links import ExportLinks
 from notifications.privacy.links import revoke_links_by_admin
+from servicekit.app_clock import current_time
 
 
 def register(desk: Blueprint, engine: Engine, export_links: ExportLinks) -> None:
@@ -25,7 +25,7 @@ def register(desk: Blueprint, engine: Engine, export_links: ExportLinks) -> None
     def privacy(assessment_id: str) -> str:
         row = _company(engine, assessment_id)
         # Minted on every visit: the links last an hour from when the admin opens the page.
-        exports = export_links.urls(row.company_id, datetime.now(UTC))
+        exports = export_links.urls(row.company_id, current_time())
         return render_template("desk/privacy.html", company=row, exports=exports, form=ActionForm())
 
     @desk.post("/companies/<assessment_id>/privacy/links")
