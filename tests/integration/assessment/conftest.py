@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -29,18 +29,31 @@ def migrated(database_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
 
 
 @pytest.fixture
-def app(migrated: str) -> Iterator[Flask]:
-    settings = ServiceSettings.from_env(
-        "assessment",
-        {
-            "ASSESSMENT_DATABASE_URL": migrated,
-            "PUBLIC_BASE_URL_ASSESSMENT": "http://testserver",
-            "SECRET_KEY": "test-secret",
-        },
-    )
-    app = create_app(settings)
-    yield app
-    app.extensions[ENGINE_EXTENSION].dispose()
+def app_with(migrated: str) -> Iterator[Callable[..., Flask]]:
+    """`app_with(**environ)`: the app on the migrated database, with more settings."""
+    apps: list[Flask] = []
+
+    def make(**environ: str) -> Flask:
+        settings = ServiceSettings.from_env(
+            "assessment",
+            {
+                "ASSESSMENT_DATABASE_URL": migrated,
+                "PUBLIC_BASE_URL_ASSESSMENT": "http://testserver",
+                "SECRET_KEY": "test-secret",
+                **environ,
+            },
+        )
+        apps.append(create_app(settings))
+        return apps[-1]
+
+    yield make
+    for app in apps:
+        app.extensions[ENGINE_EXTENSION].dispose()
+
+
+@pytest.fixture
+def app(app_with: Callable[..., Flask]) -> Flask:
+    return app_with()
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from apispec.ext.marshmallow import MarshmallowPlugin
 
 from notifications.api import schemas
 from notifications.api.views import API_PREFIX, IDEMPOTENCY_HEADER
+from servicekit.json_api import LIMITED_RESPONSE
 from servicekit.privacy import export_openapi_paths
 
 _PROBLEM = {"application/problem+json": {"schema": "Problem"}}
@@ -147,6 +148,7 @@ def openapi_document() -> dict[str, Any]:
                         "content": _json("CallbackRequest"),
                     },
                     **_problems(400, 409, 413, 415, 422),
+                    **LIMITED_RESPONSE,
                 },
             }
         },

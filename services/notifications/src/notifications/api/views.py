@@ -35,6 +35,7 @@ from servicekit.json_api import (
     json_body,
     problem_response,
 )
+from servicekit.request_limits import client_address
 
 API_PREFIX = "/api/v1"
 IDEMPOTENCY_HEADER = "Idempotency-Key"
@@ -153,7 +154,9 @@ def create_api_blueprint(
             raise ApiProblem(
                 422, "Unprocessable Content", str(invalid), {invalid.field: [str(invalid)]}
             ) from None
-        requested, created = callbacks.request(company, details, datetime.now(UTC))
+        requested, created = callbacks.request(
+            company, details, datetime.now(UTC), client_address()
+        )
         shown = _callback_schema.dump(
             {
                 "id": requested.id,

@@ -41,6 +41,7 @@ from notifications.booking.texts import text
 from notifications.booking.times import clock, day_label, local, meeting_when
 from notifications.booking_links import BookingLinkSettings
 from notifications.domain.callback_details import InvalidDetails, read_details
+from servicekit.request_limits import LimitReached, client_address
 
 _REASONS = {
     SlotTaken: "slot_taken",
@@ -78,6 +79,13 @@ def create_pages_blueprint(
     def csrf_refused(_exception: CSRFError) -> tuple[str, int]:
         return _error("csrf", 400)
 
+    @pages.errorhandler(LimitReached)
+    def limited(limit: LimitReached) -> tuple[str, int, dict[str, str]]:
+        # Only the company's own link gets this far: its page speaks the company's language.
+        language = opened(request.view_args["token"]).language  # type: ignore[index]
+        page, status = _error("limited", 429, language)
+        return page, status, {"Retry-After": str(limit.retry_after)}
+
     def opened(token: str) -> Company:
         return open_booking(service, links, token, datetime.now(UTC))
 
@@ -111,7 +119,7 @@ def create_pages_blueprint(
         now = datetime.now(UTC)
         typed = {field: request.form.get(field, "") for field in ("phone", "preferred_time")}
         try:
-            callbacks.request(company, read_details(**typed), now)
+            callbacks.request(company, read_details(**typed), now, client_address())
         except InvalidDetails as invalid:
             page = _render_book(company, token, now, callback_error=invalid, callback_form=typed)
             return page, 422
@@ -244,8 +252,8 @@ def _render(template: str, company: Company, token: str, **context: Any) -> str:
     )
 
 
-def _error(reason: str, status: int) -> tuple[str, int]:
-    language = _language()
+def _error(reason: str, status: int, language: str | None = None) -> tuple[str, int]:
+    language = language or _language()
     page = render_template(
         "booking/error.html", lang=language, t=partial(text, language), reason=reason
     )
