@@ -46,19 +46,37 @@ class RequestLimits:
         self._per_client = per_client
         self._per_recipient = per_recipient
 
-    def take(self, action: str, client: str, recipient: str, now: datetime) -> None:
+    def take(
+        self,
+        action: str,
+        client: str,
+        recipient: str,
+        now: datetime,
+        *,
+        connection: Connection | None = None,
+    ) -> None:
         """Count one `action` from `client` to `recipient`, or raise LimitReached and count
-        nothing when either has used its window up."""
+        nothing when either has used its window up. In the caller's `connection`, the count
+        stands or falls with the caller's change (so a change that fails counts nothing);
+        the caller's transaction must roll back on LimitReached, as `engine.begin()` does."""
+        if connection is None:
+            with self._engine.begin() as own:
+                self._take(own, action, client, recipient, now)
+        else:
+            self._take(connection, action, client, recipient, now)
+
+    def _take(
+        self, connection: Connection, action: str, client: str, recipient: str, now: datetime
+    ) -> None:
         counted = {
             _key(action, "client", client): self._per_client,
             _key(action, "recipient", recipient): self._per_recipient,
         }
-        with self._engine.begin() as connection:
-            # Always in the same order: two requests locking two rows never wait on each other.
-            waits = [self._wait(connection, key, counted[key], now) for key in sorted(counted)]
-            refused = [wait for wait in waits if wait]
-            if refused:
-                raise LimitReached(max(refused))  # rolls back what was counted
+        # Always in the same order: two requests locking two rows never wait on each other.
+        waits = [self._wait(connection, key, counted[key], now) for key in sorted(counted)]
+        refused = [wait for wait in waits if wait]
+        if refused:
+            raise LimitReached(max(refused))  # the transaction's rollback uncounts the rest
 
     def _wait(self, connection: Connection, key: str, rate: Rate, now: datetime) -> int:
         """Count the request under `key`; 0 if it was counted, else the seconds to wait."""

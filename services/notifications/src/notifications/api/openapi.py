@@ -95,6 +95,7 @@ def openapi_document() -> dict[str, Any]:
                 "responses": {
                     "201": _meeting("Booked; invitations are mailed to both sides"),
                     **_problems(400, 409, 413, 415, 422),
+                    **LIMITED_RESPONSE,
                 },
             }
         },
@@ -112,7 +113,11 @@ def openapi_document() -> dict[str, Any]:
                 "summary": "Cancel the meeting (the CANCEL invitation is mailed to both sides)",
                 "security": _TOKEN,
                 "parameters": [_MEETING_ID],
-                "responses": {"200": _meeting("Cancelled"), **_problems(409)},
+                "responses": {
+                    "200": _meeting("Cancelled"),
+                    **_problems(409),
+                    **LIMITED_RESPONSE,
+                },
             },
         },
     )
@@ -127,6 +132,7 @@ def openapi_document() -> dict[str, Any]:
                 "responses": {
                     "200": _meeting("Moved; updated invitations are mailed"),
                     **_problems(400, 409, 413, 415, 422),
+                    **LIMITED_RESPONSE,
                 },
             }
         },

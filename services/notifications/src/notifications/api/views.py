@@ -119,6 +119,7 @@ def create_api_blueprint(
             body["advisor_id"],
             _utc(body["start"]),
             datetime.now(UTC),
+            client=client_address(),
             idempotency_key=_idempotency_key(),
         )
         headers = {"Location": f"{API_PREFIX}/meetings/{booked.meeting.id}"}
@@ -134,14 +135,20 @@ def create_api_blueprint(
         company = opened()
         body = RescheduleSchema().load(json_body())
         moved = service.reschedule(
-            company, _parse_id(meeting_id), _utc(body["start"]), datetime.now(UTC)
+            company,
+            _parse_id(meeting_id),
+            _utc(body["start"]),
+            datetime.now(UTC),
+            client=client_address(),
         )
         return jsonify(shown(company, moved))
 
     @api.delete("/meetings/<meeting_id>")
     def cancel(meeting_id: str) -> Response:
         company = opened()
-        cancelled = service.cancel(company, _parse_id(meeting_id), datetime.now(UTC))
+        cancelled = service.cancel(
+            company, _parse_id(meeting_id), datetime.now(UTC), client=client_address()
+        )
         return jsonify(shown(company, cancelled))
 
     @api.post("/callback-requests")

@@ -18,7 +18,7 @@ def install_booking(
     app: Flask, engine: Engine, links: BookingLinkSettings, limits: RequestLimits
 ) -> BookingService:
     """Register the booking pages (`/book/...`), the API (`/api/v1`, `/openapi.json`)."""
-    service = BookingService(engine, links)
+    service = BookingService(engine, links, limits)
     callbacks = Callbacks(engine, service, f"{links.public_base_url}/desk/", limits)
     app.register_blueprint(create_pages_blueprint(service, callbacks, links))
     api = install_api(app, service, callbacks, links)

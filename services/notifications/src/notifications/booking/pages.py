@@ -102,7 +102,7 @@ def create_pages_blueprint(
         if choice is None:
             return _render_book(company, token, now, "choose_error"), 422
         try:
-            booked = service.book(company, choice[0], choice[1], now)
+            booked = service.book(company, choice[0], choice[1], now, client=client_address())
         except BookingError as refused:
             # AlreadyBooked is mostly a second click on the button: show the booked meeting.
             meeting = (
@@ -155,7 +155,7 @@ def create_pages_blueprint(
             return _render(
                 "booking/cancel.html", company, token, meeting=_shown(meeting, company.language)
             )
-        service.cancel(company, meeting.id, datetime.now(UTC))
+        service.cancel(company, meeting.id, datetime.now(UTC), client=client_address())
         return _see_other(url_for(".meeting", token=token, meeting_id=meeting.id))
 
     @pages.route("/book/<token>/meetings/<uuid:meeting_id>/reschedule", methods=["GET", "POST"])
@@ -174,7 +174,7 @@ def create_pages_blueprint(
             )
             return page, 422
         try:
-            service.reschedule(company, meeting.id, choice[1], now)
+            service.reschedule(company, meeting.id, choice[1], now, client=client_address())
         except BookingError as refused:
             page = _render_slots(
                 "booking/reschedule.html", company, token, meeting, now, _reason(refused)
