@@ -186,6 +186,10 @@ def service_env(database_url: str, workers: int) -> dict[str, str]:
         "SECRET_KEY": "bench-secret",
         "BOOKING_LINK_SECRET": "bench-booking-links",
         "WEB_CONCURRENCY": str(workers),
+        # One client starts every assessment for one contact: still counted (its cost is
+        # part of a start), never refused.
+        "LIMIT_PER_CLIENT": "1000000/1h",
+        "LIMIT_PER_RECIPIENT": "1000000/1h",
     }
 
 

@@ -99,6 +99,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "BOOKING_LINK_SECRET": helpers.LINKS.secret,
             "WEB_CONCURRENCY": str(args.workers),
             "LOG_LEVEL": "WARNING",
+            # Every company books from this one client: counted, never refused.
+            "LIMIT_PER_CLIENT": "1000000/1h",
         }
         say("Migrating the database and preparing advisors and companies (untimed) ...")
         subprocess.run([sys.executable, "-c", MIGRATE], env=env, check=True)

@@ -248,6 +248,8 @@ class System:
         environ |= ports | {
             "SECRET_KEY": "bench-secret-key",
             "BOOKING_LINK_SECRET": "bench-booking-link-secret",
+            # Every company of a burst starts from this one client: counted, never refused.
+            "LIMIT_PER_CLIENT": "1000000/1h",
         }
         self.environ = environ
         # What the supervisor gives its children (run.py), for the extra worker and the seed.

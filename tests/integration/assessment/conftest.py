@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -29,23 +29,36 @@ def migrated(database_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
     return database_url
 
 
-def _app(database_url: str, base_url: str) -> Flask:
+def _app(database_url: str, base_url: str, **environ: str) -> Flask:
     settings = ServiceSettings.from_env(
         "assessment",
         {
             "ASSESSMENT_DATABASE_URL": database_url,
             "PUBLIC_BASE_URL_ASSESSMENT": base_url,
             "SECRET_KEY": "test-secret",
+            **environ,
         },
     )
     return create_app(settings)
 
 
 @pytest.fixture
-def app(migrated: str) -> Iterator[Flask]:
-    app = _app(migrated, "http://testserver")
-    yield app
-    app.extensions[ENGINE_EXTENSION].dispose()
+def app_with(migrated: str) -> Iterator[Callable[..., Flask]]:
+    """`app_with(**environ)`: the app on the migrated database, with more settings."""
+    apps: list[Flask] = []
+
+    def make(**environ: str) -> Flask:
+        apps.append(_app(migrated, "http://testserver", **environ))
+        return apps[-1]
+
+    yield make
+    for app in apps:
+        app.extensions[ENGINE_EXTENSION].dispose()
+
+
+@pytest.fixture
+def app(app_with: Callable[..., Flask]) -> Flask:
+    return app_with()
 
 
 @pytest.fixture

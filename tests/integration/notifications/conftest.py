@@ -97,19 +97,32 @@ def notifications_worker(
 
 
 @pytest.fixture
-def booking_app(migrated: str) -> Iterator[Flask]:
-    """The notifications app with its booking pages and API, on the migrated database."""
-    settings = ServiceSettings.from_env(
-        "notifications",
-        {
-            "NOTIFICATIONS_DATABASE_URL": migrated,
-            "PUBLIC_BASE_URL_NOTIFICATIONS": LINKS.public_base_url,
-            "SECRET_KEY": "test-secret",
-        },
-    )
-    app = create_app(settings, LINKS)
-    yield app
-    app.extensions[ENGINE_EXTENSION].dispose()
+def booking_app_with(migrated: str) -> Iterator[Callable[..., Flask]]:
+    """`booking_app_with(**environ)`: the notifications app with its booking pages and API,
+    on the migrated database, with more settings."""
+    apps: list[Flask] = []
+
+    def make(**environ: str) -> Flask:
+        settings = ServiceSettings.from_env(
+            "notifications",
+            {
+                "NOTIFICATIONS_DATABASE_URL": migrated,
+                "PUBLIC_BASE_URL_NOTIFICATIONS": LINKS.public_base_url,
+                "SECRET_KEY": "test-secret",
+                **environ,
+            },
+        )
+        apps.append(create_app(settings, LINKS))
+        return apps[-1]
+
+    yield make
+    for app in apps:
+        app.extensions[ENGINE_EXTENSION].dispose()
+
+
+@pytest.fixture
+def booking_app(booking_app_with: Callable[..., Flask]) -> Flask:
+    return booking_app_with()
 
 
 @pytest.fixture

@@ -301,3 +301,31 @@ def test_metrics_count_the_meetings_by_status(booking_client: FlaskClient, compa
     assert 'wegweiser_meetings{status="booked"} 1.0' in metrics
     assert 'wegweiser_meetings{status="cancelled"} 1.0' in metrics
     assert "wegweiser_meetings_upcoming 1.0" in metrics
+
+
+def test_a_company_changes_its_booking_at_most_ten_times_a_day(
+    booking_client: FlaskClient, engine: Engine, company: dict[str, Any]
+):
+    """Each change mails the contact and the advisor, and the link is all it takes: a
+    script looping book and cancel gets ten changes through, then 429 for the day."""
+    headers = bearer(company["token"])
+    statuses = []
+    for _ in range(100):
+        booked = _book(booking_client, company["token"], company["slots"][0])
+        statuses.append(booked.status_code)
+        if booked.status_code == 201:
+            cancelled = booking_client.delete(booked.headers["Location"], headers=headers)
+            statuses.append(cancelled.status_code)
+            mails_after_ten = _sent(engine)
+
+    assert statuses == [201, 200] * 5 + [429] * 95
+    assert _sent(engine) == mails_after_ten == 20  # both sides, ten changes
+    refused = _book(booking_client, company["token"], company["slots"][0])
+    assert refused.content_type == "application/problem+json"
+    assert 24 * 3600 - 60 <= int(refused.headers["Retry-After"]) <= 24 * 3600
+    assert [row.status for row in meeting_rows(engine)] == ["cancelled"] * 5
+
+
+def _sent(engine: Engine) -> int:
+    # A reminder (queued when the slot is more than a day ahead) is withdrawn by the cancel.
+    return sum(row.status != "withdrawn" for row in mail_rows(engine))

@@ -21,7 +21,7 @@ from notifications_booking_helpers import (
 )
 from notifications_desk_helpers import account, advisor_id_of, csrf_token, log_in
 from notifications_event_helpers import add_advisor as add_advisor_without_hours
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 
 from eventing.erasure_ledger import ErasureRequest
@@ -180,6 +180,29 @@ def test_the_api_makes_one_open_request_and_refuses_bad_input_clearly(
     assert booking_client.post("/api/v1/callback-requests", json={}).status_code == 401
 
 
+def test_a_company_asks_for_at_most_ten_call_backs_a_day(
+    booking_client: FlaskClient, engine: Engine, full: dict[str, Any]
+):
+    headers = bearer(full["token"])
+    for _ in range(10):
+        asked = booking_client.post("/api/v1/callback-requests", json={}, headers=headers)
+        assert asked.status_code == 201
+        with engine.begin() as connection:  # an admin marks it done: the company may ask again
+            connection.execute(update(callback_requests).values(done_at=datetime.now(UTC)))
+
+    refused = booking_client.post("/api/v1/callback-requests", json={}, headers=headers)
+    page = _ask(booking_client, full["token"])
+
+    assert refused.status_code == 429
+    assert refused.content_type == "application/problem+json"
+    assert 24 * 3600 - 60 <= int(refused.headers["Retry-After"]) <= 24 * 3600
+    assert page.status_code == 429
+    assert 24 * 3600 - 60 <= int(page.headers["Retry-After"]) <= 24 * 3600
+    assert "kamen in kurzer Zeit zu viele Anfragen" in page.text  # the company's language
+    assert len(_requests(engine)) == 10
+    assert len(mail_rows(engine)) == 10  # one admin, one mail per request
+
+
 def test_no_call_back_while_dates_are_free_or_a_meeting_is_booked(
     booking_client: FlaskClient, engine: Engine
 ):
@@ -208,7 +231,7 @@ def test_the_openapi_document_describes_the_call_back_request(booking_client: Fl
     document = booking_client.get("/openapi.json").json
     operation = document["paths"]["/api/v1/callback-requests"]["post"]
     assert sorted(operation["responses"]) == sorted(
-        ["200", "201", "400", "401", "403", "404", "409", "410", "413", "415", "422"]
+        ["200", "201", "400", "401", "403", "404", "409", "410", "413", "415", "422", "429"]
     )
     assert set(document["components"]["schemas"]["CallbackRequestBody"]["properties"]) == {
         "phone",

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 import pytest
+from flask import Flask
 from flask.testing import FlaskClient
 from icalendar import Calendar
 from notifications_booking_helpers import add_advisor, add_company, meeting_rows, token_for
@@ -208,3 +210,21 @@ def test_a_form_with_a_broken_choice_asks_again(
     assert response.status_code == 422
     assert "Bitte wählen Sie einen der angebotenen Termine." in response.get_data(as_text=True)
     assert meeting_rows(engine) == []
+
+
+def test_past_the_limit_of_changes_the_page_says_so_in_the_company_s_language(
+    booking_app_with: Callable[..., Flask], engine: Engine
+):
+    client = booking_app_with(LIMIT_PER_RECIPIENT="1/24h").test_client()
+    advisor_id = add_advisor(engine)
+    token = token_for(add_company(engine, advisor_id=advisor_id, language="en"))
+    page = client.get(f"/book/{token}").get_data(as_text=True)
+    meeting_url = _book(client, {"token": token, "page": page}).headers["Location"]
+
+    form = client.get(f"{meeting_url}/cancel").get_data(as_text=True)
+    refused = client.post(f"{meeting_url}/cancel", data={"csrf_token": _csrf(form)})
+
+    assert refused.status_code == 429
+    assert 24 * 3600 - 60 <= int(refused.headers["Retry-After"]) <= 24 * 3600
+    assert "too many requests from your network or for your company" in refused.text
+    assert meeting_rows(engine)[0].status == "booked"

@@ -10,9 +10,12 @@ from notifications_booking_helpers import LINKS, add_company
 from sqlalchemy import Engine, func, select
 
 from eventing.schemas.assessment import DISTRICTS
+from eventing.tables import request_limits
 from notifications import seed
 from notifications.adapters.tables import advisors, weekly_availability
 from notifications.booking.service import BookingService
+from servicekit.request_limits import RequestLimits
+from servicekit.settings import DEFAULT_LIMIT_PER_CLIENT, DEFAULT_LIMIT_PER_RECIPIENT
 
 MONDAY = datetime(2026, 11, 30, 6, 0, tzinfo=UTC)
 
@@ -39,10 +42,14 @@ def test_a_company_in_any_district_can_book_in_each_of_the_next_four_weeks(
     migrated: str, engine: Engine, district: str
 ):
     seed.seed(engine, MONDAY)
-    company = BookingService(engine, LINKS).company(add_company(engine, district=district))
+    limits = RequestLimits(
+        engine, request_limits, DEFAULT_LIMIT_PER_CLIENT, DEFAULT_LIMIT_PER_RECIPIENT
+    )
+    service = BookingService(engine, LINKS, limits)
+    company = service.company(add_company(engine, district=district))
     assert company is not None
 
-    slots = BookingService(engine, LINKS).open_slots(company, MONDAY)
+    slots = service.open_slots(company, MONDAY)
 
     weeks = {(slot.starts_at - MONDAY) // timedelta(weeks=1) for slot in slots}
     assert weeks == {0, 1, 2, 3}

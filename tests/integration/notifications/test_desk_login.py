@@ -3,13 +3,18 @@ limit that holds in the database, CSRF on every form, and sessions that end."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
+from flask import Flask
 from flask.testing import FlaskClient
 from notifications_desk_helpers import PASSWORD, account, advisor_id_of, csrf_token, log_in
 from sqlalchemy import Engine, update
 
 from notifications.adapters.advisor_accounts import set_password
 from notifications.adapters.tables import advisors
+
+INGRESS = "10.42.0.7"  # the ingress controller's pod: the peer of every request behind it
 
 WRONG = "E-Mail-Adresse oder Passwort ist falsch."
 
@@ -103,6 +108,48 @@ def test_the_limit_is_counted_in_the_database_not_in_one_process(booking_app, en
         log_in(client, email, "guessing")
 
     assert log_in(booking_app.test_client(), email).status_code == 429
+
+
+@pytest.fixture
+def behind_ingress(booking_app_with: Callable[..., Flask]) -> Flask:
+    """The app as deployed on Kubernetes: one trusted proxy hop."""
+    return booking_app_with(TRUSTED_PROXY_HOPS="1")
+
+
+def _browser(app: Flask, peer: str, forwarded_for: str) -> FlaskClient:
+    client = app.test_client()
+    client.environ_base.update(REMOTE_ADDR=peer, HTTP_X_FORWARDED_FOR=forwarded_for)
+    return client
+
+
+def test_behind_the_ingress_the_limit_counts_each_client_not_the_ingress(
+    behind_ingress: Flask, engine: Engine
+):
+    email = account(engine, "Katrin Weiss")
+    attacker = _browser(behind_ingress, INGRESS, "203.0.113.66")
+    advisor = _browser(behind_ingress, INGRESS, "198.51.100.20")
+    for _ in range(5):
+        assert log_in(attacker, email, "guessing").status_code == 200
+
+    assert log_in(attacker, email).status_code == 429
+    # The same address from another client behind the same ingress is not locked out.
+    assert log_in(advisor, email).status_code == 302
+
+
+def test_a_forged_forwarded_for_without_a_trusted_proxy_changes_nothing(
+    booking_app: Flask, engine: Engine
+):
+    email = account(engine, "Katrin Weiss")
+    for forged in ("192.0.2.1", "192.0.2.2", "192.0.2.3", "192.0.2.4", "192.0.2.5"):
+        guess = log_in(_browser(booking_app, "203.0.113.66", forged), email, "guessing")
+        assert guess.status_code == 200
+
+    locked = log_in(_browser(booking_app, "203.0.113.66", "192.0.2.6"), email)
+
+    assert locked.status_code == 429
+    assert locked.headers["Retry-After"] == "900"
+    # Counted for the address the connection came from, which another client does not share.
+    assert log_in(_browser(booking_app, "198.51.100.20", "192.0.2.6"), email).status_code == 302
 
 
 def test_a_successful_login_forgets_earlier_failures(desk_client: FlaskClient, engine: Engine):

@@ -29,8 +29,8 @@ def booking_link_secret(monkeypatch: pytest.MonkeyPatch) -> None:
 def client_for() -> Iterator[Callable[[str, str], FlaskClient]]:
     apps: list[Flask] = []
 
-    def make_client(service: str, database_url: str) -> FlaskClient:
-        apps.append(_create_app(service, database_url))
+    def make_client(service: str, database_url: str, **environ: str) -> FlaskClient:
+        apps.append(_create_app(service, database_url, **environ))
         return apps[-1].test_client()
 
     yield make_client
@@ -38,13 +38,14 @@ def client_for() -> Iterator[Callable[[str, str], FlaskClient]]:
         app.extensions[ENGINE_EXTENSION].dispose()
 
 
-def _create_app(service: str, database_url: str) -> Flask:
+def _create_app(service: str, database_url: str, **environ: str) -> Flask:
     settings = ServiceSettings.from_env(
         service,
         {
             f"{service.upper()}_DATABASE_URL": database_url,
             f"PUBLIC_BASE_URL_{service.upper()}": "http://testserver",
             "SECRET_KEY": "test-secret",
+            **environ,
         },
     )
     return importlib.import_module(f"{service}.web").create_app(settings)
@@ -165,3 +166,38 @@ def test_every_response_carries_the_security_headers(service: str, migrated: str
         assert response.headers["Referrer-Policy"] == "no-referrer"
     assert response.status_code == 404
     assert response.content_type == "application/problem+json"
+
+
+@pytest.mark.parametrize(
+    ("hops", "client", "scheme", "host"),
+    [("1", "203.0.113.9", "https", "check.example.org"), ("0", "10.42.0.7", "http", "localhost")],
+)
+def test_only_a_trusted_proxy_names_the_client_scheme_and_host(
+    service: str, migrated: str, client_for, hops: str, client: str, scheme: str, host: str
+):
+    web = client_for(service, migrated, TRUSTED_PROXY_HOPS=hops)
+    # The environ as the server made it: gunicorn's access log prints its REMOTE_ADDR (%(h)s)
+    # after the app has run, and the views read theirs from it.
+    served: list[dict] = []
+    app_proper = web.application.wsgi_app
+
+    def serve(environ: dict, start_response: Callable) -> object:
+        served.append(environ)
+        return app_proper(environ, start_response)
+
+    web.application.wsgi_app = serve
+
+    web.get(
+        "/healthz",
+        environ_base={"REMOTE_ADDR": "10.42.0.7"},  # the ingress controller
+        headers={
+            # The client's own (forged) entry first, the one the ingress added last.
+            "X-Forwarded-For": "192.0.2.1, 203.0.113.9",
+            "X-Forwarded-Proto": "https",
+            "X-Forwarded-Host": "check.example.org",
+        },
+    )
+
+    [environ] = served
+    assert (environ["REMOTE_ADDR"], environ["wsgi.url_scheme"]) == (client, scheme)
+    assert environ["HTTP_HOST"] == host

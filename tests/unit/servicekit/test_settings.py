@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from servicekit.settings import (
     EnvReader,
+    Rate,
     ServiceSettings,
     SettingsError,
     database_url_from_env,
@@ -49,6 +51,44 @@ def test_every_missing_or_malformed_setting_is_named_in_one_error():
     assert "SECRET_KEY is required" in message
     assert "ASSESSMENT_PORT must be a whole number" in message
     assert "LOG_LEVEL must be one of" in message
+
+
+def test_no_proxy_is_trusted_and_the_limits_have_their_defaults_unless_set():
+    default = ServiceSettings.from_env("assessment", {"SECRET_KEY": "s"})
+    behind_ingress = ServiceSettings.from_env(
+        "assessment",
+        {
+            "SECRET_KEY": "s",
+            "TRUSTED_PROXY_HOPS": "1",
+            "LIMIT_PER_CLIENT": "100/30m",
+            "LIMIT_PER_RECIPIENT": "3/7d",
+        },
+    )
+
+    assert default.trusted_proxy_hops == 0
+    assert default.limit_per_client == Rate(60, timedelta(hours=1))
+    assert default.limit_per_recipient == Rate(10, timedelta(hours=24))
+    assert behind_ingress.trusted_proxy_hops == 1
+    assert behind_ingress.limit_per_client == Rate(100, timedelta(minutes=30))
+    assert behind_ingress.limit_per_recipient == Rate(3, timedelta(days=7))
+
+
+def test_malformed_proxy_hops_and_limits_are_named():
+    with pytest.raises(SettingsError) as error:
+        ServiceSettings.from_env(
+            "assessment",
+            {
+                "SECRET_KEY": "s",
+                "TRUSTED_PROXY_HOPS": "-1",
+                "LIMIT_PER_CLIENT": "60 per hour",
+                "LIMIT_PER_RECIPIENT": "0/24h",
+            },
+        )
+
+    message = str(error.value)
+    assert "TRUSTED_PROXY_HOPS must be 0-5, got -1" in message
+    assert "LIMIT_PER_CLIENT must be like 10/24h" in message
+    assert "LIMIT_PER_RECIPIENT must be like 10/24h" in message
 
 
 def test_another_services_address_is_http_without_a_trailing_slash():

@@ -244,6 +244,8 @@ class System:
             "BOOKING_LINK_SECRET": "e2e-booking-link-secret",
             "REPORTING_STORAGE_DIR": str(self.root / "reports"),
             "WEB_CONCURRENCY": "1",  # two shared cores run the whole system
+            # Every test company starts from loopback: one client address for all of them.
+            "LIMIT_PER_CLIENT": "10000/1h",
             "PYTHONUNBUFFERED": "1",
             "TMPDIR": str(tmp),
         }

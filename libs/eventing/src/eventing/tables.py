@@ -1,6 +1,6 @@
 """The tables every service keeps in its own database, beside its own tables: the outbox and
-inbox, the erasure ledger and the link cut-offs. The `eventing` migration branch
-(eventing.migrations) creates them in each service's database.
+inbox, the erasure ledger, the link cut-offs and the request limits. The `eventing`
+migration branch (eventing.migrations) creates them in each service's database.
 
 An outbox row lives until the broker confirmed its event; then the relay deletes it.
 """
@@ -87,4 +87,14 @@ link_cutoffs = Table(
     metadata,
     Column("company_id", Uuid, primary_key=True),
     Column("links_valid_from", UTCDateTime, nullable=False),
+)
+
+# Anonymous requests counted per client address and per recipient (servicekit.request_limits):
+# a digest, how many in the window, when it ends. Nothing that names or reaches a person.
+request_limits = Table(
+    "request_limits",
+    metadata,
+    Column("limit_key", String(64), primary_key=True),
+    Column("used", Integer, nullable=False),
+    Column("window_ends", UTCDateTime, nullable=False, index=True),
 )

@@ -6,8 +6,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import DateTime, Engine, create_engine, event, make_url, text
+from sqlalchemy import Connection, DateTime, Engine, Table, create_engine, event, make_url, text
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeDecorator
 
 
@@ -33,6 +35,13 @@ def _tune_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def dialect_insert(db: Connection | Session, table: Table) -> Any:
+    """An INSERT that can say ON CONFLICT, on either database (SQLAlchemy has one per dialect)."""
+    dialect = db.get_bind().dialect if isinstance(db, Session) else db.dialect
+    module = postgresql if dialect.name == "postgresql" else sqlite
+    return module.insert(table)
 
 
 def ping(engine: Engine) -> None:

@@ -15,6 +15,8 @@ from typing import Any
 from flask import Blueprint, Response, g, jsonify, request
 from marshmallow import ValidationError
 
+from servicekit.request_limits import LimitReached
+
 PROBLEM_JSON = "application/problem+json"
 MAX_DEPTH = 8
 
@@ -35,6 +37,7 @@ class ApiProblem(Exception):
 def install_problem_handlers(api: Blueprint) -> None:
     api.register_error_handler(ApiProblem, problem_response)
     api.register_error_handler(ValidationError, validation_problem)
+    api.register_error_handler(LimitReached, limit_problem)
 
 
 def problem_response(error: ApiProblem) -> Response:
@@ -51,6 +54,34 @@ def problem_response(error: ApiProblem) -> Response:
     response.status_code = error.status
     response.content_type = PROBLEM_JSON
     return response
+
+
+def limit_problem(limited: LimitReached) -> Response:
+    response = problem_response(
+        ApiProblem(
+            429,
+            "Too Many Requests",
+            f"Too many requests from this address or for this recipient; "
+            f"try again in {limited.retry_after} seconds.",
+        )
+    )
+    response.headers["Retry-After"] = str(limited.retry_after)
+    return response
+
+
+# How an OpenAPI document describes `limit_problem`, on the operations a limit guards.
+LIMITED_RESPONSE = {
+    "429": {
+        "description": "Too many requests from this client address or for this recipient",
+        "headers": {
+            "Retry-After": {
+                "description": "Seconds until a request counts again",
+                "schema": {"type": "integer"},
+            }
+        },
+        "content": {PROBLEM_JSON: {"schema": "Problem"}},
+    }
+}
 
 
 def invalid_input(errors: dict[str, Any]) -> ApiProblem:

@@ -15,10 +15,9 @@ import uuid
 from datetime import datetime
 
 from sqlalchemy import Connection, Table, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-_INSERT_FOR_DIALECT = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
+from servicekit.db import dialect_insert
 
 
 class LinkCutoffs:
@@ -38,8 +37,7 @@ class LinkCutoffs:
     ) -> bool:
         """Revoke the company's links issued before `valid_from`; False if a revocation at
         that time or later is already recorded (nothing changes then)."""
-        dialect = db.get_bind().dialect if isinstance(db, Session) else db.dialect
-        insert = _INSERT_FOR_DIALECT[dialect.name](self._table)
+        insert = dialect_insert(db, self._table)
         statement = (
             insert.values(company_id=company_id, links_valid_from=valid_from)
             .on_conflict_do_update(

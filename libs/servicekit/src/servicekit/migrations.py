@@ -1,8 +1,8 @@
 """Alembic migrations of a service's database: the eventing tables plus the service's own.
 
 Every service keeps its migrations in its own `migrations/versions` folder; the tables every
-service keeps alike (outbox, inbox, erasure ledger, link cut-offs) come from `eventing`'s
-folder as a separate branch, so no service repeats them.
+service keeps alike (outbox, inbox, erasure ledger, link cut-offs, request limits) come
+from `eventing`'s folder as a separate branch, so no service repeats them.
 """
 
 from __future__ import annotations

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import make_url
@@ -15,6 +17,8 @@ _REQUIRED = object()
 DEFAULT_PORTS = {"assessment": 8000, "reporting": 8001, "notifications": 8002}
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off"}
+_RATE = re.compile(r"(\d+)/(\d+)([smhd])")
+_UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}
 
 
 class SettingsError(RuntimeError):
@@ -72,6 +76,19 @@ class EnvReader:
             self._problems.append(f"{name} must be one of {', '.join(allowed)}, got {value!r}")
         return value
 
+    def rate(self, name: str, default: Rate) -> Rate:
+        """A limit written `<count>/<window>`, the window in s, m, h or d: `10/24h`."""
+        raw = self._environ.get(name, "").strip()
+        if raw == "":
+            return default
+        match = _RATE.fullmatch(raw)
+        if match is None or int(match[1]) < 1 or int(match[2]) < 1:
+            self._problems.append(
+                f"{name} must be like 10/24h (a count, /, a window in s, m, h or d), got {raw!r}"
+            )
+            return default
+        return Rate(int(match[1]), timedelta(**{_UNITS[match[3]]: int(match[2])}))
+
     def path(self, name: str, default: str) -> Path:
         """A folder or file; a relative one is taken from the working directory the process
         starts in, here, once. Left relative, each user would resolve it on its own terms:
@@ -126,6 +143,19 @@ class EnvReader:
 
 
 @dataclass(frozen=True)
+class Rate:
+    """At most `count` per `window`."""
+
+    count: int
+    window: timedelta
+
+
+# Why these numbers: README, "Limits on anonymous requests".
+DEFAULT_LIMIT_PER_CLIENT = Rate(60, timedelta(hours=1))
+DEFAULT_LIMIT_PER_RECIPIENT = Rate(10, timedelta(hours=24))
+
+
+@dataclass(frozen=True)
 class ServiceSettings:
     """What every service process needs, read from `<SERVICE>_*` and common variables."""
 
@@ -136,6 +166,13 @@ class ServiceSettings:
     public_base_url: str
     secret_key: str
     log_level: str
+    # How many proxies in front of the web process set X-Forwarded-*: only their headers
+    # are believed, so a client cannot claim another address by sending one itself.
+    trusted_proxy_hops: int = 0
+    # Anonymous requests that create records or send mail, per client address and per
+    # recipient (servicekit.request_limits).
+    limit_per_client: Rate = DEFAULT_LIMIT_PER_CLIENT
+    limit_per_recipient: Rate = DEFAULT_LIMIT_PER_RECIPIENT
 
     @classmethod
     def from_env(cls, service: str, environ: Mapping[str, str]) -> ServiceSettings:
@@ -150,7 +187,12 @@ class ServiceSettings:
             public_base_url=env.str(f"PUBLIC_BASE_URL_{prefix}", f"http://127.0.0.1:{port}"),
             secret_key=env.str("SECRET_KEY"),
             log_level=env.choice("LOG_LEVEL", ("DEBUG", "INFO", "WARNING", "ERROR"), "INFO"),
+            trusted_proxy_hops=env.int("TRUSTED_PROXY_HOPS", 0),
+            limit_per_client=env.rate("LIMIT_PER_CLIENT", DEFAULT_LIMIT_PER_CLIENT),
+            limit_per_recipient=env.rate("LIMIT_PER_RECIPIENT", DEFAULT_LIMIT_PER_RECIPIENT),
         )
+        if not 0 <= settings.trusted_proxy_hops <= 5:
+            env.problem(f"TRUSTED_PROXY_HOPS must be 0-5, got {settings.trusted_proxy_hops}")
         env.raise_if_invalid()
         return settings
 

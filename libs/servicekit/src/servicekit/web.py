@@ -17,6 +17,7 @@ from prometheus_client import (
 from prometheus_client.registry import Collector
 from sqlalchemy import Engine
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from servicekit.app_clock import CLOCK_EXTENSION, utc_now
 from servicekit.db import ping
@@ -69,6 +70,11 @@ def create_service_app(
     app.config.update(SECRET_KEY=settings.secret_key, MAX_CONTENT_LENGTH=MAX_REQUEST_BYTES)
     app.extensions[ENGINE_EXTENSION] = engine
     app.extensions[CLOCK_EXTENSION] = utc_now
+    if settings.trusted_proxy_hops:
+        # Behind the ingress every request comes from the controller: without this the
+        # per-client limits would count all clients as one, and the logs name nobody.
+        hops = settings.trusted_proxy_hops
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
     install_operations(app, {"database": partial(ping, engine)}, collectors)
     return app
 

@@ -13,8 +13,10 @@ from assessment.pages import install_pages
 from assessment.privacy.config import PrivacyConfig
 from assessment.privacy.install import install_privacy
 from eventing.outbox import OutboxCollector
+from eventing.tables import request_limits
 from mailing.sender import MailOutboxCollector
 from servicekit.db import make_engine
+from servicekit.request_limits import RequestLimits
 from servicekit.settings import ServiceSettings
 from servicekit.web import create_service_app
 
@@ -31,8 +33,11 @@ def create_app(
         engine,
         collectors=[OutboxCollector(engine), MailOutboxCollector(engine), FundingReviewCollector()],
     )
-    install_api(app, engine, config, settings.public_base_url)
-    install_pages(app, engine, config, settings.public_base_url)
+    limits = RequestLimits(
+        engine, request_limits, settings.limit_per_client, settings.limit_per_recipient
+    )
+    install_api(app, engine, config, settings.public_base_url, limits)
+    install_pages(app, engine, config, settings.public_base_url, limits)
     install_privacy(
         app, engine, config, PrivacyConfig.from_env(os.environ), settings.public_base_url
     )

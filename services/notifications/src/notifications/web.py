@@ -7,6 +7,7 @@ import os
 from flask import Flask
 
 from eventing.outbox import OutboxCollector
+from eventing.tables import request_limits
 from mailing.sender import MailOutboxCollector
 from notifications.booking.install import install_booking
 from notifications.booking.metrics import MeetingsCollector
@@ -17,6 +18,7 @@ from notifications.privacy.export_links import ExportLinks
 from notifications.privacy.links import CUTOFFS
 from servicekit.db import make_engine
 from servicekit.privacy import export_blueprint
+from servicekit.request_limits import RequestLimits
 from servicekit.settings import ServiceSettings
 from servicekit.web import create_service_app
 
@@ -42,7 +44,10 @@ def create_app(
             MeetingsCollector(engine),
         ],
     )
-    install_booking(app, engine, booking_links)
+    limits = RequestLimits(
+        engine, request_limits, settings.limit_per_client, settings.limit_per_recipient
+    )
+    install_booking(app, engine, booking_links, limits)
     install_desk(app, engine, settings.public_base_url, export_links)
     app.register_blueprint(
         export_blueprint("notifications", booking_links.secret, company_data, CUTOFFS)

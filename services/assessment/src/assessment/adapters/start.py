@@ -11,6 +11,7 @@ from assessment.adapters.resume_mail import resume_mail, resume_url
 from assessment.adapters.tokens import hash_token, new_token
 from assessment.domain import load_current
 from mailing.message import Mail
+from servicekit.request_limits import RequestLimits, mailbox
 
 logger = logging.getLogger(__name__)
 
@@ -22,12 +23,17 @@ def begin_assessment(
     token_lifetime: timedelta,
     now: datetime,
     public_base_url: str,
+    limits: RequestLimits,
+    client: str,
 ) -> tuple[uuid.UUID, str]:
     """Store a new draft on the current questionnaire and queue the mail with its resume
     link to the contact, in one transaction; return its id and the resume token.
 
+    Anyone may start, and every start mails the address given: so each start counts
+    against the client's and the contact mailbox's limits first (raises LimitReached).
     The token is returned once and stored only as its hash (and inside the queued mail).
     """
+    limits.take("assessment.start", client, mailbox(applicant.contact_email), now)
     questionnaire, ruleset = load_current()
     token = new_token()
     new = NewAssessment(

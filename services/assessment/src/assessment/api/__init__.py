@@ -10,10 +10,17 @@ from assessment.api.token_views import add_token_routes
 from assessment.api.views import API_PREFIX, create_api_blueprint
 from assessment.config import AssessmentConfig
 from assessment.privacy.openapi import openapi_paths as privacy_paths
+from servicekit.request_limits import RequestLimits
 
 
-def install_api(app: Flask, engine: Engine, config: AssessmentConfig, public_base_url: str) -> None:
-    api = create_api_blueprint(engine, config, public_base_url)
+def install_api(
+    app: Flask,
+    engine: Engine,
+    config: AssessmentConfig,
+    public_base_url: str,
+    limits: RequestLimits,
+) -> None:
+    api = create_api_blueprint(engine, config, public_base_url, limits)
     add_token_routes(api, engine, config, public_base_url)
     app.register_blueprint(api)
     document = openapi_document()  # built once: the schemas do not change while running

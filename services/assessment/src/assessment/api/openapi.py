@@ -9,6 +9,7 @@ from apispec.ext.marshmallow import MarshmallowPlugin
 
 from assessment.api import schemas
 from assessment.api.views import API_PREFIX
+from servicekit.json_api import LIMITED_RESPONSE
 
 _PROBLEM = {"application/problem+json": {"schema": "Problem"}}
 _ID = {"name": "assessment_id", "in": "path", "required": True, "schema": {"type": "string"}}
@@ -71,6 +72,7 @@ def openapi_document() -> dict[str, Any]:
                 "responses": {
                     "201": {"description": "Started; keep the token", "content": _json("Created")},
                     **_problems(400, 413, 415, 422),
+                    **LIMITED_RESPONSE,
                 },
             }
         },

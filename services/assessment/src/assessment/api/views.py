@@ -30,12 +30,13 @@ from servicekit.json_api import (
     invalid_input,
     json_body,
 )
+from servicekit.request_limits import RequestLimits, client_address
 
 API_PREFIX = "/api/v1"
 
 
 def create_api_blueprint(
-    engine: Engine, config: AssessmentConfig, public_base_url: str
+    engine: Engine, config: AssessmentConfig, public_base_url: str, limits: RequestLimits
 ) -> Blueprint:
     api = Blueprint("api_v1", __name__, url_prefix=API_PREFIX)
     store = SqlAssessmentStore(engine)
@@ -67,6 +68,8 @@ def create_api_blueprint(
             token_lifetime=config.token_lifetime,
             now=datetime.now(UTC),
             public_base_url=public_base_url,
+            limits=limits,
+            client=client_address(),
         )
         link = resume_url(public_base_url, new_id, token)
         return jsonify(id=str(new_id), token=token, resume_url=link), 201

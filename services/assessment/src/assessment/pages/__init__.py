@@ -14,12 +14,17 @@ from assessment.config import AssessmentConfig
 from assessment.pages.form_fields import UNKNOWN, share_key, unknown_key
 from assessment.pages.ui_texts import funding_notes, local_date, ui_text
 from assessment.pages.views import create_pages_blueprint
+from servicekit.request_limits import RequestLimits
 
 API_BLUEPRINT = "api_v1"
 
 
 def install_pages(
-    app: Flask, engine: Engine, config: AssessmentConfig, public_base_url: str
+    app: Flask,
+    engine: Engine,
+    config: AssessmentConfig,
+    public_base_url: str,
+    limits: RequestLimits,
 ) -> None:
     app.config.update(
         # The resume token lives in the session cookie: never readable by scripts, never
@@ -37,7 +42,7 @@ def install_pages(
     csrf = CSRFProtect(app)
     # The JSON API authenticates with a Bearer token, not a cookie: no CSRF to forge.
     csrf.exempt(app.blueprints[API_BLUEPRINT])
-    blueprint = create_pages_blueprint(engine, config, public_base_url)
+    blueprint = create_pages_blueprint(engine, config, public_base_url, limits)
 
     @pass_context
     def t(context: Any, key: str, **values: Any) -> str:

@@ -218,6 +218,15 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "The form was no longer valid (for example because cookies were deleted). Reload the "
         "page and send your answers again.",
     ),
+    "limited_title": ("Zu viele Anfragen", "Too many requests"),
+    "limited_text": (
+        "Von Ihrem Netz oder für diese E-Mail-Adresse wurden in kurzer Zeit zu viele Checks "
+        "gestartet. Bitte versuchen Sie es später noch einmal; Ihr persönlicher Link aus der "
+        "E-Mail führt Sie weiterhin zu einem begonnenen Check.",
+        "Too many checks were started from your network or for this email address in a short "
+        "time. Please try again later; the personal link in your email still takes you back "
+        "to a check you began.",
+    ),
     "home": ("Zur Startseite", "To the start page"),
     "unknown_hint": ("Weiß nicht / keine Angabe", "Don't know / prefer not to say"),
 }

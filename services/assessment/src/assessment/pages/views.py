@@ -58,6 +58,7 @@ from assessment.pages import charts
 from assessment.pages.form_fields import ABSENT, FieldState, read_field, stored_field
 from assessment.pages.ui_texts import ui_text
 from servicekit.booking_links import booking_url
+from servicekit.request_limits import LimitReached, RequestLimits, client_address
 
 SESSION_TOKENS = "assessment_tokens"
 MAX_REMEMBERED = 5  # assessments one browser keeps open (colleagues share computers)
@@ -74,7 +75,7 @@ CLUSTER_ZONE = ZoneInfo("Europe/Berlin")
 
 
 def create_pages_blueprint(
-    engine: Engine, config: AssessmentConfig, public_base_url: str
+    engine: Engine, config: AssessmentConfig, public_base_url: str, limits: RequestLimits
 ) -> Blueprint:
     pages = Blueprint(
         "pages",
@@ -100,6 +101,11 @@ def create_pages_blueprint(
     @pages.errorhandler(CSRFError)
     def csrf_refused(_error: CSRFError) -> tuple[str, int]:
         return _render_error("csrf", 400)
+
+    @pages.errorhandler(LimitReached)
+    def limited(limit: LimitReached) -> tuple[str, int, dict[str, str]]:
+        page, status = _render_error("limited", 429, _form_language())
+        return page, status, {"Retry-After": str(limit.retry_after)}
 
     # -- before the assessment exists --------------------------------------------------
 
@@ -137,6 +143,8 @@ def create_pages_blueprint(
             token_lifetime=config.token_lifetime,
             now=datetime.now(UTC),
             public_base_url=base_url,
+            limits=limits,
+            client=client_address(),
         )
         _remember(new_id, token)
         return _see_other(url_for("pages.step", assessment_id=new_id, dimension_id=_first_step()))
@@ -405,8 +413,8 @@ def _render_profile(
     )
 
 
-def _render_error(kind: str, status: int) -> tuple[str, int]:
-    language: Language = "en" if request.args.get("lang") == "en" else "de"
+def _render_error(kind: str, status: int, language: Language | None = None) -> tuple[str, int]:
+    language = language or _query_language()
     return render_template("pages/error.html", lang=language, kind=kind), status
 
 

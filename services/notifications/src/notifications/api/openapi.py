@@ -9,6 +9,7 @@ from apispec.ext.marshmallow import MarshmallowPlugin
 
 from notifications.api import schemas
 from notifications.api.views import API_PREFIX, IDEMPOTENCY_HEADER
+from servicekit.json_api import LIMITED_RESPONSE
 from servicekit.privacy import export_openapi_paths
 
 _PROBLEM = {"application/problem+json": {"schema": "Problem"}}
@@ -94,6 +95,7 @@ def openapi_document() -> dict[str, Any]:
                 "responses": {
                     "201": _meeting("Booked; invitations are mailed to both sides"),
                     **_problems(400, 409, 413, 415, 422),
+                    **LIMITED_RESPONSE,
                 },
             }
         },
@@ -111,7 +113,11 @@ def openapi_document() -> dict[str, Any]:
                 "summary": "Cancel the meeting (the CANCEL invitation is mailed to both sides)",
                 "security": _TOKEN,
                 "parameters": [_MEETING_ID],
-                "responses": {"200": _meeting("Cancelled"), **_problems(409)},
+                "responses": {
+                    "200": _meeting("Cancelled"),
+                    **_problems(409),
+                    **LIMITED_RESPONSE,
+                },
             },
         },
     )
@@ -126,6 +132,7 @@ def openapi_document() -> dict[str, Any]:
                 "responses": {
                     "200": _meeting("Moved; updated invitations are mailed"),
                     **_problems(400, 409, 413, 415, 422),
+                    **LIMITED_RESPONSE,
                 },
             }
         },
@@ -147,6 +154,7 @@ def openapi_document() -> dict[str, Any]:
                         "content": _json("CallbackRequest"),
                     },
                     **_problems(400, 409, 413, 415, 422),
+                    **LIMITED_RESPONSE,
                 },
             }
         },

@@ -36,6 +36,7 @@ from servicekit.json_api import (
     json_body,
     problem_response,
 )
+from servicekit.request_limits import client_address
 
 API_PREFIX = "/api/v1"
 IDEMPOTENCY_HEADER = "Idempotency-Key"
@@ -119,6 +120,7 @@ def create_api_blueprint(
             body["advisor_id"],
             _utc(body["start"]),
             current_time(),
+            client=client_address(),
             idempotency_key=_idempotency_key(),
         )
         headers = {"Location": f"{API_PREFIX}/meetings/{booked.meeting.id}"}
@@ -134,14 +136,20 @@ def create_api_blueprint(
         company = opened()
         body = RescheduleSchema().load(json_body())
         moved = service.reschedule(
-            company, _parse_id(meeting_id), _utc(body["start"]), current_time()
+            company,
+            _parse_id(meeting_id),
+            _utc(body["start"]),
+            current_time(),
+            client=client_address(),
         )
         return jsonify(shown(company, moved))
 
     @api.delete("/meetings/<meeting_id>")
     def cancel(meeting_id: str) -> Response:
         company = opened()
-        cancelled = service.cancel(company, _parse_id(meeting_id), current_time())
+        cancelled = service.cancel(
+            company, _parse_id(meeting_id), current_time(), client=client_address()
+        )
         return jsonify(shown(company, cancelled))
 
     @api.post("/callback-requests")
@@ -154,7 +162,7 @@ def create_api_blueprint(
             raise ApiProblem(
                 422, "Unprocessable Content", str(invalid), {invalid.field: [str(invalid)]}
             ) from None
-        requested, created = callbacks.request(company, details, current_time())
+        requested, created = callbacks.request(company, details, current_time(), client_address())
         shown = _callback_schema.dump(
             {
                 "id": requested.id,

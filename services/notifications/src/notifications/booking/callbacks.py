@@ -24,6 +24,7 @@ from notifications.adapters.tables import ROLE_ADMIN, advisors, callback_request
 from notifications.booking.service import AlreadyBooked, BookingError, BookingService
 from notifications.booking.store import Company
 from notifications.domain.callback_details import CallbackDetails
+from servicekit.request_limits import RequestLimits
 
 
 class DatesOffered(BookingError):
@@ -39,19 +40,24 @@ class CallbackRequest:
 
 
 class Callbacks:
-    def __init__(self, engine: Engine, booking: BookingService, desk_url: str) -> None:
+    def __init__(
+        self, engine: Engine, booking: BookingService, desk_url: str, limits: RequestLimits
+    ) -> None:
         self._engine = engine
         self._booking = booking
         self._desk_url = desk_url
+        self._limits = limits
 
     def open_request(self, company: Company) -> CallbackRequest | None:
         with self._engine.connect() as connection:
             return _open_request(connection, company.company_id)
 
     def request(
-        self, company: Company, details: CallbackDetails, now: datetime
+        self, company: Company, details: CallbackDetails, now: datetime, client: str
     ) -> tuple[CallbackRequest, bool]:
-        """The company's open request and whether this call made it."""
+        """The company's open request and whether this call made it. A new request mails
+        every admin, and a closed one lets the company ask again: so each new one counts
+        against the client's and the company's limits (raises LimitReached)."""
         existing = self.open_request(company)
         if existing is not None:
             return existing, False
@@ -59,6 +65,7 @@ class Callbacks:
             raise AlreadyBooked("You have a meeting booked already; no call back is needed.")
         if self._booking.open_slots(company, now):
             raise DatesOffered("Free dates are offered; please book one of them.")
+        self._limits.take("callback.request", client, str(company.company_id), now)
         made = CallbackRequest(uuid.uuid4(), details.phone, details.preferred_time, now)
         try:
             with self._engine.begin() as connection:

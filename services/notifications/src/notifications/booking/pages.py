@@ -42,6 +42,7 @@ from notifications.booking.times import clock, day_label, local, meeting_when
 from notifications.booking_links import BookingLinkSettings
 from notifications.domain.callback_details import InvalidDetails, read_details
 from servicekit.app_clock import current_time
+from servicekit.request_limits import LimitReached, client_address
 
 _REASONS = {
     SlotTaken: "slot_taken",
@@ -79,6 +80,13 @@ def create_pages_blueprint(
     def csrf_refused(_exception: CSRFError) -> tuple[str, int]:
         return _error("csrf", 400)
 
+    @pages.errorhandler(LimitReached)
+    def limited(limit: LimitReached) -> tuple[str, int, dict[str, str]]:
+        # Only the company's own link gets this far: its page speaks the company's language.
+        language = opened(request.view_args["token"]).language  # type: ignore[index]
+        page, status = _error("limited", 429, language)
+        return page, status, {"Retry-After": str(limit.retry_after)}
+
     def opened(token: str) -> Company:
         return open_booking(service, links, token, current_time())
 
@@ -95,7 +103,7 @@ def create_pages_blueprint(
         if choice is None:
             return _render_book(company, token, now, "choose_error"), 422
         try:
-            booked = service.book(company, choice[0], choice[1], now)
+            booked = service.book(company, choice[0], choice[1], now, client=client_address())
         except BookingError as refused:
             # AlreadyBooked is mostly a second click on the button: show the booked meeting.
             meeting = (
@@ -112,7 +120,7 @@ def create_pages_blueprint(
         now = current_time()
         typed = {field: request.form.get(field, "") for field in ("phone", "preferred_time")}
         try:
-            callbacks.request(company, read_details(**typed), now)
+            callbacks.request(company, read_details(**typed), now, client_address())
         except InvalidDetails as invalid:
             page = _render_book(company, token, now, callback_error=invalid, callback_form=typed)
             return page, 422
@@ -148,7 +156,7 @@ def create_pages_blueprint(
             return _render(
                 "booking/cancel.html", company, token, meeting=_shown(meeting, company.language)
             )
-        service.cancel(company, meeting.id, current_time())
+        service.cancel(company, meeting.id, current_time(), client=client_address())
         return _see_other(url_for(".meeting", token=token, meeting_id=meeting.id))
 
     @pages.route("/book/<token>/meetings/<uuid:meeting_id>/reschedule", methods=["GET", "POST"])
@@ -167,7 +175,7 @@ def create_pages_blueprint(
             )
             return page, 422
         try:
-            service.reschedule(company, meeting.id, choice[1], now)
+            service.reschedule(company, meeting.id, choice[1], now, client=client_address())
         except BookingError as refused:
             page = _render_slots(
                 "booking/reschedule.html", company, token, meeting, now, _reason(refused)
@@ -245,8 +253,8 @@ def _render(template: str, company: Company, token: str, **context: Any) -> str:
     )
 
 
-def _error(reason: str, status: int) -> tuple[str, int]:
-    language = _language()
+def _error(reason: str, status: int, language: str | None = None) -> tuple[str, int]:
+    language = language or _language()
     page = render_template(
         "booking/error.html", lang=language, t=partial(text, language), reason=reason
     )

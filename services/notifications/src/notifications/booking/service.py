@@ -50,6 +50,7 @@ from notifications.booking.store import (
 )
 from notifications.booking_links import BookingLinkSettings, booking_url
 from notifications.domain.slots import is_free, offered_slot
+from servicekit.request_limits import RequestLimits
 
 PRODUCER = "notifications"
 MAX_IDEMPOTENCY_KEY_LENGTH = 100
@@ -107,9 +108,10 @@ class Booked:
 
 
 class BookingService:
-    def __init__(self, engine: Engine, links: BookingLinkSettings) -> None:
+    def __init__(self, engine: Engine, links: BookingLinkSettings, limits: RequestLimits) -> None:
         self._engine = engine
         self._links = links
+        self._limits = limits
 
     def company(self, assessment_id: uuid.UUID) -> Company | None:
         with self._engine.connect() as connection:
@@ -161,6 +163,7 @@ class BookingService:
         starts_at: datetime,
         now: datetime,
         *,
+        client: str,
         idempotency_key: str | None = None,
     ) -> Booked:
         # Keys are the client's; scoped to the company, so two companies never collide.
@@ -201,6 +204,7 @@ class BookingService:
             connection.execute(
                 insert(meetings).values(**_row(meeting), updated_at=now, cancelled_by=None)
             )
+            self._count(connection, company, client, now)
             add_to_outbox(connection, _booked_event(meeting, company, now))
             news = MeetingNews(mails.BOOKED, meeting, company, advisor)
             self._tell(connection, news, now)
@@ -211,7 +215,13 @@ class BookingService:
         return Booked(meeting, created=True)
 
     def reschedule(
-        self, company: Company, meeting_id: uuid.UUID, starts_at: datetime, now: datetime
+        self,
+        company: Company,
+        meeting_id: uuid.UUID,
+        starts_at: datetime,
+        now: datetime,
+        *,
+        client: str,
     ) -> Meeting:
         """Move the meeting to another free slot of its advisor."""
         meeting = self.meeting(company, meeting_id)
@@ -238,6 +248,7 @@ class BookingService:
                 sequence=moved.sequence,
                 updated_at=now,
             )
+            self._count(connection, company, client, now)
             add_to_outbox(connection, _rescheduled_event(moved, meeting.starts_at, now))
             news = MeetingNews(mails.RESCHEDULED, moved, company, advisor, meeting.starts_at)
             self._withdraw_reminders(connection, meeting)
@@ -249,7 +260,13 @@ class BookingService:
         return moved
 
     def cancel(
-        self, company: Company, meeting_id: uuid.UUID, now: datetime, *, by: str = "company"
+        self,
+        company: Company,
+        meeting_id: uuid.UUID,
+        now: datetime,
+        *,
+        client: str,
+        by: str = "company",
     ) -> Meeting:
         """Cancel the meeting; cancelling a cancelled meeting changes and sends nothing."""
         meeting = self.meeting(company, meeting_id)
@@ -269,6 +286,7 @@ class BookingService:
                 cancelled_by=by,
                 updated_at=now,
             )
+            self._count(connection, company, client, now)
             add_to_outbox(connection, _cancelled_event(cancelled, by, now))
             self._withdraw_reminders(connection, meeting)
             self._tell(connection, MeetingNews(mails.CANCELLED, cancelled, company, advisor), now)
@@ -383,6 +401,14 @@ class BookingService:
         )
         if changed.rowcount != 1:
             raise MeetingChanged("The meeting was changed meanwhile; reload and try again.")
+
+    def _count(self, connection: Connection, company: Company, client: str, now: datetime) -> None:
+        """Every change mails the company's contact and its advisor, and the booking link is
+        all it takes: so changes count per client and per company (raises LimitReached),
+        in the change's transaction, so a change that fails or is refused counts nothing."""
+        self._limits.take(
+            "booking.change", client, str(company.company_id), now, connection=connection
+        )
 
     def _tell(self, connection: Connection, news: MeetingNews, now: datetime) -> None:
         """Mail both sides, each with the invitation in the state the news leaves it in."""

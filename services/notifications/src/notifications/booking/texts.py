@@ -65,6 +65,10 @@ TEXTS: dict[str, dict[str, str]] = {
             "Die Seite war zu lange geöffnet. Bitte laden Sie sie neu und versuchen Sie es "
             "noch einmal."
         ),
+        "error_limited": (
+            "Von Ihrem Netz oder für Ihr Unternehmen kamen in kurzer Zeit zu viele Anfragen. "
+            "Bitte versuchen Sie es später noch einmal."
+        ),
         "slot_taken": (
             "Dieser Termin wurde gerade von jemand anderem gebucht. Bitte wählen Sie einen anderen."
         ),
@@ -148,6 +152,10 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "error_not_found": "This page does not exist.",
         "error_csrf": "The page was open for too long. Please reload it and try again.",
+        "error_limited": (
+            "There were too many requests from your network or for your company in a short "
+            "time. Please try again later."
+        ),
         "slot_taken": "This date has just been booked by someone else. Please choose another.",
         "already_booked": ("You have already booked a meeting. You can reschedule or cancel it."),
         "not_offered": "This time cannot be booked (any more). Please choose another.",
