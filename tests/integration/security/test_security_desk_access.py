@@ -13,10 +13,12 @@ from __future__ import annotations
 import uuid
 
 import pytest
+from argon2 import PasswordHasher
 from flask import Flask
 from flask.testing import FlaskClient
 from security_helpers import (
     BOOKING_LINKS,
+    PASSWORD,
     add_account,
     add_company,
     csrf_token,
@@ -25,7 +27,7 @@ from security_helpers import (
     scored_event,
     service_settings,
 )
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from assessment.testing import START_BODY
 from notifications.adapters.tables import advisors
@@ -222,3 +224,22 @@ def test_passwords_are_stored_as_argon2id_hashes(notifications_app: Flask, desk:
 
     assert len(hashes) == 3
     assert all(value.startswith("$argon2id$") for value in hashes)
+
+
+def test_a_hash_made_with_older_argon2_parameters_is_upgraded_at_the_next_login(
+    notifications_app: Flask, desk: dict
+):
+    engine = engine_of(notifications_app)
+    weaker = PasswordHasher(time_cost=1, memory_cost=8 * 1024, parallelism=1)
+    bea = advisors.c.email == desk["bea"]
+    with engine.begin() as connection:
+        connection.execute(update(advisors).where(bea).values(password_hash=weaker.hash(PASSWORD)))
+
+    log_in(notifications_app.test_client(), desk["bea"])
+
+    with engine.connect() as connection:
+        upgraded = connection.execute(select(advisors.c.password_hash).where(bea)).scalar_one()
+    current = PasswordHasher()
+    assert not current.check_needs_rehash(upgraded)
+    assert current.verify(upgraded, PASSWORD)
+    log_in(notifications_app.test_client(), desk["bea"])  # and the password still opens it

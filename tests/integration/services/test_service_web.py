@@ -14,7 +14,7 @@ from flask.testing import FlaskClient
 
 from servicekit.logs import JsonFormatter
 from servicekit.settings import ServiceSettings
-from servicekit.web import ENGINE_EXTENSION
+from servicekit.web import ENGINE_EXTENSION, HSTS
 
 SERVICES = ("assessment", "reporting", "notifications")
 
@@ -187,7 +187,7 @@ def test_only_a_trusted_proxy_names_the_client_scheme_and_host(
 
     web.application.wsgi_app = serve
 
-    web.get(
+    answer = web.get(
         "/healthz",
         environ_base={"REMOTE_ADDR": "10.42.0.7"},  # the ingress controller
         headers={
@@ -201,3 +201,5 @@ def test_only_a_trusted_proxy_names_the_client_scheme_and_host(
     [environ] = served
     assert (environ["REMOTE_ADDR"], environ["wsgi.url_scheme"]) == (client, scheme)
     assert environ["HTTP_HOST"] == host
+    # HSTS only where the browser really talks https: a forged X-Forwarded-Proto gets none.
+    assert answer.headers.get("Strict-Transport-Security") == (HSTS if scheme == "https" else None)

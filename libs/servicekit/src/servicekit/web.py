@@ -57,6 +57,10 @@ SECURITY_HEADERS = {
 }
 
 
+# A year, as browsers' preload lists ask; the cluster's subdomains are all served over https.
+HSTS = "max-age=31536000; includeSubDomains"
+
+
 def create_service_app(
     import_name: str,
     settings: ServiceSettings,
@@ -142,6 +146,10 @@ def _finish_request(response: Response) -> Response:
     response.headers[CORRELATION_HEADER] = g.get("correlation_id", "")
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
+    if request.is_secure:
+        # Only over https (behind the ingress: the forwarded scheme, TRUSTED_PROXY_HOPS), so
+        # `make run` on plain http never pins a browser to https for 127.0.0.1.
+        response.headers.setdefault("Strict-Transport-Security", HSTS)
     return response
 
 

@@ -118,6 +118,19 @@ def authenticate(connection: Connection, email: str, password: str) -> Row | Non
     return account
 
 
+def upgrade_hash(connection: Connection, account: Row, password: str) -> bool:
+    """After a successful login: store the password again under today's argon2 parameters
+    if it was hashed under older ones (the plain password exists only at this moment)."""
+    if not _hasher.check_needs_rehash(account.password_hash):
+        return False
+    connection.execute(
+        update(advisors)
+        .where(advisors.c.id == account.id)
+        .values(password_hash=_hasher.hash(password[:MAX_PASSWORD_LENGTH]))
+    )
+    return True
+
+
 def _coverage_values(coverage: Coverage) -> dict[str, object]:
     return {
         "districts": sorted(set(coverage.districts)),

@@ -7,7 +7,7 @@ from typing import Any
 from flask import Blueprint, g, redirect, render_template, request, url_for
 from sqlalchemy import Engine
 
-from notifications.adapters.advisor_accounts import authenticate, normalise_email
+from notifications.adapters.advisor_accounts import authenticate, normalise_email, upgrade_hash
 from notifications.desk import login_limit
 from notifications.desk.forms import LoginForm
 from notifications.desk.session_user import log_in, log_out
@@ -37,6 +37,7 @@ def register(desk: Blueprint, engine: Engine) -> None:
                 login_limit.record_failure(connection, email, ip, now)
             else:
                 login_limit.forget_failures(connection, email, ip)
+                upgrade_hash(connection, account, form.password.data)
         if account is None:
             return _page(form, WRONG, 200)
         log_in(account)
