@@ -40,6 +40,7 @@ from mailing.tables import mail_outbox
 from notifications.adapters.tables import company_assessments, meetings
 from reporting.adapters.tables import reports
 from servicekit.booking_links import booking_url
+from servicekit.signed_tokens import SigningKeys
 
 PIPELINE_TIMEOUT_S = 60
 # Growth of the render process's CPU time (clock ticks, 1/100 s) that means it renders.
@@ -266,7 +267,7 @@ def _book_a_meeting(system: System, company: Submitted) -> None:
     """As the company's booking link does (the assessment service signs it)."""
     url = booking_url(
         system.url("notifications"),
-        system.env["BOOKING_LINK_SECRET"],
+        SigningKeys(system.env["BOOKING_LINK_SECRET"]),
         uuid.UUID(company.assessment_id),
         datetime.now(UTC) + timedelta(days=30),
     )

@@ -24,6 +24,7 @@ from assessment.web import create_app
 from devstack.served_app import served_app
 from servicekit.booking_links import verify_booking_token
 from servicekit.settings import ServiceSettings
+from servicekit.signed_tokens import SigningKeys
 
 
 @pytest.fixture
@@ -118,7 +119,7 @@ def test_a_company_fills_the_check_in_a_real_browser(served: str, tmp_path: Path
             assert (
                 str(
                     verify_booking_token(
-                        BOOKING_LINK_SECRET, booking_token, datetime.now(UTC)
+                        SigningKeys(BOOKING_LINK_SECRET), booking_token, datetime.now(UTC)
                     ).assessment_id
                 )
                 == assessment_id

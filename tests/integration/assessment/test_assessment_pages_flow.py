@@ -23,6 +23,7 @@ from sqlalchemy import select, update
 from assessment.adapters.tables import assessments
 from eventing.tables import outbox
 from servicekit.booking_links import verify_booking_token
+from servicekit.signed_tokens import SigningKeys
 from servicekit.web import ENGINE_EXTENSION
 
 
@@ -108,7 +109,7 @@ def test_a_whole_check_through_the_pages(
     assert "Ihr Bericht wird erstellt." in text
     [booking_token] = re.findall(r'href="http://127\.0\.0\.1:8002/book/([^"]+)"', text)
     assert verify_booking_token(
-        BOOKING_LINK_SECRET, booking_token, datetime.now(UTC)
+        SigningKeys(BOOKING_LINK_SECRET), booking_token, datetime.now(UTC)
     ).assessment_id == uuid.UUID(assessment_id)
     assert "Unsere Empfehlungen" in text
     # Where the company downloads its data or has it erased.

@@ -331,6 +331,8 @@ def test_each_container_gets_the_settings_production_needs(name: str) -> None:
         assert kafka.profile == "apache"
         assert kafka.bootstrap_servers.split(",") == [_kafka_advertised_address()]
         assert kafka.replication_factor <= 1, "one broker holds one copy of a partition"
+        # A rotation must not end what the process signed with the secret before.
+        assert {"SECRET_KEY_PREVIOUS", "BOOKING_LINK_SECRET_PREVIOUS"} <= set(environment), name
     else:
         # A scheduled job touches its database only: no Kafka, no booking links.
         assert not {"KAFKA_BOOTSTRAP_SERVERS", "BOOKING_LINK_SECRET"} & set(environment), name

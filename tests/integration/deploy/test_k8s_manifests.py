@@ -678,6 +678,11 @@ def test_each_container_gets_the_settings_production_needs(workload: str, contai
     allowed = {"SECRET_KEY", f"{prefix}_DATABASE_URL"}
     if "BOOKING_LINK_SECRET" in required_settings(script):
         allowed.add("BOOKING_LINK_SECRET")
+    if is_main and role in LONG_RUNNING:
+        # A rotation must not end what the process signed with the secret before.
+        rotating = {f"{name}_PREVIOUS" for name in allowed & {"SECRET_KEY", "BOOKING_LINK_SECRET"}}
+        assert rotating <= from_secret, f"{workload}/{container} lacks {sorted(rotating)}"
+        allowed |= rotating
     if role == "mailer" and is_main:
         allowed.add("SMTP_PASSWORD")
     if uses_kafka(script) and is_main:

@@ -28,16 +28,17 @@ from reporting.testing import add_generated_report
 from reporting.web import create_app as create_reporting_app
 from servicekit import booking_links
 from servicekit.settings import ServiceSettings
+from servicekit.signed_tokens import SigningKeys
 from servicekit.web import ENGINE_EXTENSION
 
 SECRET = "fuzz-secret"  # noqa: S105 - a test value
-LINKS = BookingLinkSettings("http://notifications.test", "fuzz-booking-secret")
+LINKS = BookingLinkSettings("http://notifications.test", SigningKeys("fuzz-booking-secret"))
 
 
 def _migrated(service: str, database_url: str, monkeypatch: pytest.MonkeyPatch) -> ServiceSettings:
     monkeypatch.setenv(f"{service.upper()}_DATABASE_URL", database_url)
     monkeypatch.setenv("SECRET_KEY", SECRET)
-    monkeypatch.setenv("BOOKING_LINK_SECRET", LINKS.secret)
+    monkeypatch.setenv("BOOKING_LINK_SECRET", LINKS.keys.current)
     {
         "assessment": assessment_processes.migrate,
         "reporting": reporting_processes.migrate,
@@ -52,7 +53,7 @@ def _migrated(service: str, database_url: str, monkeypatch: pytest.MonkeyPatch) 
 @pytest.fixture
 def assessment_app(database_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Flask]:
     settings = _migrated("assessment", database_url, monkeypatch)
-    app = create_assessment_app(settings, AssessmentConfig(LINKS.secret))
+    app = create_assessment_app(settings, AssessmentConfig(LINKS.keys))
     yield app
     app.extensions[ENGINE_EXTENSION].dispose()
 
@@ -71,7 +72,7 @@ def reporting_app(
 ) -> Iterator[Flask]:
     settings = _migrated("reporting", database_url, monkeypatch)
     app = create_reporting_app(
-        settings, ReportingConfig(LINKS.secret, storage_dir=tmp_path / "reports")
+        settings, ReportingConfig(LINKS.keys, storage_dir=tmp_path / "reports")
     )
     yield app
     app.extensions[ENGINE_EXTENSION].dispose()
@@ -105,5 +106,5 @@ def booking_token(notifications_app: Flask) -> str:
             connection, assessment_id, company_assessments.scored_values(example.data)
         )
     expires = datetime.now(UTC) + timedelta(days=1)
-    url = booking_links.booking_url(LINKS.public_base_url, LINKS.secret, assessment_id, expires)
+    url = booking_links.booking_url(LINKS.public_base_url, LINKS.keys, assessment_id, expires)
     return url.rsplit("/", 1)[1]

@@ -32,6 +32,7 @@ from notifications.messages.links import MailLinks
 from notifications.web import create_app
 from servicekit.app_clock import CLOCK_EXTENSION
 from servicekit.settings import ServiceSettings
+from servicekit.signed_tokens import SigningKeys
 from servicekit.web import ENGINE_EXTENSION
 
 
@@ -47,7 +48,7 @@ def migrated(database_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
 @pytest.fixture
 def mail_links() -> MailLinks:
     return MailLinks(
-        BookingLinkSettings("http://notifications.test", "booking-test-secret"),
+        BookingLinkSettings("http://notifications.test", SigningKeys("booking-test-secret")),
         "http://assessment.test",
     )
 

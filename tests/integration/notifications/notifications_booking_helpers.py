@@ -20,9 +20,9 @@ from notifications.adapters.tables import (
 )
 from notifications.booking_links import BookingLinkSettings
 from servicekit.booking_links import PURPOSE
-from servicekit.signed_tokens import sign
+from servicekit.signed_tokens import SigningKeys, sign
 
-LINKS = BookingLinkSettings("http://notifications.test", "booking-test-secret")
+LINKS = BookingLinkSettings("http://notifications.test", SigningKeys("booking-test-secret"))
 
 
 def add_advisor(
@@ -145,7 +145,7 @@ def token_for(
     now (the real time unless `now` says otherwise) unless said otherwise."""
     now = now or datetime.now(UTC)
     return sign(
-        LINKS.secret,
+        LINKS.keys,
         PURPOSE,
         str(assessment_id),
         issued_at=issued_at or now,

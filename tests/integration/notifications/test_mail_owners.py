@@ -33,6 +33,7 @@ from notifications.messages.report_mails import Report
 from notifications.privacy.erasure import erase_company
 from notifications.report_ready import deliver_report
 from servicekit.privacy import export_url
+from servicekit.signed_tokens import SigningKeys
 
 SHARED = "einkauf@opfer.example"  # the victim's contact, typed in by the attacker too
 
@@ -108,7 +109,9 @@ def _is_id(part: str) -> bool:
 
 
 def _export(client: FlaskClient, engine: Engine, assessment_id: uuid.UUID) -> list[dict]:
-    link = export_url("", "booking-test-secret", _company_id(engine, assessment_id), _now())
+    link = export_url(
+        "", SigningKeys("booking-test-secret"), _company_id(engine, assessment_id), _now()
+    )
     response = client.get(link)
     assert response.status_code == 200
     return response.json["data"]["mails"]

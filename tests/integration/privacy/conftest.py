@@ -24,6 +24,7 @@ from reporting.entrypoints import processes as reporting_processes
 from reporting.web import create_app as reporting_app
 from servicekit.db import make_engine
 from servicekit.settings import ServiceSettings
+from servicekit.signed_tokens import SigningKeys
 from servicekit.web import ENGINE_EXTENSION
 
 PROCESSES = {
@@ -95,16 +96,16 @@ def apps(services: Services, service_urls: dict[str, str]) -> Iterator[dict[str,
         "assessment": assessment_app(
             _settings("assessment", service_urls["assessment"]),
             AssessmentConfig(
-                BOOKING_LINK_SECRET, notifications_base_url="http://notifications.test"
+                SigningKeys(BOOKING_LINK_SECRET), notifications_base_url="http://notifications.test"
             ),
         ),
         "reporting": reporting_app(
             _settings("reporting", service_urls["reporting"]),
-            ReportingConfig(BOOKING_LINK_SECRET, storage_dir=services.storage_dir),
+            ReportingConfig(SigningKeys(BOOKING_LINK_SECRET), storage_dir=services.storage_dir),
         ),
         "notifications": notifications_app(
             _settings("notifications", service_urls["notifications"]),
-            BookingLinkSettings("http://notifications.test", BOOKING_LINK_SECRET),
+            BookingLinkSettings("http://notifications.test", SigningKeys(BOOKING_LINK_SECRET)),
         ),
     }
     yield apps

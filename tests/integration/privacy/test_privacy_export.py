@@ -21,6 +21,7 @@ from privacy_helpers import (
 
 from servicekit.booking_links import booking_url
 from servicekit.privacy import EXPORT_PATH, export_url
+from servicekit.signed_tokens import SigningKeys
 
 
 def test_export_keeps_consents_and_links_the_other_services_parts(
@@ -62,8 +63,10 @@ def test_export_keeps_consents_and_links_the_other_services_parts(
 def test_export_links_are_signed_and_expire(apps: dict[str, Flask]):
     client = apps["notifications"].test_client()
     company_id = uuid.uuid4()
-    expired = export_url("", BOOKING_LINK_SECRET, company_id, datetime.now(UTC) - timedelta(days=1))
-    forged = export_url("", "another-secret", company_id, datetime.now(UTC))
+    expired = export_url(
+        "", SigningKeys(BOOKING_LINK_SECRET), company_id, datetime.now(UTC) - timedelta(days=1)
+    )
+    forged = export_url("", SigningKeys("another-secret"), company_id, datetime.now(UTC))
 
     assert client.get(expired).status_code == 410
     assert client.get(forged).status_code == 403
@@ -79,7 +82,7 @@ def test_the_assessment_service_serves_its_part_behind_a_signed_link(apps: dict[
     ).json
     company_id = uuid.UUID(exported["company_id"])
     now = datetime.now(UTC)
-    link = export_url("", BOOKING_LINK_SECRET, company_id, now - timedelta(minutes=5))
+    link = export_url("", SigningKeys(BOOKING_LINK_SECRET), company_id, now - timedelta(minutes=5))
 
     part = client.get(link)
 
@@ -91,10 +94,12 @@ def test_the_assessment_service_serves_its_part_behind_a_signed_link(apps: dict[
         "data": exported["data"],
     }
     # A genuine token for another purpose (a booking link), an altered one, an expired one.
-    booking = booking_url("", BOOKING_LINK_SECRET, company_id, now + timedelta(hours=1))
+    booking = booking_url(
+        "", SigningKeys(BOOKING_LINK_SECRET), company_id, now + timedelta(hours=1)
+    )
     other_purpose = f"{EXPORT_PATH}/{booking.removeprefix('/book/')}"
     tampered = link[:-1] + ("B" if link.endswith("A") else "A")
-    expired = export_url("", BOOKING_LINK_SECRET, company_id, now - timedelta(hours=2))
+    expired = export_url("", SigningKeys(BOOKING_LINK_SECRET), company_id, now - timedelta(hours=2))
     assert client.get(other_purpose).status_code == 403
     assert client.get(tampered).status_code == 403
     assert client.get(expired).status_code == 410

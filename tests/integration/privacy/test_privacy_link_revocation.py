@@ -50,6 +50,7 @@ from reporting.generation import generated_data, report_id_for
 from servicekit.booking_links import booking_url
 from servicekit.privacy import export_url
 from servicekit.settings import ServiceSettings
+from servicekit.signed_tokens import SigningKeys
 
 REVOKED = ("company.links_revoked", 1)
 _RESUME_TOKEN = re.compile(r"/resume/[0-9a-f-]{36}/([A-Za-z0-9_-]+)")
@@ -78,12 +79,12 @@ def consumers(services: Services) -> dict[str, ConsumerSpec]:
         "reporting": reporting_consumer(
             services.engines["reporting"],
             reporting_settings,
-            ReportingConfig(BOOKING_LINK_SECRET, storage_dir=services.storage_dir),
+            ReportingConfig(SigningKeys(BOOKING_LINK_SECRET), storage_dir=services.storage_dir),
         ),
         "notifications": notifications_consumer(
             services.engines["notifications"],
             MailLinks(
-                BookingLinkSettings("http://notifications.test", BOOKING_LINK_SECRET),
+                BookingLinkSettings("http://notifications.test", SigningKeys(BOOKING_LINK_SECRET)),
                 "http://assessment.test",
             ),
         ),
@@ -143,7 +144,11 @@ def links_issued_at(apps: dict[str, Flask], company: Company, issued_at: datetim
     """Every kind of link the company is sent, as paths of the service that checks it."""
     downloads: DownloadLinks = apps["reporting"].extensions[LINKS_EXTENSION]
     booking = booking_url(
-        "", BOOKING_LINK_SECRET, company.assessment_id, issued_at + timedelta(days=90), issued_at
+        "",
+        SigningKeys(BOOKING_LINK_SECRET),
+        company.assessment_id,
+        issued_at + timedelta(days=90),
+        issued_at,
     )
     return {
         "booking page": ("notifications", booking),
@@ -155,7 +160,7 @@ def links_issued_at(apps: dict[str, Flask], company: Company, issued_at: datetim
         **{
             f"export ({service})": (
                 service,
-                export_url("", BOOKING_LINK_SECRET, company.company_id, issued_at),
+                export_url("", SigningKeys(BOOKING_LINK_SECRET), company.company_id, issued_at),
             )
             for service in ("assessment", "reporting", "notifications")
         },

@@ -45,6 +45,7 @@ from reporting.adapters.tables import reports
 from reporting.config import ReportingConfig
 from reporting.consumer import consumer_spec as reporting_consumer
 from servicekit.settings import ServiceSettings
+from servicekit.signed_tokens import SigningKeys
 
 CONFIRMATION = mail_outbox.c.dedupe_key.startswith("erasure-confirmation:")
 MAIN_TABLES = {
@@ -72,7 +73,7 @@ def workers(
         "reporting", {"REPORTING_DATABASE_URL": "sqlite://", "SECRET_KEY": "test-secret"}
     )
     links = MailLinks(
-        BookingLinkSettings("http://notifications.test", BOOKING_LINK_SECRET),
+        BookingLinkSettings("http://notifications.test", SigningKeys(BOOKING_LINK_SECRET)),
         "http://assessment.test",
     )
     specs = [
@@ -80,7 +81,7 @@ def workers(
         reporting_consumer(
             engines["reporting"],
             reporting_settings,
-            ReportingConfig(BOOKING_LINK_SECRET, storage_dir=services.storage_dir),
+            ReportingConfig(SigningKeys(BOOKING_LINK_SECRET), storage_dir=services.storage_dir),
         ),
         notifications_consumer(engines["notifications"], links),
     ]

@@ -28,6 +28,7 @@ from reporting.entrypoints import processes
 from reporting.generation import ReportGeneration
 from servicekit.db import make_engine
 from servicekit.settings import ServiceSettings
+from servicekit.signed_tokens import SigningKeys
 
 
 @pytest.fixture(autouse=True)
@@ -62,7 +63,7 @@ def render_process() -> Iterator[RenderProcess]:
 
 @pytest.fixture
 def links() -> DownloadLinks:
-    return DownloadLinks(SECRET, PUBLIC_URL, timedelta(days=90))
+    return DownloadLinks(SigningKeys(SECRET), PUBLIC_URL, timedelta(days=90))
 
 
 @pytest.fixture
@@ -83,7 +84,7 @@ def generation(
         storage,
         links,
         booking_base_url="http://book.test",
-        booking_link_secret=BOOKING_LINK_SECRET,
+        booking_link_secret=SigningKeys(BOOKING_LINK_SECRET),
         attempts=3,
     )
 
@@ -110,7 +111,7 @@ def start_worker(
             "reporting", {"REPORTING_DATABASE_URL": migrated, "SECRET_KEY": SECRET}
         )
         config = ReportingConfig(
-            booking_link_secret=BOOKING_LINK_SECRET,
+            booking_link_secret=SigningKeys(BOOKING_LINK_SECRET),
             storage_dir=tmp_path / "reports",
             render_timeout_s=render_timeout_s,
         )

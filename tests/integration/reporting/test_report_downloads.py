@@ -22,6 +22,7 @@ from reporting.generation import ReportGeneration, report_id_for
 from reporting.testing import MINIMAL_PDF, add_generated_report
 from reporting.web import create_app
 from servicekit.settings import ServiceSettings
+from servicekit.signed_tokens import SigningKeys
 from servicekit.web import ENGINE_EXTENSION
 
 
@@ -36,7 +37,8 @@ def client(migrated: str, tmp_path: Path) -> Iterator[FlaskClient]:
         },
     )
     app: Flask = create_app(
-        settings, ReportingConfig(BOOKING_LINK_SECRET, storage_dir=tmp_path / "reports")
+        settings,
+        ReportingConfig(SigningKeys(BOOKING_LINK_SECRET), storage_dir=tmp_path / "reports"),
     )
     yield app.test_client()
     app.extensions[ENGINE_EXTENSION].dispose()
@@ -71,7 +73,7 @@ def test_the_link_in_the_event_downloads_the_pdf(client: FlaskClient, generated:
 
 
 def links(lifetime: timedelta = timedelta(days=1), secret: str = SECRET) -> DownloadLinks:
-    return DownloadLinks(secret, PUBLIC_URL, lifetime)
+    return DownloadLinks(SigningKeys(secret), PUBLIC_URL, lifetime)
 
 
 @pytest.mark.parametrize(

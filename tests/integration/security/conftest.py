@@ -60,7 +60,7 @@ def service_database(
             url = f"{TEST_DATABASE_URL}{separator}options=-csearch_path%3D{schema}"
         monkeypatch.setenv(f"{service.upper()}_DATABASE_URL", url)
         monkeypatch.setenv("SECRET_KEY", SECRET)
-        monkeypatch.setenv("BOOKING_LINK_SECRET", BOOKING_LINKS.secret)
+        monkeypatch.setenv("BOOKING_LINK_SECRET", BOOKING_LINKS.keys.current)
         _MIGRATE[service]()
         return url
 
@@ -74,7 +74,7 @@ def service_database(
 
 @pytest.fixture
 def assessment_app(service_database: Callable[[str], str]) -> Iterator[Flask]:
-    config = AssessmentConfig(BOOKING_LINKS.secret, notifications_base_url=NOTIFICATIONS_URL)
+    config = AssessmentConfig(BOOKING_LINKS.keys, notifications_base_url=NOTIFICATIONS_URL)
     app = create_assessment_app(
         service_settings("assessment", service_database("assessment"), ASSESSMENT_URL), config
     )
@@ -85,7 +85,7 @@ def assessment_app(service_database: Callable[[str], str]) -> Iterator[Flask]:
 @pytest.fixture
 def reporting_app(service_database: Callable[[str], str], tmp_path: Path) -> Iterator[Flask]:
     config = ReportingConfig(
-        BOOKING_LINKS.secret,
+        BOOKING_LINKS.keys,
         storage_dir=tmp_path / "reports",
         notifications_base_url=NOTIFICATIONS_URL,
         link_lifetime=timedelta(days=90),

@@ -23,13 +23,14 @@ from notifications.adapters.tables import company_assessments as company_table
 from notifications.adapters.tables import weekly_availability
 from notifications.booking_links import BookingLinkSettings
 from servicekit.settings import ServiceSettings
+from servicekit.signed_tokens import SigningKeys
 from servicekit.web import ENGINE_EXTENSION
 
 SECRET = "security-test-secret"  # noqa: S105 - a test value
 ASSESSMENT_URL = "http://assessment.test"
 REPORTING_URL = "http://reporting.test"
 NOTIFICATIONS_URL = "http://notifications.test"
-BOOKING_LINKS = BookingLinkSettings(NOTIFICATIONS_URL, "security-booking-secret")
+BOOKING_LINKS = BookingLinkSettings(NOTIFICATIONS_URL, SigningKeys("security-booking-secret"))
 PASSWORD = "Kaffee und Kuchen 2026"  # noqa: S105 - a test account
 
 

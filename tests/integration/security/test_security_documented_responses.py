@@ -155,7 +155,7 @@ def test_every_response_of_a_whole_journey_is_as_documented(
     available_all_week(engine_of(notifications_app), advisor_id)
     add_company(engine_of(notifications_app), None, scored)
     expires = datetime.now(UTC).replace(year=datetime.now(UTC).year + 1)
-    link = booking_url("", BOOKING_LINKS.secret, scored.data["assessment_id"], expires)
+    link = booking_url("", BOOKING_LINKS.keys, scored.data["assessment_id"], expires)
     booking = bearer(link.rsplit("/", 1)[1])
     slots = notifications.call("GET", "/api/v1/slots", headers=booking).json
     chosen = {"advisor_id": slots[0]["advisor_id"], "start": slots[0]["start"]}
@@ -202,7 +202,7 @@ def test_every_response_of_a_whole_journey_is_as_documented(
     exported = assessment.call("GET", f"{base}/export", headers=token).json
     assert reporting.call("GET", exported["other_services"]["reporting"]).status_code == 200
     assert notifications.call("GET", exported["other_services"]["notifications"]).status_code == 200
-    own_part = export_url("", BOOKING_LINKS.secret, uuid.UUID(exported["company_id"]), now)
+    own_part = export_url("", BOOKING_LINKS.keys, uuid.UUID(exported["company_id"]), now)
     assert assessment.call("GET", own_part).status_code == 200
 
     assert notifications.call("DELETE", meeting_path, headers=booking).status_code == 200

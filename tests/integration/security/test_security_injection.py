@@ -82,9 +82,7 @@ def test_desk_booking_page_mails_and_invitations_keep_the_name_inert(notificatio
     desk = notifications_app.test_client()
     log_in(desk, admin)
     company = notifications_app.test_client()
-    link = booking_url(
-        "", BOOKING_LINKS.secret, assessment_id, datetime.now(UTC) + timedelta(days=1)
-    )
+    link = booking_url("", BOOKING_LINKS.keys, assessment_id, datetime.now(UTC) + timedelta(days=1))
     token = link.rsplit("/", 1)[1]
 
     _assert_inert_html(desk.get("/desk/").get_data(as_text=True))

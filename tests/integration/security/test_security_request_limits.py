@@ -61,7 +61,7 @@ def _booking_token(notifications_app: Flask) -> str:
     add_company(engine_of(notifications_app), None, scored)
     now = datetime.now(UTC)
     return signed_tokens.sign(
-        BOOKING_LINKS.secret,
+        BOOKING_LINKS.keys,
         BOOKING_PURPOSE,
         str(scored.data["assessment_id"]),
         issued_at=now,

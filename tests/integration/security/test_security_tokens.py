@@ -48,6 +48,7 @@ from reporting.adapters.tables import reports
 from reporting.downloads import LINKS_EXTENSION
 from reporting.testing import add_generated_report
 from servicekit.booking_links import booking_url
+from servicekit.signed_tokens import SigningKeys
 
 _RESUME_LINK = re.compile(r"/resume/[0-9a-f-]{36}/([A-Za-z0-9_-]+)")
 
@@ -141,7 +142,7 @@ def test_download_links_expire_end_with_the_report_or_the_secret(reporting_app: 
     client = reporting_app.test_client()
     now = datetime.now(UTC)
     path = links.url(report_id, now).removeprefix(links.public_base_url)
-    rotated = dataclasses.replace(links, secret="the next secret")  # noqa: S106
+    rotated = dataclasses.replace(links, keys=SigningKeys("the next secret"))
     expired = links.url(report_id, now - links.lifetime - timedelta(seconds=1))
 
     assert _status(client, path) == 200
@@ -160,9 +161,9 @@ def test_booking_links_expire_and_end_with_the_secret(notifications_app: Flask):
     now = datetime.now(UTC)
     base = BOOKING_LINKS.public_base_url
 
-    valid = booking_url(base, BOOKING_LINKS.secret, assessment_id, now + timedelta(days=1))
-    expired = booking_url(base, BOOKING_LINKS.secret, assessment_id, now - timedelta(seconds=1))
-    other_secret = booking_url(base, "rotated", assessment_id, now + timedelta(days=1))
+    valid = booking_url(base, BOOKING_LINKS.keys, assessment_id, now + timedelta(days=1))
+    expired = booking_url(base, BOOKING_LINKS.keys, assessment_id, now - timedelta(seconds=1))
+    other_secret = booking_url(base, SigningKeys("rotated"), assessment_id, now + timedelta(days=1))
 
     assert client.get(valid.removeprefix(base)).status_code == 200
     assert client.get(expired.removeprefix(base)).status_code == 410
@@ -174,9 +175,7 @@ def test_token_pages_send_no_referrer(all_apps: dict[str, Flask]):
     report_id = add_generated_report(all_apps["reporting"])
     links: DownloadLinks = all_apps["reporting"].extensions[LINKS_EXTENSION]
     assessment_id = add_company(engine_of(all_apps["notifications"]), None, scored_event())
-    book = booking_url(
-        "", BOOKING_LINKS.secret, assessment_id, datetime.now(UTC) + timedelta(days=1)
-    )
+    book = booking_url("", BOOKING_LINKS.keys, assessment_id, datetime.now(UTC) + timedelta(days=1))
     pages = {
         "assessment": [
             f"/resume/{started['id']}/{started['token']}",
@@ -241,7 +240,7 @@ def test_no_token_reaches_the_logs_of_the_real_web_processes(service_database, t
             "ASSESSMENT_PORT": str(port),
             "PUBLIC_BASE_URL_ASSESSMENT": base,
             "SECRET_KEY": SECRET,
-            "BOOKING_LINK_SECRET": BOOKING_LINKS.secret,
+            "BOOKING_LINK_SECRET": BOOKING_LINKS.keys.current,
         },
         port,
         log,
@@ -283,13 +282,13 @@ def test_no_token_reaches_the_logs_of_the_real_web_processes(service_database, t
             "PUBLIC_BASE_URL_REPORTING": base,
             "REPORTING_STORAGE_DIR": str(tmp_path / "reports"),
             "SECRET_KEY": SECRET,
-            "BOOKING_LINK_SECRET": BOOKING_LINKS.secret,
+            "BOOKING_LINK_SECRET": BOOKING_LINKS.keys.current,
         },
         port,
         log,
     )
     try:
-        links = DownloadLinks(SECRET, base, timedelta(days=1))
+        links = DownloadLinks(SigningKeys(SECRET), base, timedelta(days=1))
         url = links.url(uuid.uuid4(), datetime.now(UTC))
         secrets.append(url.split("token=")[1])
         assert _request(url)[0] == 404
@@ -310,14 +309,14 @@ def test_no_token_reaches_the_logs_of_the_real_web_processes(service_database, t
             "NOTIFICATIONS_PORT": str(port),
             "PUBLIC_BASE_URL_NOTIFICATIONS": base,
             "SECRET_KEY": SECRET,
-            "BOOKING_LINK_SECRET": BOOKING_LINKS.secret,
+            "BOOKING_LINK_SECRET": BOOKING_LINKS.keys.current,
         },
         port,
         log,
     )
     try:
         book = booking_url(
-            base, BOOKING_LINKS.secret, uuid.uuid4(), datetime.now(UTC) + timedelta(days=1)
+            base, BOOKING_LINKS.keys, uuid.uuid4(), datetime.now(UTC) + timedelta(days=1)
         )
         booking_token = book.rsplit("/", 1)[1]
         secrets.append(booking_token)

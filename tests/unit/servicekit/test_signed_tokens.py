@@ -5,7 +5,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from servicekit.booking_links import booking_url, verify_booking_token
+from servicekit.settings import EnvReader
 from servicekit.signed_tokens import (
+    SigningKeys,
     TokenExpired,
     TokenInvalid,
     VerifiedToken,
@@ -15,7 +17,7 @@ from servicekit.signed_tokens import (
 )
 
 NOW = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)
-KEY = "s3cret-for-tests"
+KEY = SigningKeys("s3cret-for-tests")
 HOUR = timedelta(hours=1)
 
 
@@ -65,7 +67,7 @@ def test_a_token_for_one_purpose_or_secret_does_not_pass_for_another() -> None:
     with pytest.raises(TokenInvalid):
         verify(KEY, "report-download", token, NOW)
     with pytest.raises(TokenInvalid):
-        verify("another secret", "booking", token, NOW)
+        verify(SigningKeys("another secret"), "booking", token, NOW)
 
 
 def test_a_token_issued_before_the_cut_off_is_withdrawn_one_issued_after_is_not() -> None:
@@ -99,3 +101,29 @@ def test_a_booking_link_carries_a_token_that_names_its_assessment() -> None:
     assert (token.assessment_id, token.issued_at) == (assessment_id, NOW)
     with pytest.raises(TokenInvalid):
         verify_booking_token(KEY, token_for("not-an-id", "booking"), NOW)
+
+
+def test_after_a_rotation_new_tokens_use_the_new_secret_and_old_ones_work_until_they_expire():
+    before_rotation = token_for("a1", "booking", expires_at=NOW + HOUR)
+    rotated = SigningKeys("the next secret", previous=KEY.current)
+
+    assert verify(rotated, "booking", before_rotation, NOW) == VerifiedToken("a1", NOW)
+    with pytest.raises(TokenExpired):
+        verify(rotated, "booking", before_rotation, NOW + HOUR)
+    after_rotation = sign(rotated, "booking", "a2", issued_at=NOW, expires_at=NOW + HOUR)
+    # Signed with the new secret only: a service not yet given it refuses the token.
+    with pytest.raises(TokenInvalid):
+        verify(KEY, "booking", after_rotation, NOW)
+    assert verify(SigningKeys("the next secret"), "booking", after_rotation, NOW).subject == "a2"
+
+
+def test_once_the_previous_secret_is_removed_its_tokens_are_refused():
+    before_rotation = token_for("a1", "booking")
+    with pytest.raises(TokenInvalid):
+        verify(SigningKeys("the next secret"), "booking", before_rotation, NOW)
+
+
+def test_the_previous_secret_is_read_from_the_variable_beside_the_current_one():
+    env = EnvReader({"LINK_SECRET": "new", "LINK_SECRET_PREVIOUS": "old"})
+    assert env.signing_keys("LINK_SECRET") == SigningKeys("new", previous="old")
+    assert EnvReader({"LINK_SECRET": "new"}).signing_keys("LINK_SECRET") == SigningKeys("new")

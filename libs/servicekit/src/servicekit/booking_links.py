@@ -2,7 +2,8 @@
 
 Two services hand it out — the assessment service on the result page, the notifications
 service in its mails — and the notifications service checks it, so its shape lives here,
-once. The token is signed with BOOKING_LINK_SECRET, which both services are given.
+once. The token is signed with BOOKING_LINK_SECRET (and BOOKING_LINK_SECRET_PREVIOUS while a
+rotation runs), which both services are given.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ class BookingToken:
 
 def booking_url(
     base_url: str,
-    secret: str,
+    keys: signed_tokens.SigningKeys,
     assessment_id: uuid.UUID,
     expires_at: datetime,
     issued_at: datetime | None = None,
@@ -32,7 +33,7 @@ def booking_url(
     """The link, issued now unless a caller must mint the same link again (a re-rendered
     PDF names the time of its scoring)."""
     token = signed_tokens.sign(
-        secret,
+        keys,
         PURPOSE,
         str(assessment_id),
         issued_at=issued_at or datetime.now(UTC),
@@ -41,10 +42,12 @@ def booking_url(
     return f"{base_url.rstrip('/')}/book/{token}"
 
 
-def verify_booking_token(secret: str, token: str, now: datetime) -> BookingToken:
+def verify_booking_token(
+    keys: signed_tokens.SigningKeys, token: str, now: datetime
+) -> BookingToken:
     """The assessment a booking token is for and when it was issued; raises
     signed_tokens.TokenInvalid (also for a subject that is not an id) or TokenExpired."""
-    verified = signed_tokens.verify(secret, PURPOSE, token, now)
+    verified = signed_tokens.verify(keys, PURPOSE, token, now)
     try:
         return BookingToken(uuid.UUID(verified.subject), verified.issued_at)
     except ValueError:

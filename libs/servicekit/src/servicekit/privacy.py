@@ -34,15 +34,17 @@ LINK_LIFETIME = timedelta(hours=1)
 Collect = Callable[[Connection, uuid.UUID], dict[str, Any]]
 
 
-def export_url(base_url: str, secret: str, company_id: uuid.UUID, now: datetime) -> str:
+def export_url(
+    base_url: str, keys: signed_tokens.SigningKeys, company_id: uuid.UUID, now: datetime
+) -> str:
     token = signed_tokens.sign(
-        secret, PURPOSE, str(company_id), issued_at=now, expires_at=now + LINK_LIFETIME
+        keys, PURPOSE, str(company_id), issued_at=now, expires_at=now + LINK_LIFETIME
     )
     return f"{base_url.rstrip('/')}{EXPORT_PATH}/{token}"
 
 
 def export_blueprint(
-    service: str, secret: str, collect: Collect, cutoffs: LinkCutoffs
+    service: str, keys: signed_tokens.SigningKeys, collect: Collect, cutoffs: LinkCutoffs
 ) -> Blueprint:
     """`GET /api/v1/privacy/export/<token>`: what `collect` finds for the token's company."""
     blueprint = Blueprint("privacy_export", __name__)
@@ -50,7 +52,7 @@ def export_blueprint(
     @blueprint.get(f"{EXPORT_PATH}/<token>")
     def export(token: str) -> Response:
         try:
-            verified = signed_tokens.verify(secret, PURPOSE, token, datetime.now(UTC))
+            verified = signed_tokens.verify(keys, PURPOSE, token, datetime.now(UTC))
             company_id = uuid.UUID(verified.subject)
         except (signed_tokens.TokenInvalid, ValueError):
             abort(403, "This export link is not valid.")

@@ -11,6 +11,8 @@ from pathlib import Path
 from sqlalchemy import make_url
 from sqlalchemy.exc import ArgumentError
 
+from servicekit.signed_tokens import SigningKeys
+
 _REQUIRED = object()
 
 # The fixed local ports of the services' web processes (each overridable by <SERVICE>_PORT).
@@ -47,6 +49,11 @@ class EnvReader:
 
     def optional(self, name: str) -> str | None:
         return self._environ.get(name) or None
+
+    def signing_keys(self, name: str) -> SigningKeys:
+        """The secret in `name` signs; the one in `<name>_PREVIOUS`, while set, is still
+        accepted (servicekit.signed_tokens)."""
+        return SigningKeys(self.str(name), self.optional(f"{name}_PREVIOUS"))
 
     def int(self, name: str, default: int | object = _REQUIRED) -> int:
         raw = self.str(name, default if default is _REQUIRED else str(default))
@@ -164,7 +171,8 @@ class ServiceSettings:
     host: str
     port: int
     public_base_url: str
-    secret_key: str
+    # Signs the session cookie and the service's own links (SECRET_KEY, SECRET_KEY_PREVIOUS).
+    secret_key: SigningKeys
     log_level: str
     # How many proxies in front of the web process set X-Forwarded-*: only their headers
     # are believed, so a client cannot claim another address by sending one itself.
@@ -185,7 +193,7 @@ class ServiceSettings:
             host=env.str(f"{prefix}_HOST", "127.0.0.1"),
             port=port,
             public_base_url=env.str(f"PUBLIC_BASE_URL_{prefix}", f"http://127.0.0.1:{port}"),
-            secret_key=env.str("SECRET_KEY"),
+            secret_key=env.signing_keys("SECRET_KEY"),
             log_level=env.choice("LOG_LEVEL", ("DEBUG", "INFO", "WARNING", "ERROR"), "INFO"),
             trusted_proxy_hops=env.int("TRUSTED_PROXY_HOPS", 0),
             limit_per_client=env.rate("LIMIT_PER_CLIENT", DEFAULT_LIMIT_PER_CLIENT),

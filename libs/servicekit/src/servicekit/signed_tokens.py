@@ -14,6 +14,11 @@ every token issued before it (`withdrawn`).
 Format: `<subject>.<issued as unix seconds>.<expires as unix seconds>.<base64url signature>`;
 the purpose is signed but not written, so a token minted for one purpose never passes as
 another.
+
+Secrets rotate without ending every link at once: tokens are signed with the current
+secret and checked against it and the previous one (`SigningKeys`, from `<NAME>` and
+`<NAME>_PREVIOUS`). An operator sets the new secret, moves the old one to `_PREVIOUS`, and
+removes it once the longest-lived link signed with it has expired.
 """
 
 from __future__ import annotations
@@ -34,28 +39,42 @@ class TokenExpired(Exception):
 
 
 @dataclass(frozen=True)
+class SigningKeys:
+    current: str  # signs every new token
+    previous: str | None = None  # still accepted, so links minted before a rotation work
+
+    def accepted(self) -> tuple[str, ...]:
+        return (self.current,) if self.previous is None else (self.current, self.previous)
+
+
+@dataclass(frozen=True)
 class VerifiedToken:
     subject: str
     issued_at: datetime  # aware UTC, whole seconds
 
 
 def sign(
-    secret: str, purpose: str, subject: str, *, issued_at: datetime, expires_at: datetime
+    keys: SigningKeys, purpose: str, subject: str, *, issued_at: datetime, expires_at: datetime
 ) -> str:
     if "." in subject or not subject:
         raise ValueError("a token subject must be non-empty and contain no '.'")
     issued, expires = _seconds(issued_at), _seconds(expires_at)
-    return f"{subject}.{issued}.{expires}.{_signature(secret, purpose, subject, issued, expires)}"
+    signature = _signature(keys.current, purpose, subject, issued, expires)
+    return f"{subject}.{issued}.{expires}.{signature}"
 
 
-def verify(secret: str, purpose: str, token: str, now: datetime) -> VerifiedToken:
+def verify(keys: SigningKeys, purpose: str, token: str, now: datetime) -> VerifiedToken:
     """The token's subject and issue time, or raise TokenInvalid / TokenExpired."""
     parts = token.split(".")
     if len(parts) != 4 or not (parts[1].isdigit() and parts[2].isdigit()):
         raise TokenInvalid("malformed token")
     subject, issued, expires, signature = parts
-    expected = _signature(secret, purpose, subject, issued, expires)
-    if not hmac.compare_digest(signature.encode(), expected.encode()):
+    if not any(
+        hmac.compare_digest(signature.encode(), expected.encode())
+        for expected in (
+            _signature(secret, purpose, subject, issued, expires) for secret in keys.accepted()
+        )
+    ):
         raise TokenInvalid("bad signature")
     if now.timestamp() >= int(expires):
         raise TokenExpired("token expired")

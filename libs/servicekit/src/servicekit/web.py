@@ -71,7 +71,12 @@ def create_service_app(
     """A Flask app with the operational basics every service web process shares;
     it is ready when its database answers."""
     app = Flask(import_name)
-    app.config.update(SECRET_KEY=settings.secret_key, MAX_CONTENT_LENGTH=MAX_REQUEST_BYTES)
+    app.config.update(
+        SECRET_KEY=settings.secret_key.current,
+        # Sessions signed before a rotation stay valid (Flask 3.1 tries each fallback).
+        SECRET_KEY_FALLBACKS=[settings.secret_key.previous] if settings.secret_key.previous else [],
+        MAX_CONTENT_LENGTH=MAX_REQUEST_BYTES,
+    )
     app.extensions[ENGINE_EXTENSION] = engine
     app.extensions[CLOCK_EXTENSION] = utc_now
     if settings.trusted_proxy_hops:

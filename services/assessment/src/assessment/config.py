@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from servicekit.settings import EnvReader, SettingsError
+from servicekit.signed_tokens import SigningKeys
 
 DEFAULT_TOKEN_DAYS = 90
 DEFAULT_NOTIFICATIONS_URL = "http://127.0.0.1:8002"
@@ -16,7 +17,7 @@ DEFAULT_NOTIFICATIONS_URL = "http://127.0.0.1:8002"
 class AssessmentConfig:
     # Signs the booking link of the result page (servicekit.booking_links); the
     # notifications service checks it with the same secret.
-    booking_link_secret: str
+    booking_link_secret: SigningKeys
     # Long enough to finish the check after talking to colleagues, short enough that an
     # old forwarded mail stops opening the company's answers.
     token_lifetime: timedelta = timedelta(days=DEFAULT_TOKEN_DAYS)
@@ -29,7 +30,7 @@ class AssessmentConfig:
         env = EnvReader(environ)
         days = env.int("ASSESSMENT_TOKEN_DAYS", DEFAULT_TOKEN_DAYS)
         notifications = env.public_url("notifications")
-        booking_link_secret = env.str("BOOKING_LINK_SECRET")
+        booking_link_secret = env.signing_keys("BOOKING_LINK_SECRET")
         env.raise_if_invalid()
         if not 1 <= days <= 365:
             raise SettingsError(

@@ -50,6 +50,6 @@ def create_app(
     install_booking(app, engine, booking_links, limits)
     install_desk(app, engine, settings.public_base_url, export_links)
     app.register_blueprint(
-        export_blueprint("notifications", booking_links.secret, company_data, CUTOFFS)
+        export_blueprint("notifications", booking_links.keys, company_data, CUTOFFS)
     )
     return app

@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from servicekit.settings import EnvReader, SettingsError
+from servicekit.signed_tokens import SigningKeys
 
 DEFAULT_STORAGE_DIR = "var/reports"
 DEFAULT_NOTIFICATIONS_URL = "http://127.0.0.1:8002"
@@ -24,7 +25,7 @@ MAX_RENDER_WORK_S = 240
 class ReportingConfig:
     # Signs the report's booking link (servicekit.booking_links), as the assessment service
     # does for its result page; the notifications service checks it.
-    booking_link_secret: str
+    booking_link_secret: SigningKeys
     storage_dir: Path  # absolute: the web's send_file and the worker must agree on it
     # Where companies reach the notifications service: the report links to its booking page.
     notifications_base_url: str = DEFAULT_NOTIFICATIONS_URL
@@ -40,7 +41,7 @@ class ReportingConfig:
         notifications = env.public_url("notifications")
         days = env.int("REPORTING_LINK_DAYS", DEFAULT_LINK_DAYS)
         timeout_s = env.int("REPORTING_RENDER_TIMEOUT_S", DEFAULT_RENDER_TIMEOUT_S)
-        booking_link_secret = env.str("BOOKING_LINK_SECRET")
+        booking_link_secret = env.signing_keys("BOOKING_LINK_SECRET")
         env.raise_if_invalid()
         problems = []
         if not 1 <= days <= 365:

@@ -36,6 +36,7 @@ from reporting.adapters.weasyprint_renderer import Pdf
 from reporting.domain.report import build_report
 from reporting.metrics import RENDER_SECONDS, REPORTS
 from servicekit.booking_links import booking_url
+from servicekit.signed_tokens import SigningKeys
 
 logger = logging.getLogger(__name__)
 
@@ -71,7 +72,7 @@ class ReportGeneration:
         links: DownloadLinks,
         *,
         booking_base_url: str,
-        booking_link_secret: str,
+        booking_link_secret: SigningKeys,
         attempts: int,
     ) -> None:
         self._sessions = sessions

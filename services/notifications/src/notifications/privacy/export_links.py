@@ -17,11 +17,12 @@ from datetime import datetime
 from notifications.booking_links import BookingLinkSettings
 from servicekit.privacy import export_url
 from servicekit.settings import EnvReader
+from servicekit.signed_tokens import SigningKeys
 
 
 @dataclass(frozen=True)
 class ExportLinks:
-    secret: str  # BOOKING_LINK_SECRET, which every service checks export links with
+    keys: SigningKeys  # BOOKING_LINK_SECRET, which every service checks export links with
     # Each service's public address, in the order the desk lists the parts.
     base_urls: Mapping[str, str]
 
@@ -35,7 +36,7 @@ class ExportLinks:
         reporting = env.public_url("reporting")
         env.raise_if_invalid()
         return cls(
-            booking.secret,
+            booking.keys,
             {
                 "assessment": assessment,
                 "reporting": reporting,
@@ -47,6 +48,6 @@ class ExportLinks:
         """Service -> its export link for the company, valid for servicekit.privacy's
         LINK_LIFETIME from `now`."""
         return {
-            service: export_url(base_url, self.secret, company_id, now)
+            service: export_url(base_url, self.keys, company_id, now)
             for service, base_url in self.base_urls.items()
         }
