@@ -13,8 +13,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from servicekit.logs import JsonFormatter
-from servicekit.settings import ServiceSettings
-from servicekit.web import ENGINE_EXTENSION, HSTS
+from servicekit.settings import ServiceSettings, SettingsError
+from servicekit.web import ENGINE_EXTENSION, HSTS, METRICS_REFUSED
 
 SERVICES = ("assessment", "reporting", "notifications")
 
@@ -96,6 +96,54 @@ def test_metrics_expose_the_outbox_backlog(service: str, migrated: str, client_f
     assert "wegweiser_outbox_pending 0.0" in body
     assert "wegweiser_outbox_lag_seconds 0.0" in body
     assert "wegweiser_http_requests_total" in body
+
+
+def _metrics_status(client: FlaskClient, address: str, **headers: str) -> int:
+    response = client.get("/metrics", environ_base={"REMOTE_ADDR": address}, headers=headers)
+    if response.status_code != 200:
+        assert response.json["detail"] == METRICS_REFUSED
+    return response.status_code
+
+
+def test_metrics_answer_the_monitoring_network_only_and_nothing_a_proxy_forwarded(
+    service: str, migrated: str, client_for
+):
+    default = client_for(service, migrated)
+    behind_ingress = client_for(service, migrated, TRUSTED_PROXY_HOPS="1")
+    narrowed = client_for(service, migrated, METRICS_NETWORKS="192.0.2.0/24, 2001:db8::/32")
+    through_proxy = {"X-Forwarded-For": "10.1.2.3"}
+
+    seen = {
+        "loopback": _metrics_status(default, "127.0.0.1"),
+        "pod network": _metrics_status(default, "10.42.0.5"),
+        "IPv6 private": _metrics_status(default, "fd00::5"),
+        "internet": _metrics_status(default, "203.0.113.7"),
+        "through a proxy": _metrics_status(default, "10.42.0.5", **through_proxy),
+        "via the ingress": _metrics_status(behind_ingress, "10.42.0.9", **through_proxy),
+        "direct behind the ingress": _metrics_status(behind_ingress, "10.42.0.5"),
+        "narrowed, outside": _metrics_status(narrowed, "127.0.0.1"),
+        "narrowed, inside": _metrics_status(narrowed, "192.0.2.9"),
+        "narrowed, IPv6 inside": _metrics_status(narrowed, "2001:db8::1"),
+    }
+
+    assert seen == {
+        "loopback": 200,
+        "pod network": 200,
+        "IPv6 private": 200,
+        "internet": 403,
+        "through a proxy": 403,
+        "via the ingress": 403,
+        "direct behind the ingress": 200,
+        "narrowed, outside": 403,
+        "narrowed, inside": 200,
+        "narrowed, IPv6 inside": 200,
+    }
+
+
+def test_a_malformed_metrics_network_stops_the_start_naming_the_setting(service: str):
+    expected = r"METRICS_NETWORKS must be networks like 10\.0\.0\.0/8, comma-separated"
+    with pytest.raises(SettingsError, match=expected):
+        _create_app(service, "sqlite://", METRICS_NETWORKS="10.0.0.0/8,intranet")
 
 
 def test_errors_are_problem_json_carrying_the_callers_correlation_id(

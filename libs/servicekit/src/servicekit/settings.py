@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
+from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
 
 from sqlalchemy import make_url
@@ -14,6 +15,8 @@ from sqlalchemy.exc import ArgumentError
 from servicekit.signed_tokens import SigningKeys
 
 _REQUIRED = object()
+
+IPNetwork = IPv4Network | IPv6Network
 
 # The fixed local ports of the services' web processes (each overridable by <SERVICE>_PORT).
 DEFAULT_PORTS = {"assessment": 8000, "reporting": 8001, "notifications": 8002}
@@ -96,6 +99,17 @@ class EnvReader:
             return default
         return Rate(int(match[1]), timedelta(**{_UNITS[match[3]]: int(match[2])}))
 
+    def networks(self, name: str, default: str) -> tuple[IPNetwork, ...]:
+        """Comma-separated networks in CIDR notation (`10.0.0.0/8,fc00::/7`)."""
+        raw = self._environ.get(name, "").strip() or default
+        try:
+            return tuple(ip_network(part.strip()) for part in raw.split(",") if part.strip())
+        except ValueError as error:
+            self._problems.append(
+                f"{name} must be networks like 10.0.0.0/8, comma-separated ({error})"
+            )
+            return ()
+
     def path(self, name: str, default: str) -> Path:
         """A folder or file; a relative one is taken from the working directory the process
         starts in, here, once. Left relative, each user would resolve it on its own terms:
@@ -160,6 +174,9 @@ class Rate:
 # Why these numbers: README, "Limits on anonymous requests".
 DEFAULT_LIMIT_PER_CLIENT = Rate(60, timedelta(hours=1))
 DEFAULT_LIMIT_PER_RECIPIENT = Rate(10, timedelta(hours=24))
+# Who may read a web process's /metrics: loopback and the private ranges a cluster's
+# monitoring scrapes from, never the internet.
+DEFAULT_METRICS_NETWORKS = "127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7"
 
 
 @dataclass(frozen=True)
@@ -181,6 +198,8 @@ class ServiceSettings:
     # recipient (servicekit.request_limits).
     limit_per_client: Rate = DEFAULT_LIMIT_PER_CLIENT
     limit_per_recipient: Rate = DEFAULT_LIMIT_PER_RECIPIENT
+    # The networks /metrics answers to (servicekit.web); only for requests no proxy forwarded.
+    metrics_networks: tuple[IPNetwork, ...] = ()
 
     @classmethod
     def from_env(cls, service: str, environ: Mapping[str, str]) -> ServiceSettings:
@@ -198,6 +217,7 @@ class ServiceSettings:
             trusted_proxy_hops=env.int("TRUSTED_PROXY_HOPS", 0),
             limit_per_client=env.rate("LIMIT_PER_CLIENT", DEFAULT_LIMIT_PER_CLIENT),
             limit_per_recipient=env.rate("LIMIT_PER_RECIPIENT", DEFAULT_LIMIT_PER_RECIPIENT),
+            metrics_networks=env.networks("METRICS_NETWORKS", DEFAULT_METRICS_NETWORKS),
         )
         if not 0 <= settings.trusted_proxy_hops <= 5:
             env.problem(f"TRUSTED_PROXY_HOPS must be 0-5, got {settings.trusted_proxy_hops}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Mapping
 from functools import partial
+from ipaddress import ip_address
 
 from flask import Flask, Response, g, jsonify, request
 from prometheus_client import (
@@ -24,7 +25,7 @@ from servicekit.db import ping
 from servicekit.json_api import ApiProblem, problem_response
 from servicekit.logs import bind_request_correlation_id
 from servicekit.metrics import process_metrics
-from servicekit.settings import ServiceSettings
+from servicekit.settings import IPNetwork, ServiceSettings
 
 CORRELATION_HEADER = "X-Correlation-ID"
 
@@ -42,6 +43,7 @@ ENGINE_EXTENSION = "wegweiser.engine"
 # Nothing a company or an advisor sends is larger; anything bigger is refused with 413.
 MAX_REQUEST_BYTES = 1024 * 1024
 TOO_LARGE = f"The request body is larger than {MAX_REQUEST_BYTES // (1024 * 1024)} MiB."
+METRICS_REFUSED = "Metrics are served to the monitoring network only (METRICS_NETWORKS)."
 
 # On every response of every service (a view may set its own value of one of them). No
 # inline script or style, no framing, no other origins: the pages work without JavaScript.
@@ -84,20 +86,26 @@ def create_service_app(
         # per-client limits would count all clients as one, and the logs name nobody.
         hops = settings.trusted_proxy_hops
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
-    install_operations(app, {"database": partial(ping, engine)}, collectors)
+    install_operations(
+        app, {"database": partial(ping, engine)}, collectors, settings.metrics_networks
+    )
     return app
 
 
 def install_operations(
     app: Flask,
     readiness_checks: Mapping[str, ReadinessCheck],
-    collectors: Iterable[Collector] = (),
+    collectors: Iterable[Collector],
+    metrics_networks: tuple[IPNetwork, ...],
 ) -> None:
     """Add /healthz (the process answers), /readyz (its dependencies answer) and /metrics.
 
     A readiness check raises when its dependency is unavailable; /readyz then answers 503
     naming it, so an orchestrator stops sending traffic without restarting the process.
     `collectors` add metrics of this app's own (read at scrape time) to the process-wide ones.
+    /metrics answers only requests from `metrics_networks` that no proxy forwarded: the
+    ingress routes every path of the public address here, and the metrics name companies'
+    activity (outbox backlog, bookings, funding reviews) nobody outside should read.
     """
     # No auto-describe: it would call the collectors (and query the database) right now.
     app_registry = CollectorRegistry(auto_describe=False)
@@ -122,6 +130,8 @@ def install_operations(
 
     @app.get("/metrics")
     def metrics() -> Response:
+        if not _from_monitoring(metrics_networks):
+            return problem_response(ApiProblem(403, "Forbidden", METRICS_REFUSED))
         body = process_metrics() + generate_latest(app_registry)
         return Response(body, mimetype=CONTENT_TYPE_LATEST)
 
@@ -129,6 +139,18 @@ def install_operations(
     app.after_request(_finish_request)
     app.teardown_request(_forget_correlation_id)
     app.register_error_handler(HTTPException, _http_error_as_problem)
+
+
+def _from_monitoring(networks: tuple[IPNetwork, ...]) -> bool:
+    # A scraper talks to the pod directly; whatever came through a proxy (trusted or not,
+    # it adds X-Forwarded-For) came from outside.
+    if "X-Forwarded-For" in request.headers or request.remote_addr is None:
+        return False
+    try:
+        address = ip_address(request.remote_addr)
+    except ValueError:
+        return False
+    return any(address in network for network in networks)
 
 
 def _start_request() -> None:
