@@ -870,3 +870,100 @@ def test_the_wait_ends_once_the_migration_ran(service: str, tmp_path: Path) -> N
     assert migrated.returncode == 0, migrated.stderr
     waited = run(wait)
     assert waited.returncode == 0, waited.stderr
+
+
+# --- network policies -------------------------------------------------------------------------
+
+# Where the traffic the pods need comes from and goes to (the installation's namespaces).
+INGRESS_CONTROLLER = {"kubernetes.io/metadata.name": "ingress-nginx"}
+MONITORING = {"kubernetes.io/metadata.name": "monitoring"}
+KUBE_DNS = ({"kubernetes.io/metadata.name": "kube-system"}, {"k8s-app": "kube-dns"})
+
+
+def _selects(selector: Mapping[str, Any], labels: Mapping[str, str]) -> bool:
+    """A label selector as Kubernetes evaluates it (the operators these manifests use)."""
+    if not selector.get("matchLabels", {}).items() <= labels.items():
+        return False
+    for expression in selector.get("matchExpressions", []):
+        assert expression["operator"] == "In", f"not evaluated here: {expression}"
+        if labels.get(expression["key"]) not in expression["values"]:
+            return False
+    return True
+
+
+def _allowed(workload: Mapping[str, Any], direction: str) -> set[tuple[Any, ...]]:
+    """(peer, protocol, port) the NetworkPolicies allow for the workload's pods, as one set:
+    the peer is a namespace's and a pod's labels (None: any), the port a number or a name."""
+    rules = "ingress" if direction == "Ingress" else "egress"
+    peers_key = "from" if direction == "Ingress" else "to"
+    allowed = set()
+    for policy in _of_kind("NetworkPolicy").values():
+        spec = policy["spec"]
+        if direction not in spec["policyTypes"] or not _selects(
+            spec["podSelector"], _pod_labels(workload)
+        ):
+            continue
+        for rule in spec.get(rules, []):
+            peers = [
+                (
+                    tuple(sorted(peer.get("namespaceSelector", {}).get("matchLabels", {}).items())),
+                    tuple(sorted(peer.get("podSelector", {}).get("matchLabels", {}).items())),
+                )
+                for peer in rule.get(peers_key, [])
+            ] or [None]
+            for peer in peers:
+                for port in rule["ports"]:
+                    allowed.add((peer, port["protocol"], port["port"]))
+    return allowed
+
+
+def _peer(namespace: Mapping[str, str], pods: Mapping[str, str] | None = None) -> tuple:
+    return (tuple(sorted(namespace.items())), tuple(sorted((pods or {}).items())))
+
+
+def test_everything_not_allowed_is_refused() -> None:
+    deny_all = [
+        name
+        for name, policy in _of_kind("NetworkPolicy").items()
+        if policy["spec"]["podSelector"] == {}
+        and set(policy["spec"]["policyTypes"]) == {"Ingress", "Egress"}
+        and not policy["spec"].get("ingress")
+        and not policy["spec"].get("egress")
+    ]
+    assert deny_all == ["default-deny"]
+
+
+@pytest.mark.parametrize("name", sorted(_workloads()))
+def test_each_pod_may_reach_only_what_its_process_talks_to(name: str) -> None:
+    workload = _workloads()[name]
+    role = _role(workload)
+    environment = _environment(_main_container(workload))[0]
+    service = _service_of(workload)
+    database = urlsplit(environment[f"{service.upper()}_DATABASE_URL"])
+
+    expected = {
+        (_peer(*KUBE_DNS), "UDP", 53),
+        (_peer(*KUBE_DNS), "TCP", 53),
+        (None, "TCP", database.port),
+    }
+    if role in ("relay", "worker"):  # eventing.processes: the only Kafka clients
+        brokers = environment["KAFKA_BOOTSTRAP_SERVERS"].split(",")
+        expected |= {(None, "TCP", int(broker.rpartition(":")[2])) for broker in brokers}
+    if role == "mailer":
+        expected.add((None, "TCP", int(environment["SMTP_PORT"])))
+    assert _allowed(workload, "Egress") == expected
+
+
+@pytest.mark.parametrize("name", sorted(_workloads()))
+def test_each_pod_is_reached_only_by_the_ingress_and_the_monitoring(name: str) -> None:
+    workload = _workloads()[name]
+    served = {port["name"] for port in _main_container(workload).get("ports", [])}
+    expected = {(_peer(MONITORING), "TCP", port) for port in served}
+    if _role(workload) == "web":
+        assert served == {"http"}
+        expected.add((_peer(INGRESS_CONTROLLER), "TCP", "http"))
+    allowed = _allowed(workload, "Ingress")
+    # A named port the pod does not declare opens nothing; a numbered one always does.
+    assert {rule for rule in allowed if not isinstance(rule[2], str) or rule[2] in served} == (
+        expected
+    )
