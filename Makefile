@@ -70,9 +70,10 @@ TEST_NEEDS := $(INSTALLED) $(CHROMIUM) $(PDFTOTEXT) $(HB_SUBSET) $(if $(filter a
 test: $(TEST_NEEDS) ## run the whole test suite (TEST_KAFKA=apache for Apache Kafka; TEST_DATABASE_URL adds PostgreSQL)
 	TEST_KAFKA=$(TEST_KAFKA) $(BIN)/pytest
 
-lint: $(INSTALLED) ## check style and formatting
+lint: $(INSTALLED) ## check style, formatting and types
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 bench: $(INSTALLED) $(if $(HAVE_JAVA),$(KAFKA_LIBS)/.complete) ## measure relay (on Tansu and Apache Kafka), latency, submit, scoring, rendering, booking, mail into bench/results/
 	$(BIN)/python -m bench.eventing

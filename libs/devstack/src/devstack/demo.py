@@ -140,7 +140,8 @@ def _call(method: str, url: str, body: Any, token: str | None = None) -> dict[st
     request = urllib.request.Request(url, data=data, method=method, headers=headers)  # noqa: S310
     try:
         with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - loopback
-            return json.loads(response.read() or b"{}")
+            answer: dict[str, Any] = json.loads(response.read() or b"{}")
+            return answer
     except (urllib.error.URLError, OSError) as error:
         raise DemoFailed(f"{method} {url}: {error}") from error
 

@@ -111,7 +111,7 @@ def _attachments_section(message: EmailMessage) -> str:
 def _read_headers(path: Path) -> EmailMessage:
     parser = email.parser.BytesParser(policy=default_policy)
     with path.open("rb") as file:
-        return cast(EmailMessage, parser.parse(file, headersonly=True))
+        return parser.parse(file, headersonly=True)
 
 
 def _header(message: EmailMessage, name: str) -> str:

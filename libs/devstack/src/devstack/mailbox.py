@@ -11,7 +11,6 @@ from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.policy import default as default_policy
 from pathlib import Path
-from typing import cast
 
 # 20261127T011513.123456789Z.eml: fixed width, so name order is time order.
 _NAME = re.compile(r"^\d{8}T\d{6}\.\d{9}Z\.eml$")
@@ -75,4 +74,4 @@ def arrival_time(path: Path) -> datetime:
 def read_message(path: Path) -> EmailMessage:
     with path.open("rb") as file:
         # policy=default makes the parser build EmailMessage objects.
-        return cast(EmailMessage, email.message_from_binary_file(file, policy=default_policy))
+        return email.message_from_binary_file(file, policy=default_policy)

@@ -76,11 +76,12 @@ def _run(settings: DevSettings, signals: StopSignals, resources: ExitStack) -> i
 def _start_infrastructure(settings: DevSettings, resources: ExitStack) -> Broker | None:
     for directory in (settings.state_dir, settings.log_dir, settings.mail_dir, settings.tmp_dir):
         directory.mkdir(parents=True, exist_ok=True)
-    broker = None
+    broker: Broker | None = None
     if settings.external_kafka is None:
-        broker = resources.enter_context(
-            local_broker(settings.local_kafka, settings.kafka_local_port, log_dir=settings.log_dir)
+        broker = local_broker(
+            settings.local_kafka, settings.kafka_local_port, log_dir=settings.log_dir
         )
+        resources.enter_context(broker)
     if settings.external_smtp_host is None:
         resources.enter_context(SmtpSink(settings.mail_dir, port=settings.smtp_port))
         resources.enter_context(MailPage(settings.mail_dir, port=settings.mail_ui_port))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import ssl
 import time
@@ -182,6 +183,8 @@ class _StoringHandler:
         reply = self._store(envelope) if sink.drop_stores is not False else ""
         if sink.drop_stores is None:
             return reply
+        # aiosmtpd's server runs on a socket transport, which can abort.
+        assert isinstance(server.transport, asyncio.Transport)
         server.transport.abort()  # what it replies below goes nowhere
         return "421 4.4.2 Connection dropped on purpose"
 

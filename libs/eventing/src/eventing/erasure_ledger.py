@@ -21,18 +21,17 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Table, delete, select, text
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from eventing.envelope import Envelope, new_envelope
 from eventing.inbox import Effect
 from eventing.outbox import add_to_outbox
 from eventing.tables import outbox, outbox_parked
+from servicekit.db import dialect_insert
 
 logger = logging.getLogger(__name__)
 
 KIND_COMPANY, KIND_ASSESSMENT = "company", "assessment"
-_INSERT_FOR_DIALECT = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 
 
 @dataclass(frozen=True)
@@ -88,10 +87,9 @@ class ErasureLedger:
         subjects = [(request.company_id, KIND_COMPANY)] + [
             (assessment_id, KIND_ASSESSMENT) for assessment_id in request.assessment_ids
         ]
-        insert = _INSERT_FOR_DIALECT[session.get_bind().dialect.name]
         for subject_id, kind in subjects:
             session.execute(
-                insert(self._table)
+                dialect_insert(session, self._table)
                 .values(
                     subject_id=subject_id, kind=kind, erasure_id=request.erasure_id, erased_at=now
                 )

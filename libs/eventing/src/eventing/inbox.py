@@ -10,13 +10,11 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from enum import Enum
 
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
 from eventing.envelope import Envelope
 from eventing.tables import inbox
-
-_INSERT_FOR_DIALECT = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
+from servicekit.db import dialect_insert
 
 
 class Outcome(Enum):
@@ -35,8 +33,12 @@ def first_delivery(session: Session, consumer: str, envelope: Envelope) -> bool:
         "event_type": envelope.event_type,
         "processed_at": datetime.now(UTC),
     }
-    insert = _INSERT_FOR_DIALECT[session.get_bind().dialect.name]
-    statement = insert(inbox).values(values).on_conflict_do_nothing().returning(inbox.c.event_id)
+    statement = (
+        dialect_insert(session, inbox)
+        .values(values)
+        .on_conflict_do_nothing()
+        .returning(inbox.c.event_id)
+    )
     return session.execute(statement).first() is not None
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from kafka import KafkaAdminClient, KafkaProducer
 from kafka.errors import KafkaError, KafkaTimeoutError, UnknownError
+from kafka.producer.future import FutureRecordMetadata
 
 from eventing.admin import ensure_topics, wanted_topics
 from eventing.codec import encode, kafka_headers, kafka_key
@@ -80,7 +81,7 @@ class KafkaPublisher:
         except KafkaError as exc:
             error = PublishError(f"cannot reach the broker: {exc}", retriable=True)
             return SentBatch(self, [error for _ in messages])
-        futures: list[object] = []
+        futures: list[FutureRecordMetadata | KafkaError | PublishError] = []
         for message in messages:
             try:
                 futures.append(
@@ -149,13 +150,15 @@ class KafkaPublisher:
             self._producer = KafkaProducer(**self._settings.producer())
         return self._producer
 
-    def _wait(self, future: object) -> PublishError | None:
+    def _wait(
+        self, future: FutureRecordMetadata | KafkaError | PublishError
+    ) -> PublishError | None:
         if isinstance(future, PublishError):
             return future
         if isinstance(future, KafkaError):
             return _as_publish_error(future, self._settings)
         try:
-            future.get(timeout=self._send_timeout_s)  # type: ignore[attr-defined]
+            future.get(timeout=self._send_timeout_s)
         except KafkaError as exc:
             return _as_publish_error(exc, self._settings)
         return None
@@ -172,7 +175,11 @@ class KafkaPublisher:
 class SentBatch:
     """Messages handed to the producer; `results()` waits for the broker's answer to each."""
 
-    def __init__(self, publisher: KafkaPublisher, futures: list[object]) -> None:
+    def __init__(
+        self,
+        publisher: KafkaPublisher,
+        futures: list[FutureRecordMetadata | KafkaError | PublishError],
+    ) -> None:
         self._publisher = publisher
         self._futures = futures
 

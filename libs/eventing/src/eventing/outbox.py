@@ -14,6 +14,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
@@ -51,8 +52,8 @@ def add_to_outbox(session: Session | Connection, envelope: Envelope) -> None:
 
 @dataclass(frozen=True)
 class _Batch:
-    rows: Sequence[Row]  # as read, in order
-    sent: list[Row]  # handed to the producer
+    rows: Sequence[Row[Any]]  # as read, in order
+    sent: list[Row[Any]]  # handed to the producer
     refused: dict[int, PublishError | None]  # known failures, never sent
     in_flight: SentBatch
 
@@ -133,7 +134,7 @@ class OutboxRelay:
         self._record(batch.rows, published, failed)
         return len(published), len(failed)
 
-    def _send(self, rows: Sequence[Row]) -> _Batch | None:
+    def _send(self, rows: Sequence[Row[Any]]) -> _Batch | None:
         if not rows:
             return None
         refused: dict[int, PublishError | None] = {}
@@ -159,7 +160,7 @@ class OutboxRelay:
         failed = {seq: error for seq, error in outcome.items() if error is not None}
         return published, failed
 
-    def _pending_rows(self, excluding: Sequence[int] = ()) -> Sequence[Row]:
+    def _pending_rows(self, excluding: Sequence[int] = ()) -> Sequence[Row[Any]]:
         """The next batch in order, leaving out every row of a key that has a parked row."""
         query = (
             select(outbox)
@@ -173,7 +174,7 @@ class OutboxRelay:
             return connection.execute(query).all()
 
     def _record(
-        self, rows: Sequence[Row], published: list[int], failed: dict[int, PublishError]
+        self, rows: Sequence[Row[Any]], published: list[int], failed: dict[int, PublishError]
     ) -> None:
         by_seq = {row.seq: row for row in rows}
         with self._engine.begin() as connection:
@@ -237,7 +238,7 @@ class OutboxCollector(Collector):
         )
 
 
-def _as_message(row: Row) -> OutgoingMessage:
+def _as_message(row: Row[Any]) -> OutgoingMessage:
     return OutgoingMessage(
         topic=row.topic,
         key=row.message_key.encode(),
@@ -247,7 +248,7 @@ def _as_message(row: Row) -> OutgoingMessage:
 
 
 def _confirmed_in_key_order(
-    rows: Sequence[Row], outcome: dict[int, PublishError | None]
+    rows: Sequence[Row[Any]], outcome: dict[int, PublishError | None]
 ) -> list[int]:
     """Rows the broker confirmed that may count as published: per key, those before its first
     failure (or its first row left unsent).

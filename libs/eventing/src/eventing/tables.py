@@ -7,6 +7,8 @@ An outbox row lives until the broker confirmed its event; then the relay deletes
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     BigInteger,
     Column,
@@ -24,7 +26,7 @@ from servicekit.db import UTCDateTime
 metadata = MetaData()
 
 
-def _event_columns() -> list[Column]:
+def _event_columns() -> list[Column[Any]]:
     return [
         Column("event_id", Uuid, nullable=False, unique=True),
         Column("topic", String(100), nullable=False),

@@ -246,7 +246,8 @@ class ConsumerWorker:
     def _close(self, consumer: KafkaConsumer) -> None:
         if not self._settings.leave_group_on_close:
             coordinator = consumer._coordinator  # private, but the only way; see kafka_settings
-            coordinator.maybe_leave_group = lambda reason=None, timeout_ms=None: (
+            # Replacing a method of kafka-python's object is the patch itself.
+            coordinator.maybe_leave_group = lambda reason=None, timeout_ms=None: (  # type: ignore[method-assign]
                 coordinator.reset_generation()
             )
         try:
@@ -303,7 +304,8 @@ def _position(record: ConsumerRecord) -> tuple[str, int, int]:
 def _header(record: ConsumerRecord, name: str) -> str | None:
     for key, value in record.headers or []:
         if key == name and value is not None:
-            return value.decode(errors="replace")
+            raw: bytes = value
+            return raw.decode(errors="replace")
     return None
 
 

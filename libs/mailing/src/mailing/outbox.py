@@ -9,7 +9,6 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from mailing.message import (
@@ -21,8 +20,7 @@ from mailing.message import (
 )
 from mailing.owner import MailOwner
 from mailing.tables import STATUS_FAILED, STATUS_QUEUED, STATUS_WITHDRAWN, mail_outbox
-
-_INSERT_FOR_DIALECT = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
+from servicekit.db import changed_rows, dialect_insert
 
 
 def queue_mail(
@@ -32,10 +30,8 @@ def queue_mail(
     log find it by); an Unsendable one as failed with its reason. False if a mail with its
     dedupe_key was queued before (a redelivered event queues one mail). Commit is the
     caller's."""
-    bind = target.get_bind() if isinstance(target, Session) else target
-    insert = _INSERT_FOR_DIALECT[bind.dialect.name]
     statement = (
-        insert(mail_outbox)
+        dialect_insert(target, mail_outbox)
         .values(
             id=uuid.uuid4(),
             dedupe_key=mail.dedupe_key,
@@ -82,7 +78,7 @@ def withdraw_mail(target: Connection | Session, dedupe_key: str) -> bool:
         .where(mail_outbox.c.dedupe_key == dedupe_key, mail_outbox.c.status == STATUS_QUEUED)
         .values(status=STATUS_WITHDRAWN)
     )
-    return result.rowcount == 1
+    return changed_rows(result) == 1
 
 
 def _stored_attachments(attachments: tuple[Attachment, ...]) -> list[dict[str, str]] | None:

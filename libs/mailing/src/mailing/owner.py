@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, or_
 
@@ -70,7 +71,7 @@ def mails_about_company(company_id: uuid.UUID) -> ColumnElement[bool]:
     return mail_outbox.c.owner_company_id == company_id
 
 
-def advisor_log(advisor_id: uuid.UUID, assessment_ids: Select) -> ColumnElement[bool]:
+def advisor_log(advisor_id: uuid.UUID, assessment_ids: Select[Any]) -> ColumnElement[bool]:
     """What an advisor's delivery log shows: the mails to the advisor, and those to the
     contacts of the advisor's companies (`assessment_ids`), whom the advisor answers "where
     is my report?". Never a colleague's mails about the same company."""

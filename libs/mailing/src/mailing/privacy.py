@@ -17,6 +17,7 @@ from sqlalchemy import ColumnElement, Connection, and_, case, select, update
 from sqlalchemy.orm import Session
 
 from mailing.tables import STATUS_QUEUED, STATUS_WITHDRAWN, mail_outbox
+from servicekit.db import changed_rows
 
 ERASED = "[erased]"
 
@@ -47,7 +48,7 @@ def erase_mails(db: Connection | Session, which: ColumnElement[bool]) -> int:
             ),
         )
     )
-    return result.rowcount
+    return changed_rows(result)
 
 
 def expire_mail_bodies(db: Connection | Session, older_than: datetime) -> int:

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
-from typing import Protocol
+from typing import Any, Protocol
 
 from prometheus_client import Counter
 from prometheus_client.core import GaugeMetricFamily
@@ -39,7 +39,8 @@ MAILS = Counter("wegweiser_mails", "Mails handed to the SMTP relay, by outcome."
 
 
 class Mailer(Protocol):
-    mail_from: str
+    @property
+    def mail_from(self) -> str: ...
 
     def send(self, message: EmailMessage) -> None: ...
 
@@ -137,7 +138,7 @@ class MailSender:
                 sent += 1
         return SendReport(sent, retried, failed)
 
-    def _due_rows(self) -> Sequence[Row]:
+    def _due_rows(self) -> Sequence[Row[Any]]:
         query = (
             select(mail_outbox)
             .where(
@@ -150,7 +151,7 @@ class MailSender:
         with self._engine.connect() as connection:
             return connection.execute(query).all()
 
-    def _message(self, row: Row) -> EmailMessage:
+    def _message(self, row: Row[Any]) -> EmailMessage:
         mail = Mail(
             dedupe_key=row.dedupe_key,
             to=row.recipient,
@@ -164,7 +165,7 @@ class MailSender:
             mail, mail_id=row.id, mail_from=self._mailer.mail_from, date=self._clock()
         )
 
-    def _record_sent(self, row: Row) -> None:
+    def _record_sent(self, row: Row[Any]) -> None:
         self._update(
             row,
             status=STATUS_SENT,
@@ -175,7 +176,7 @@ class MailSender:
         self._sent_unrecorded.discard(row.id)
         MAILS.labels("sent").inc()
 
-    def _record_retry(self, row: Row, error: str) -> None:
+    def _record_retry(self, row: Row[Any], error: str) -> None:
         attempts = row.attempts + 1
         delay_s = self.retry_delay_s(attempts)
         self._update(
@@ -194,7 +195,7 @@ class MailSender:
             _reply_code(error),
         )
 
-    def _record_failure(self, row: Row, error: str) -> None:
+    def _record_failure(self, row: Row[Any], error: str) -> None:
         self._update(row, status=STATUS_FAILED, attempts=row.attempts + 1, last_error=error[:2000])
         MAILS.labels("failed").inc()
         logger.error("mail %s refused for good, not retried: %s", row.id, _reply_code(error))
@@ -203,10 +204,10 @@ class MailSender:
         """Exponential in the attempts made, capped, with jitter (75-100 %) so mails queued
         together during an outage do not all come back at the same moment."""
         exponent = min(attempts - 1, 30)
-        delay = min(self._first_retry_s * 2**exponent, self._max_retry_s)
+        delay = min(self._first_retry_s * 2.0**exponent, self._max_retry_s)
         return delay * self._rng.uniform(0.75, 1.0)
 
-    def _update(self, row: Row, **values: object) -> None:
+    def _update(self, row: Row[Any], **values: object) -> None:
         with self._engine.begin() as connection:
             connection.execute(
                 update(mail_outbox)

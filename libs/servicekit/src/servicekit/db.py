@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import Connection, DateTime, Engine, Table, create_engine, event, make_url, text
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.engine import Dialect
+from sqlalchemy.engine import CursorResult, Dialect, Result
 from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeDecorator
 
@@ -37,11 +37,19 @@ def _tune_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def dialect_insert(db: Connection | Session, table: Table) -> Any:
+def dialect_insert(db: Connection | Session, table: Table) -> postgresql.Insert | sqlite.Insert:
     """An INSERT that can say ON CONFLICT, on either database (SQLAlchemy has one per dialect)."""
     dialect = db.get_bind().dialect if isinstance(db, Session) else db.dialect
-    module = postgresql if dialect.name == "postgresql" else sqlite
-    return module.insert(table)
+    if dialect.name == "postgresql":
+        return postgresql.insert(table)
+    return sqlite.insert(table)
+
+
+def changed_rows(result: Result[Any]) -> int:
+    """How many rows an UPDATE or DELETE changed. A Session types what it executes as a plain
+    Result; for these statements it is a CursorResult, which counts them."""
+    assert isinstance(result, CursorResult)
+    return result.rowcount
 
 
 def ping(engine: Engine) -> None:

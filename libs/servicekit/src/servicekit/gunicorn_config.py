@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from typing import Any
 
 from prometheus_client import multiprocess
 
@@ -37,11 +38,14 @@ logconfig_dict = {
 }
 
 
-def child_exit(_server: object, worker: object) -> None:
+# gunicorn's hooks get its Arbiter and Worker, which declare no types.
+
+
+def child_exit(_server: Any, worker: Any) -> None:
     """A replaced worker's live gauges must not be summed any more."""
-    multiprocess.mark_process_dead(worker.pid)  # type: ignore[attr-defined]
+    multiprocess.mark_process_dead(worker.pid)
 
 
-def post_fork(server: object, _worker: object) -> None:
+def post_fork(server: Any, _worker: Any) -> None:
     """A worker whose arbiter was killed outright would serve on, holding the port."""
-    end_with_parent(server.pid)  # type: ignore[attr-defined]
+    end_with_parent(server.pid)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -14,7 +15,12 @@ from sqlalchemy.exc import ArgumentError
 
 from servicekit.signed_tokens import SigningKeys
 
-_REQUIRED = object()
+
+class _Required:
+    """The default of a setting that has none."""
+
+
+_REQUIRED = _Required()
 
 IPNetwork = IPv4Network | IPv6Network
 
@@ -35,31 +41,38 @@ class EnvReader:
 
     Call `raise_if_invalid()` after reading everything, so an operator sees every missing
     or malformed variable in one message instead of one per restart.
+
+    The readers are named after the types they return (`env.str`, `env.int`), so inside
+    this class the types themselves are written `builtins.str` and so on.
     """
 
-    def __init__(self, environ: Mapping[str, str]) -> None:
+    def __init__(self, environ: Mapping[builtins.str, builtins.str]) -> None:
         self._environ = environ
-        self._problems: list[str] = []
+        self._problems: list[builtins.str] = []
 
-    def str(self, name: str, default: object = _REQUIRED) -> str:
+    def str(
+        self, name: builtins.str, default: builtins.str | _Required = _REQUIRED
+    ) -> builtins.str:
         value = self._environ.get(name, "")
         if value != "":
             return value
-        if default is _REQUIRED:
+        if isinstance(default, _Required):
             self._problems.append(f"{name} is required but not set")
             return ""
-        return default  # type: ignore[return-value]
+        return default
 
-    def optional(self, name: str) -> str | None:
+    def optional(self, name: builtins.str) -> builtins.str | None:
         return self._environ.get(name) or None
 
-    def signing_keys(self, name: str) -> SigningKeys:
+    def signing_keys(self, name: builtins.str) -> SigningKeys:
         """The secret in `name` signs; the one in `<name>_PREVIOUS`, while set, is still
         accepted (servicekit.signed_tokens)."""
         return SigningKeys(self.str(name), self.optional(f"{name}_PREVIOUS"))
 
-    def int(self, name: str, default: int | object = _REQUIRED) -> int:
-        raw = self.str(name, default if default is _REQUIRED else str(default))
+    def int(
+        self, name: builtins.str, default: builtins.int | _Required = _REQUIRED
+    ) -> builtins.int:
+        raw = self.str(name, default if isinstance(default, _Required) else str(default))
         if raw == "":
             return 0
         try:
@@ -68,7 +81,7 @@ class EnvReader:
             self._problems.append(f"{name} must be a whole number, got {raw!r}")
             return 0
 
-    def bool(self, name: str, default: bool) -> bool:
+    def bool(self, name: builtins.str, default: builtins.bool) -> builtins.bool:
         raw = self._environ.get(name, "").strip().lower()
         if raw == "":
             return default
@@ -79,14 +92,16 @@ class EnvReader:
         self._problems.append(f"{name} must be true or false, got {raw!r}")
         return default
 
-    def choice(self, name: str, choices: Iterable[str], default: str) -> str:
+    def choice(
+        self, name: builtins.str, choices: Iterable[builtins.str], default: builtins.str
+    ) -> builtins.str:
         allowed = tuple(choices)
         value = self.str(name, default)
         if value not in allowed:
             self._problems.append(f"{name} must be one of {', '.join(allowed)}, got {value!r}")
         return value
 
-    def rate(self, name: str, default: Rate) -> Rate:
+    def rate(self, name: builtins.str, default: Rate) -> Rate:
         """A limit written `<count>/<window>`, the window in s, m, h or d: `10/24h`."""
         raw = self._environ.get(name, "").strip()
         if raw == "":
@@ -99,7 +114,7 @@ class EnvReader:
             return default
         return Rate(int(match[1]), timedelta(**{_UNITS[match[3]]: int(match[2])}))
 
-    def networks(self, name: str, default: str) -> tuple[IPNetwork, ...]:
+    def networks(self, name: builtins.str, default: builtins.str) -> tuple[IPNetwork, ...]:
         """Comma-separated networks in CIDR notation (`10.0.0.0/8,fc00::/7`)."""
         raw = self._environ.get(name, "").strip() or default
         try:
@@ -110,13 +125,13 @@ class EnvReader:
             )
             return ()
 
-    def path(self, name: str, default: str) -> Path:
+    def path(self, name: builtins.str, default: builtins.str) -> Path:
         """A folder or file; a relative one is taken from the working directory the process
         starts in, here, once. Left relative, each user would resolve it on its own terms:
         Flask's `send_file` against the app's package folder, a later `chdir` against another."""
         return Path(self.str(name, default)).absolute()
 
-    def optional_file(self, name: str) -> Path | None:
+    def optional_file(self, name: builtins.str) -> Path | None:
         """A file the process reads at start-up, e.g. a CA; absolute, as by `path`, and
         checked now, so a wrong mount is named before anything connects."""
         value = self.optional(name)
@@ -127,7 +142,7 @@ class EnvReader:
             self._problems.append(f"{name} {path} is not a readable file")
         return path
 
-    def database_url(self, name: str, default: str) -> str:
+    def database_url(self, name: builtins.str, default: builtins.str) -> builtins.str:
         """A SQLAlchemy URL; a SQLite file given by a relative path is made absolute, as by
         `path`, so every process of a service opens the same file."""
         raw = self.str(name, default)
@@ -145,7 +160,7 @@ class EnvReader:
             hide_password=False
         )
 
-    def public_url(self, service: str) -> str:
+    def public_url(self, service: builtins.str) -> builtins.str:
         """Where users reach another service (`PUBLIC_BASE_URL_<SERVICE>`), for the links to
         it that this one hands out. Only http(s): the value ends up in mails and pages."""
         name = f"PUBLIC_BASE_URL_{service.upper()}"
@@ -154,7 +169,7 @@ class EnvReader:
             self._problems.append(f"{name} must start with http:// or https://, got {value!r}")
         return value.rstrip("/")
 
-    def problem(self, message: str) -> None:
+    def problem(self, message: builtins.str) -> None:
         """A problem found by the caller, e.g. between two settings, reported with the rest."""
         self._problems.append(message)
 

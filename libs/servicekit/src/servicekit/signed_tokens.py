@@ -28,6 +28,7 @@ import hashlib
 import hmac
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Protocol
 
 
 class TokenInvalid(Exception):
@@ -81,7 +82,12 @@ def verify(keys: SigningKeys, purpose: str, token: str, now: datetime) -> Verifi
     return VerifiedToken(subject, datetime.fromtimestamp(int(issued), UTC))
 
 
-def withdrawn(token: VerifiedToken, links_valid_from: datetime | None) -> bool:
+class Issued(Protocol):
+    @property
+    def issued_at(self) -> datetime: ...
+
+
+def withdrawn(token: Issued, links_valid_from: datetime | None) -> bool:
     """Whether the token was issued before its company's links were revoked.
 
     The issue time has whole seconds, so the cut-off is compared at whole seconds too: a

@@ -85,6 +85,7 @@ def create_service_app(
         # Behind the ingress every request comes from the controller: without this the
         # per-client limits would count all clients as one, and the logs name nobody.
         hops = settings.trusted_proxy_hops
+        # Flask's documented way to add middleware, though its types declare a method there.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
     install_operations(
         app, {"database": partial(ping, engine)}, collectors, settings.metrics_networks

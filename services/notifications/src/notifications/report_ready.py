@@ -79,7 +79,7 @@ def deliver_report(
         advisor = session.execute(query.where(advisors.c.id == assessment["advisor_id"])).one()
         queue_mail(
             session,
-            advisor_mail(report, assessment, advisor._mapping, links.desk_url(assessment_id)),
+            advisor_mail(report, assessment, advisor._asdict(), links.desk_url(assessment_id)),
             now,
             owner=MailOwner.advisor(advisor.id, company_id, assessment_id),
         )

@@ -36,7 +36,7 @@ def links_revoked(links: DownloadLinks) -> Effect:
             )
         ).all()
         for report in generated:
-            data = generated_data(links, report._mapping, now)
+            data = generated_data(links, report._asdict(), now)
             add_to_outbox(
                 session,
                 new_envelope(

@@ -63,7 +63,7 @@ class AssessmentSubmittedV1(EventSchema):
     questionnaire_version = fields.String(required=True, validate=validate.Length(min=1, max=50))
 
 
-class AnswerValue(fields.Field):
+class AnswerValue(fields.Field[Any]):
     """One answer in its JSON shape, checked both ways (dump and load).
 
     A number, an option id, a list of option ids, an object category id -> percent, or
@@ -286,7 +286,9 @@ def funding_notes(programme: Mapping[str, Any]) -> list[tuple[FundingNote, Any]]
     """
     notes: list[tuple[FundingNote, Any]] = []
     if programme.get("ends_on"):
-        ending = "funding_ending_soon" if programme.get("ending_soon") else "funding_ends"
+        ending: FundingNote = (
+            "funding_ending_soon" if programme.get("ending_soon") else "funding_ends"
+        )
         notes.append((ending, programme["ends_on"]))
     if programme.get("review_overdue"):
         notes.append(("programme_as_of", programme["verified_on"]))
@@ -299,7 +301,7 @@ class PartnerSchema(EventSchema):
     topic = bounded_text(300)
 
 
-def _catalogue_list(schema: type[EventSchema]) -> fields.List:
+def _catalogue_list(schema: type[EventSchema]) -> fields.List[Any]:
     return fields.List(fields.Nested(schema), required=True, validate=validate.Length(max=20))
 
 

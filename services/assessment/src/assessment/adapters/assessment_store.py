@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Row, insert, select, update
+from sqlalchemy.orm import Session
 
 from assessment.adapters.tables import STATUS_DRAFT, assessments, companies
 from assessment.adapters.tokens import token_matches
@@ -127,7 +128,7 @@ class SqlAssessmentStore:
 
 
 def load_record(
-    connection: Connection, assessment_id: uuid.UUID, *, for_update: bool = False
+    connection: Connection | Session, assessment_id: uuid.UUID, *, for_update: bool = False
 ) -> AssessmentRecord | None:
     query = (
         select(assessments, companies.c.name.label("company_name"))

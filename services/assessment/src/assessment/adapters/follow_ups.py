@@ -128,4 +128,4 @@ def _change(session: Session, assessment_id: uuid.UUID, **values: Any) -> None:
 
 def _current(db: Session | Connection, assessment_id: uuid.UUID) -> Mapping[str, Any] | None:
     row = db.execute(select(follow_ups).where(follow_ups.c.assessment_id == assessment_id)).first()
-    return None if row is None else row._mapping
+    return None if row is None else row._asdict()

@@ -13,7 +13,7 @@ from servicekit.json_api import LIMITED_RESPONSE
 
 _PROBLEM = {"application/problem+json": {"schema": "Problem"}}
 _ID = {"name": "assessment_id", "in": "path", "required": True, "schema": {"type": "string"}}
-_TOKEN = [{"resumeToken": []}]
+_TOKEN: list[dict[str, list[str]]] = [{"resumeToken": []}]
 
 
 def _json(schema: str) -> dict[str, Any]:

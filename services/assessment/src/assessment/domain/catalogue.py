@@ -10,14 +10,15 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar, get_args
 
 from assessment.domain.reading import Node, unique_ids
 from assessment.domain.texts import LocalizedText
 
 Horizon = Literal["quick_win", "project", "new_business_field"]
-HORIZONS: tuple[str, ...] = Horizon.__args__
-EDUCATION_KINDS = ("module", "event")
+HORIZONS: tuple[Horizon, ...] = get_args(Horizon)
+EducationKind = Literal["module", "event"]
+EDUCATION_KINDS: tuple[EducationKind, ...] = get_args(EducationKind)
 CATALOGUE_LISTS = ("measures", "technologies", "education", "partners", "funding", "agenda")
 T = TypeVar("T")
 
@@ -48,7 +49,7 @@ class Technology:
 @dataclass(frozen=True)
 class Education:
     id: str
-    kind: Literal["module", "event"]
+    kind: EducationKind
     title: LocalizedText
     dimensions: tuple[str, ...]
     text: LocalizedText | None = None
@@ -198,7 +199,7 @@ def _measure(node: Node, context: CatalogueContext) -> Measure:
     return Measure(
         id=node.get("id").identifier(),
         dimension=node.get("dimension").one_of(sorted(context.dimensions)),
-        horizon=node.get("horizon").one_of(HORIZONS),  # type: ignore[arg-type]
+        horizon=node.get("horizon").one_of(HORIZONS),
         title=node.get("title").localized(200),
         text=_optional_text(node, "text", 2000),
         core_technologies=_ids(node.maybe("core_technologies"), context.core_technologies),
@@ -231,7 +232,7 @@ def _education(node: Node, context: CatalogueContext) -> Education:
     url = node.maybe("url")
     return Education(
         id=node.get("id").identifier(),
-        kind=node.get("kind").one_of(EDUCATION_KINDS),  # type: ignore[arg-type]
+        kind=node.get("kind").one_of(EDUCATION_KINDS),
         title=node.get("title").localized(200),
         dimensions=_ids(node.get("dimensions"), context.dimensions, min_length=1),
         text=_optional_text(node, "text", 2000),

@@ -18,10 +18,10 @@ LIKERT_MIN, LIKERT_MAX = 1, 5
 def item_score(rule: ItemRule, ladder_rungs: int, value: Any) -> float:
     """The methodology's item scoring; `ladder_rungs` is the number of ladder options."""
     if rule.kind == "likert":
-        score = (value - LIKERT_MIN) / (LIKERT_MAX - LIKERT_MIN) * 100
+        score = (float(value) - LIKERT_MIN) / (LIKERT_MAX - LIKERT_MIN) * 100
         return 100 - score if rule.reverse else score
     if rule.kind == "ladder":
-        return value / (ladder_rungs - 1) * 100
+        return float(value) / (ladder_rungs - 1) * 100
     if rule.kind == "piecewise":
         return piecewise(rule.points, value)
     scores = rule.scores or {}

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from assessment.domain import answers
 from assessment.domain.answers import AnswerError
@@ -28,8 +28,8 @@ ItemType = Literal[
     "split", "single", "band", "multi", "likert", "ladder", "number", "text", "email", "consent"
 ]
 DimensionKind = Literal["profile", "exposure", "readiness"]
-ITEM_TYPES: tuple[str, ...] = ItemType.__args__
-DIMENSION_KINDS: tuple[str, ...] = DimensionKind.__args__
+ITEM_TYPES: tuple[ItemType, ...] = get_args(ItemType)
+DIMENSION_KINDS: tuple[DimensionKind, ...] = get_args(DimensionKind)
 PROFILE_DIMENSION = "company"
 LIKERT_POINTS = 5
 _WITH_OPTIONS = {"split", "single", "band", "multi", "ladder"}
@@ -188,7 +188,7 @@ def load_questionnaire(data: Any) -> Questionnaire:
     dimensions = tuple(
         Dimension(
             id=dimension_id,
-            kind=node.get("kind").one_of(DIMENSION_KINDS),  # type: ignore[arg-type]
+            kind=node.get("kind").one_of(DIMENSION_KINDS),
             title=node.get("title").localized(200),
             intro=node.get("intro").localized(),
         )
@@ -239,7 +239,7 @@ def _read_item(node: Node, dimension_ids: set[str], earlier: dict[str, Item]) ->
     return Item(
         id=item_id,
         dimension=dimension,
-        type=item_type,  # type: ignore[arg-type]
+        type=item_type,
         text=node.get("text").localized(500),
         why=node.get("why").localized(500),
         options=options,

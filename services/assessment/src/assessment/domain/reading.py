@@ -11,7 +11,7 @@ import math
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
 from assessment.domain.texts import LocalizedText
 
@@ -20,6 +20,9 @@ ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 ITEM_ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*\.[a-z0-9][a-z0-9_]*$")
 MAX_ID_LENGTH = 64
 _URL_PATTERN = re.compile(r"^https?://[^\s/]+(/\S*)?$")
+
+
+Choice = TypeVar("Choice", bound=str)
 
 
 class CatalogueError(ValueError):
@@ -169,11 +172,13 @@ class Node:
             self.fail(f"{self.value!r} is not an http(s) URL")
         return self.value
 
-    def one_of(self, allowed: Iterable[str]) -> str:
-        allowed = tuple(allowed)
-        if self.value not in allowed:
-            self.fail(f"{self.value!r} is not one of {', '.join(allowed)}")
-        return self.value
+    def one_of(self, allowed: Iterable[Choice]) -> Choice:
+        """The value, which must be one of `allowed` (typed as they are: a Literal stays one)."""
+        choices = tuple(allowed)
+        for choice in choices:
+            if self.value == choice:
+                return choice
+        self.fail(f"{self.value!r} is not one of {', '.join(choices)}")
 
 
 def unique_ids(nodes: Iterable[Node], read_id: str = "id") -> list[tuple[str, Node]]:

@@ -142,7 +142,11 @@ def project_volume(situation: Situation, ruleset: Ruleset) -> float | None:
     """The largest plausible investment: top of the revenue band · planned share · years."""
     rules = ruleset.recommendations
     band = situation.company.revenue_band
-    if band not in rules.revenue_band_max_eur or situation.planned_investment_percent is None:
+    if (
+        band is None
+        or band not in rules.revenue_band_max_eur
+        or situation.planned_investment_percent is None
+    ):
         return None
     yearly = rules.revenue_band_max_eur[band] * situation.planned_investment_percent / 100
     return yearly * rules.investment_years

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 from assessment.domain.catalogue import Catalogue
 from assessment.domain.texts import LocalizedText
 
 RuleKind = Literal["likert", "ladder", "options", "points", "piecewise"]
-RULE_KINDS: tuple[str, ...] = RuleKind.__args__
+RULE_KINDS: tuple[str, ...] = get_args(RuleKind)
 # The rule kind each item type is scored with.
 RULE_FOR_TYPE = {
     "likert": "likert",

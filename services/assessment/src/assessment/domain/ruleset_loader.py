@@ -160,7 +160,7 @@ def _option_numbers(node: Node, item: Item) -> Mapping[str, float]:
 
 
 def _piecewise(node: Node) -> tuple[tuple[float, float], ...]:
-    points = []
+    points: list[tuple[float, float]] = []
     for point in node.elements(min_length=2):
         x, y = point.elements(min_length=2)[:2]
         if len(point.value) != 2:

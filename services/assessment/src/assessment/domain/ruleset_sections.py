@@ -128,7 +128,7 @@ def read_readiness(
 
 
 def read_scale(node: Node) -> Scale:
-    levels = []
+    levels: list[Level] = []
     for entry in node.elements(min_length=2):
         entry.fields(required=("id", "from", "name"))
         level = Level(

@@ -148,6 +148,7 @@ def _dimension_scores(
 ) -> list[DimensionScore]:
     scores = []
     for dimension in questionnaire.dimensions:
+        value: float | None
         if dimension.kind == "exposure":
             # portfolio is E_prod, market is E_cust; other exposure inputs are context.
             if dimension.id == ids.PORTFOLIO:
@@ -210,7 +211,8 @@ def _weak_dimensions(
 ) -> tuple[str, ...]:
     """Top gaps, then critical gaps, then the market when customer exposure is high."""
     weak = [gap.dimension for gap in top_gaps]
-    by_score = sorted(critical, key=lambda d: next(x.score for x in dimensions if x.id == d))
+    scores = {d.id: d.score for d in dimensions if d.score is not None}
+    by_score = sorted(critical, key=scores.__getitem__)
     weak += [d for d in by_score if d not in weak]
     if e_cust is not None and e_cust >= ruleset.recommendations.market_from_e_cust:
         weak.append(ids.MARKET)

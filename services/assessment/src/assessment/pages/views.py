@@ -506,7 +506,7 @@ def _query_language() -> Language:
 
 def _form_language() -> Language:
     value = request.form.get("lang", "de")
-    return value if value in LANGUAGES else "de"  # type: ignore[return-value]
+    return value if value in LANGUAGES else "de"
 
 
 def _profile_rows(record: AssessmentRecord, questionnaire: Questionnaire) -> list[dict[str, str]]:

@@ -17,7 +17,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Engine, insert, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from assessment.adapters.tables import (
@@ -37,11 +36,11 @@ from mailing.message import Mail
 from mailing.outbox import queue_mail
 from mailing.owner import MailOwner, mails_about_company
 from mailing.privacy import erase_mails
+from servicekit.db import dialect_insert
 
 SERVICE = "assessment"
 LEDGER = ErasureLedger(erasure_ledger)
 CONFIRMATION_KEY_PREFIX = "erasure-confirmation:"
-_INSERT_FOR_DIALECT = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 
 
 def request_erasure(engine: Engine, company_id: uuid.UUID, now: datetime) -> uuid.UUID:
@@ -140,9 +139,8 @@ def _keep_contact_for_confirmation(
 def erasure_completed(session: Session, event: Envelope) -> None:
     """Note a service's completion; after the last one, confirm to the company."""
     data = event.data
-    insert_once = _INSERT_FOR_DIALECT[session.get_bind().dialect.name]
     session.execute(
-        insert_once(erasure_completions)
+        dialect_insert(session, erasure_completions)
         .values(
             erasure_id=data["erasure_id"],
             service=data["service"],

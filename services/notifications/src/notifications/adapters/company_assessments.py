@@ -73,4 +73,4 @@ def find(db: Session | Connection, assessment_id: uuid.UUID) -> Mapping[str, Any
     row = db.execute(
         select(company_assessments).where(company_assessments.c.assessment_id == assessment_id)
     ).first()
-    return None if row is None else row._mapping
+    return None if row is None else row._asdict()

@@ -13,7 +13,7 @@ from servicekit.json_api import LIMITED_RESPONSE
 from servicekit.privacy import export_openapi_paths
 
 _PROBLEM = {"application/problem+json": {"schema": "Problem"}}
-_TOKEN = [{"bookingToken": []}]
+_TOKEN: list[dict[str, list[str]]] = [{"bookingToken": []}]
 _MEETING_ID = {"name": "meeting_id", "in": "path", "required": True, "schema": {"type": "string"}}
 # Every call opens the booking with the token: 401 missing, 403 not genuine, 410 expired,
 # 404 while the assessment is not known here yet.

@@ -83,7 +83,7 @@ def create_pages_blueprint(
     @pages.errorhandler(LimitReached)
     def limited(limit: LimitReached) -> tuple[str, int, dict[str, str]]:
         # Only the company's own link gets this far: its page speaks the company's language.
-        language = opened(request.view_args["token"]).language  # type: ignore[index]
+        language = opened((request.view_args or {})["token"]).language
         page, status = _error("limited", 429, language)
         return page, status, {"Retry-After": str(limit.retry_after)}
 

@@ -141,12 +141,13 @@ class BookingService:
         being moved (the company keeps its advisor), else of its advisors."""
         with self._engine.connect() as connection:
             if moving is not None:
-                advisors = [load_advisor(connection, moving.advisor_id)]
+                advisor = load_advisor(connection, moving.advisor_id)
+                assert advisor is not None, "a meeting's advisor is never deleted"
+                advisors = [advisor]
             else:
                 advisors = advisors_for(connection, company)
             offered = []
             for advisor in advisors:
-                assert advisor is not None, "a meeting's advisor is never deleted"
                 except_meeting = None if moving is None else moving.id
                 for slot in free_slots_of(connection, advisor, now, except_meeting=except_meeting):
                     offered.append(

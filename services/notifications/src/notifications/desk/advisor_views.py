@@ -43,7 +43,7 @@ def register(desk: Blueprint, engine: Engine) -> None:
                         now=current_time(),
                     )
             except AccountExists:
-                form.email.errors = [*form.email.errors, "Diese Adresse hat schon ein Konto."]
+                form.email.errors = (*form.email.errors, "Diese Adresse hat schon ein Konto.")
             else:
                 flash(f"{form.name.data} angelegt.")
                 return redirect(url_for("desk.advisors"))
@@ -59,10 +59,10 @@ def register(desk: Blueprint, engine: Engine) -> None:
             if account.id == current_user().id and (
                 not form.active.data or form.role.data != ROLE_ADMIN
             ):
-                form.role.errors = [
+                form.role.errors = (
                     *form.role.errors,
                     "Das eigene Konto bleibt aktiv und Administrator (sonst sperren Sie sich aus).",
-                ]
+                )
             else:
                 with engine.begin() as connection:
                     advisor_accounts.update_account(

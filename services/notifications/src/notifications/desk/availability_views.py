@@ -50,7 +50,7 @@ def register(desk: Blueprint, engine: Engine) -> None:
         form = OverrideForm(prefix="day")
         valid = form.validate()
         if valid and form.day.data < _today():
-            form.day.errors = [*form.day.errors, "Das Datum liegt in der Vergangenheit."]
+            form.day.errors = (*form.day.errors, "Das Datum liegt in der Vergangenheit.")
             valid = False
         if valid:
             hours = parse_hours(form.hours.data or "")

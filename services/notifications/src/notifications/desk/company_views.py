@@ -51,7 +51,7 @@ def register(desk: Blueprint, engine: Engine) -> None:
             advisor_id = uuid.UUID(form.advisor_id.data)
             if advisor_id != row.advisor_id:
                 record_assignment(
-                    connection, row._mapping, advisor_id, MANUAL, current_time(), None
+                    connection, row._asdict(), advisor_id, MANUAL, current_time(), None
                 )
                 flash("Zuständigkeit geändert.")
         return redirect(url_for("desk.company", assessment_id=parsed))

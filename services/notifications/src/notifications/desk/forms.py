@@ -65,8 +65,10 @@ def _hours(_form: FlaskForm, field: Field) -> None:
 
 
 class _Checkboxes(SelectMultipleField):
-    widget = widgets.ListWidget(prefix_label=False)
-    option_widget = widgets.CheckboxInput()
+    # WTForms' documented way to show a multiple choice as checkboxes. It declares no
+    # types, so mypy takes the base class's default widgets for their types.
+    widget = widgets.ListWidget(prefix_label=False)  # type: ignore[assignment]
+    option_widget = widgets.CheckboxInput()  # type: ignore[assignment]
 
     def pre_validate(self, form: FlaskForm) -> None:
         known = {choice.value for choice in self.choices}

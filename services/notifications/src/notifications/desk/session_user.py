@@ -9,7 +9,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
-from typing import Any, TypeVar
+from typing import Any, ParamSpec
 
 from flask import abort, current_app, g, redirect, request, session, url_for
 from sqlalchemy import Row
@@ -21,7 +21,7 @@ from servicekit.web import ENGINE_EXTENSION
 _ACCOUNT = "desk_account"
 _FINGERPRINT = "desk_key"
 
-View = TypeVar("View", bound=Callable[..., Any])
+Params = ParamSpec("Params")
 
 
 @dataclass(frozen=True)
@@ -61,13 +61,11 @@ def load_user() -> None:
         return
     with current_app.extensions[ENGINE_EXTENSION].connect() as connection:
         account = advisor_accounts.find(connection, account_id)
-    valid = (
-        account is not None
-        and account.active
+    if account is None or not (
+        account.active
         and account.password_hash is not None
         and session.get(_FINGERPRINT) == _fingerprint(account.password_hash)
-    )
-    if not valid:
+    ):
         session.clear()
         return
     g.desk_user = DeskUser(account.id, account.name, account.email, account.role)
@@ -79,25 +77,25 @@ def current_user() -> DeskUser:
     return user
 
 
-def login_required(view: View) -> View:
+def login_required(view: Callable[Params, Any]) -> Callable[Params, Any]:
     @wraps(view)
-    def wrapped(*args: Any, **kwargs: Any) -> Any:
+    def wrapped(*args: Params.args, **kwargs: Params.kwargs) -> Any:
         if g.get("desk_user") is None:
             return redirect(url_for("desk.login", next=request.full_path.rstrip("?")))
         return view(*args, **kwargs)
 
-    return wrapped  # type: ignore[return-value]
+    return wrapped
 
 
-def admin_required(view: View) -> View:
+def admin_required(view: Callable[Params, Any]) -> Callable[Params, Any]:
     @wraps(view)
     @login_required
-    def wrapped(*args: Any, **kwargs: Any) -> Any:
+    def wrapped(*args: Params.args, **kwargs: Params.kwargs) -> Any:
         if not current_user().is_admin:
             abort(403)
         return view(*args, **kwargs)
 
-    return wrapped  # type: ignore[return-value]
+    return wrapped
 
 
 def _fingerprint(password_hash: str | None) -> str:

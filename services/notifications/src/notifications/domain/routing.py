@@ -15,7 +15,7 @@ does the fit alone decide; the company then asks for a call back (see booking/ca
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -52,7 +52,7 @@ def choose_advisor(
     gaps = frozenset(gap_topics)
     candidates = [a for a in advisors if a.active and (a.districts or a.topics)]
     bookable = [a for a in candidates if a.has_free_slots]
-    tiers = (
+    tiers: tuple[tuple[str, Callable[[Advisor], bool]], ...] = (
         (DISTRICT_AND_TOPIC, lambda a: district in a.districts and bool(a.topics & gaps)),
         (DISTRICT, lambda a: district in a.districts),
         (TOPIC, lambda a: bool(a.topics & gaps)),

@@ -70,7 +70,7 @@ def _answer_text(
     if isinstance(value, str):
         return options.get(value, value)
     if isinstance(value, list):
-        return ", ".join(options.get(v, v) for v in value) or pick(
+        return ", ".join(options.get(v, str(v)) for v in value) or pick(
             LABELS, "none_selected", language
         )
     if isinstance(value, dict):

@@ -38,7 +38,7 @@ def choose_benchmark(
 def _medians(peers: Sequence[PeerScores], dimensions: Sequence[str]) -> dict[str, float]:
     medians = {}
     for dimension in dimensions:
-        scores = [peer[dimension] for peer in peers if peer.get(dimension) is not None]
+        scores = [score for peer in peers if (score := peer.get(dimension)) is not None]
         if scores:
             medians[dimension] = round(statistics.median(scores), 1)
     return medians

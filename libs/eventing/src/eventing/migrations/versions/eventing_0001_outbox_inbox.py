@@ -7,6 +7,8 @@ Create Date: 2026-11-27
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -16,7 +18,7 @@ branch_labels = ("eventing",)
 depends_on = None
 
 
-def _event_columns() -> list[sa.Column]:
+def _event_columns() -> list[sa.Column[Any]]:
     return [
         sa.Column("event_id", sa.Uuid(), nullable=False, unique=True),
         sa.Column("topic", sa.String(100), nullable=False),
@@ -30,7 +32,7 @@ def _event_columns() -> list[sa.Column]:
     ]
 
 
-def _seq() -> sa.Column:
+def _seq() -> sa.Column[Any]:
     return sa.Column("seq", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), primary_key=True)
 
 
