@@ -30,7 +30,7 @@ from notifications.consumer import consumer_spec
 from notifications.entrypoints import processes
 from notifications.messages.links import MailLinks
 from notifications.web import create_app
-from servicekit.app_clock import CLOCK_EXTENSION
+from servicekit import app_clock
 from servicekit.settings import ServiceSettings
 from servicekit.signed_tokens import SigningKeys
 from servicekit.web import ENGINE_EXTENSION
@@ -131,7 +131,7 @@ def pin_clock(booking_app: Flask) -> Callable[[datetime], None]:
     """Stop the app's clock at an instant: its pages, mails and invitations see that time."""
 
     def pin(at: datetime) -> None:
-        booking_app.extensions[CLOCK_EXTENSION] = lambda: at
+        app_clock.pin_clock(booking_app, at)
 
     return pin
 

@@ -51,7 +51,7 @@ SPRING = SwitchDay(
     starts=datetime(2027, 3, 28, 8, 0, tzinfo=UTC),
     ics_start="DTSTART;TZID=Europe/Berlin:20270328T100000",
     when="Sonntag, 28. März 2027, 10:00–11:00 Uhr (MESZ, Zeitzone Europe/Berlin)",  # noqa: RUF001
-    desk="28.03.2027, 10:00 Uhr (CEST)",
+    desk="28.03.2027, 10:00 Uhr (MESZ)",
     # 08:00 UTC on Saturday is 09:00 MEZ: the day before, one hour earlier on the wall.
     reminder_due=datetime(2027, 3, 27, 8, 0, tzinfo=UTC),
 )
@@ -72,7 +72,7 @@ AUTUMN = SwitchDay(
     starts=datetime(2027, 10, 31, 9, 0, tzinfo=UTC),
     ics_start="DTSTART;TZID=Europe/Berlin:20271031T100000",
     when="Sonntag, 31. Oktober 2027, 10:00–11:00 Uhr (MEZ, Zeitzone Europe/Berlin)",  # noqa: RUF001
-    desk="31.10.2027, 10:00 Uhr (CET)",
+    desk="31.10.2027, 10:00 Uhr (MEZ)",
     # 09:00 UTC on Saturday is 11:00 MESZ: the day before, one hour later on the wall.
     reminder_due=datetime(2027, 10, 30, 9, 0, tzinfo=UTC),
 )

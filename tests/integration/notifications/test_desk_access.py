@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -183,6 +184,31 @@ def test_an_admin_hands_a_company_to_another_advisor_and_can_have_its_data_erase
         (str(team["katrin_id"]), "manual")
     ]
     assert [t for t, _ in events].count("erasure.requested") == 1
+
+
+def test_an_admins_revocation_cuts_off_at_the_apps_time(
+    desk_client: FlaskClient,
+    booking_client: FlaskClient,
+    team: dict,
+    engine: Engine,
+    pin_clock: Callable[[datetime], None],
+):
+    revoked_at = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
+    pin_clock(revoked_at)
+    log_in(desk_client, team["admin"])
+    privacy = f"/desk/companies/{team['urgent']}/privacy"
+    token = csrf_token(desk_client, privacy)
+
+    assert desk_client.post(f"{privacy}/links", data={"csrf_token": token}).status_code == 302
+
+    with engine.connect() as connection:
+        [payload] = connection.execute(select(outbox.c.payload)).scalars()
+    # The other services cut off where this one did.
+    assert json.loads(payload)["data"]["links_valid_from"] == revoked_at.isoformat()
+    earlier = token_for(team["urgent"], issued_at=revoked_at - timedelta(seconds=1))
+    later = token_for(team["urgent"], issued_at=revoked_at + timedelta(seconds=1))
+    assert booking_client.get(f"/book/{earlier}").status_code == 403
+    assert booking_client.get(f"/book/{later}").status_code == 200
 
 
 def test_an_admin_revokes_a_companys_links_and_older_booking_links_stop(

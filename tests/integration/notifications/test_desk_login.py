@@ -4,6 +4,7 @@ limit that holds in the database, CSRF on every form, and sessions that end."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from flask import Flask
@@ -13,10 +14,13 @@ from sqlalchemy import Engine, update
 
 from notifications.adapters.advisor_accounts import set_password
 from notifications.adapters.tables import advisors
+from servicekit.app_clock import pin_clock
 
 INGRESS = "10.42.0.7"  # the ingress controller's pod: the peer of every request behind it
 
 WRONG = "E-Mail-Adresse oder Passwort ist falsch."
+# The app's clock in the tests that read the wait: every failure in the same instant.
+NOW = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
 
 
 def test_an_advisor_logs_in_and_out(desk_client: FlaskClient, engine: Engine):
@@ -86,6 +90,7 @@ def test_an_inactive_account_cannot_log_in(desk_client: FlaskClient, engine: Eng
 def test_five_failures_lock_the_address_from_that_ip_for_a_while(
     desk_client: FlaskClient, engine: Engine
 ):
+    pin_clock(desk_client.application, NOW)
     email = account(engine, "Katrin Weiss")
     other = account(engine, "Bernd Hof")
     for _ in range(5):
@@ -95,10 +100,30 @@ def test_five_failures_lock_the_address_from_that_ip_for_a_while(
 
     assert locked.status_code == 429
     assert locked.headers["Retry-After"] == "900"
-    assert "Zu viele Fehlversuche" in locked.get_data(as_text=True)
+    assert "Zu viele Fehlversuche. Bitte warten Sie 15 Minuten" in locked.get_data(as_text=True)
     assert desk_client.get("/desk/").status_code == 302
     # Another address from the same place is not locked by these failures.
     assert log_in(desk_client, other).status_code == 302
+
+
+def test_the_wait_counts_down_and_the_address_opens_again_when_it_is_over(
+    desk_client: FlaskClient, engine: Engine
+):
+    email = account(engine, "Katrin Weiss")
+    pin_clock(desk_client.application, NOW)
+    for _ in range(5):
+        log_in(desk_client, email, "guessing")
+
+    pin_clock(desk_client.application, NOW + timedelta(minutes=10))
+    locked = log_in(desk_client, email)
+    assert locked.status_code == 429
+    assert locked.headers["Retry-After"] == "300"
+    assert "Bitte warten Sie 5 Minuten" in locked.get_data(as_text=True)
+    pin_clock(desk_client.application, NOW + timedelta(minutes=14, seconds=30))
+    assert "Bitte warten Sie eine Minute" in log_in(desk_client, email).get_data(as_text=True)
+
+    pin_clock(desk_client.application, NOW + timedelta(minutes=15))
+    assert log_in(desk_client, email).status_code == 302
 
 
 def test_the_limit_is_counted_in_the_database_not_in_one_process(booking_app, engine: Engine):
@@ -116,9 +141,11 @@ def behind_ingress(booking_app_with: Callable[..., Flask]) -> Flask:
     return booking_app_with(TRUSTED_PROXY_HOPS="1")
 
 
-def _browser(app: Flask, peer: str, forwarded_for: str) -> FlaskClient:
+def _browser(app: Flask, peer: str, forwarded_for: str | None = None) -> FlaskClient:
     client = app.test_client()
-    client.environ_base.update(REMOTE_ADDR=peer, HTTP_X_FORWARDED_FOR=forwarded_for)
+    client.environ_base["REMOTE_ADDR"] = peer
+    if forwarded_for is not None:
+        client.environ_base["HTTP_X_FORWARDED_FOR"] = forwarded_for
     return client
 
 
@@ -139,6 +166,7 @@ def test_behind_the_ingress_the_limit_counts_each_client_not_the_ingress(
 def test_a_forged_forwarded_for_without_a_trusted_proxy_changes_nothing(
     booking_app: Flask, engine: Engine
 ):
+    pin_clock(booking_app, NOW)
     email = account(engine, "Katrin Weiss")
     for forged in ("192.0.2.1", "192.0.2.2", "192.0.2.3", "192.0.2.4", "192.0.2.5"):
         guess = log_in(_browser(booking_app, "203.0.113.66", forged), email, "guessing")
@@ -150,6 +178,19 @@ def test_a_forged_forwarded_for_without_a_trusted_proxy_changes_nothing(
     assert locked.headers["Retry-After"] == "900"
     # Counted for the address the connection came from, which another client does not share.
     assert log_in(_browser(booking_app, "198.51.100.20", "192.0.2.6"), email).status_code == 302
+
+
+def test_fifty_failures_from_one_client_lock_it_whatever_the_addresses(
+    booking_app: Flask, engine: Engine
+):
+    email = account(engine, "Katrin Weiss")
+    guesser = _browser(booking_app, "203.0.113.66")
+    for number in range(50):
+        assert log_in(guesser, f"guess-{number}@cluster.example", "guessing").status_code == 200
+
+    assert log_in(guesser, email).status_code == 429
+    # Another client is not affected by these failures.
+    assert log_in(_browser(booking_app, "198.51.100.20"), email).status_code == 302
 
 
 def test_a_successful_login_forgets_earlier_failures(desk_client: FlaskClient, engine: Engine):

@@ -116,7 +116,7 @@ def test_the_advisor_and_the_company_get_one_mail_each_with_the_right_content(
         "1. Produktportfolio und Antriebsabhängigkeit: 80,3 (sehr hoch)",
         "2. Technologie und Innovation: 22,5 (Einsteiger)",
         "3. Strategie und Geschäftsmodell: 31,3 (Entwickler)",
-        "Bewertet am:   09.03.2026, 11:41 Uhr (CET)",
+        "Bewertet am:   09.03.2026, 11:41 Uhr (MEZ)",
         generated.data["download_url"],
         f"http://notifications.test/desk/companies/{scored.data['assessment_id']}",
     ):

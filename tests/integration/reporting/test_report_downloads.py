@@ -21,6 +21,7 @@ from reporting.config import ReportingConfig
 from reporting.generation import ReportGeneration, report_id_for
 from reporting.testing import MINIMAL_PDF, add_generated_report
 from reporting.web import create_app
+from servicekit.app_clock import pin_clock
 from servicekit.settings import ServiceSettings
 from servicekit.signed_tokens import SigningKeys
 from servicekit.web import ENGINE_EXTENSION
@@ -100,6 +101,23 @@ def test_an_expired_link_is_gone(client: FlaskClient, generated: dict):
     expired = links(lifetime=-timedelta(seconds=1)).url(generated["report_id"], datetime.now(UTC))
 
     assert client.get(path_of(expired)).status_code == 410
+
+
+def test_a_link_downloads_until_its_last_second_and_is_gone_after(client: FlaskClient):
+    issued = datetime(2026, 5, 4, 10, 0, tzinfo=UTC)
+    report_id = add_generated_report(client.application)
+    url = path_of(links(lifetime=timedelta(days=1)).url(report_id, issued))
+
+    pin_clock(client.application, issued + timedelta(days=1) - timedelta(seconds=1))
+    with client.get(url) as response:
+        assert response.status_code == 200
+        assert response.data == MINIMAL_PDF
+
+    pin_clock(client.application, issued + timedelta(days=1) + timedelta(seconds=1))
+    expired = client.get(url)
+    assert expired.status_code == 410
+    assert expired.content_type == "application/problem+json"
+    assert expired.json["detail"] == "This link has expired. The result page offers a new one."
 
 
 def test_a_valid_link_to_a_report_that_does_not_exist_finds_nothing(client: FlaskClient):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from flask import current_app
+from flask import Flask, current_app
 
 CLOCK_EXTENSION = "wegweiser.clock"
 
@@ -22,3 +22,8 @@ def current_time() -> datetime:
     """The app's current time (aware, UTC); only inside a request or an app context."""
     clock: Clock = current_app.extensions[CLOCK_EXTENSION]
     return clock()
+
+
+def pin_clock(app: Flask, at: datetime) -> None:
+    """Stop the app's clock at `at` (aware): how a test sees a page at the moment it chose."""
+    app.extensions[CLOCK_EXTENSION] = lambda: at

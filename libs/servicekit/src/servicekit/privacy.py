@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Mapping
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from flask import Blueprint, Response, abort, current_app, jsonify
 from sqlalchemy import Connection
 
 from servicekit import signed_tokens
+from servicekit.app_clock import current_time
 from servicekit.link_cutoffs import LinkCutoffs
 from servicekit.settings import EnvReader, SettingsError
 from servicekit.web import ENGINE_EXTENSION
@@ -52,7 +53,7 @@ def export_blueprint(
     @blueprint.get(f"{EXPORT_PATH}/<token>")
     def export(token: str) -> Response:
         try:
-            verified = signed_tokens.verify(keys, PURPOSE, token, datetime.now(UTC))
+            verified = signed_tokens.verify(keys, PURPOSE, token, current_time())
             company_id = uuid.UUID(verified.subject)
         except (signed_tokens.TokenInvalid, ValueError):
             abort(403, "This export link is not valid.")

@@ -1,5 +1,6 @@
 """Limits on the anonymous requests that create records or send mail (starting a check,
-asking for a call back, changing a booking): per client address and per recipient.
+asking for a call back, changing a booking), and on password guessing at the desk's login:
+per client address and per recipient.
 
 Per client address, so one script cannot fill the database; generous, because a workshop
 of companies behind one network address must all get through. Per recipient (a mailbox, a
@@ -64,6 +65,21 @@ class RequestLimits:
                 self._take(own, action, client, recipient, now)
         else:
             self._take(connection, action, client, recipient, now)
+
+    def take_back(self, action: str, client: str, recipient: str) -> None:
+        """Undo a `take` whose request proved legitimate (a login with the right password):
+        it no longer counts against `client`, and `recipient` starts afresh."""
+        table = self._table
+        client_key = _key(action, "client", client)
+        with self._engine.begin() as connection:
+            connection.execute(
+                delete(table).where(table.c.limit_key == _key(action, "recipient", recipient))
+            )
+            connection.execute(
+                update(table)
+                .where(table.c.limit_key == client_key, table.c.used > 0)
+                .values(used=table.c.used - 1)
+            )
 
     def _take(
         self, connection: Connection, action: str, client: str, recipient: str, now: datetime

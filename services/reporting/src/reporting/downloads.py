@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
 
 from flask import Blueprint, Response, abort, current_app, request, send_file
 from sqlalchemy import select
@@ -12,6 +11,7 @@ from reporting.adapters.download_links import DownloadLinks
 from reporting.adapters.file_store import FileReportStore
 from reporting.adapters.tables import STATUS_GENERATED, reports
 from reporting.link_revocation import CUTOFFS
+from servicekit.app_clock import current_time
 from servicekit.signed_tokens import TokenExpired, TokenInvalid, withdrawn
 from servicekit.web import ENGINE_EXTENSION
 
@@ -25,7 +25,7 @@ FILES_EXTENSION = "reporting.files"
 def download(report_id: uuid.UUID) -> Response:
     links: DownloadLinks = current_app.extensions[LINKS_EXTENSION]
     try:
-        verified = links.check(report_id, request.args.get("token", ""), datetime.now(UTC))
+        verified = links.check(report_id, request.args.get("token", ""), current_time())
     except TokenInvalid:
         abort(403, "This link is not valid.")
     except TokenExpired:

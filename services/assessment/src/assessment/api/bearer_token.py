@@ -7,12 +7,12 @@ tells whether an assessment exists.
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
 
 from flask import request
 
 from assessment.adapters.assessment_store import AssessmentRecord, SqlAssessmentStore
 from assessment.api.problems import not_found
+from servicekit.app_clock import current_time
 from servicekit.json_api import ApiProblem
 
 _MAX_TOKEN_LENGTH = 200
@@ -36,7 +36,7 @@ def opened_assessment(store: SqlAssessmentStore, assessment_id: str) -> Assessme
         parsed = uuid.UUID(assessment_id)
     except ValueError:
         raise not_found() from None
-    record = store.find_for_token(parsed, token, datetime.now(UTC))
+    record = store.find_for_token(parsed, token, current_time())
     if record is None:
         raise not_found()
     return record

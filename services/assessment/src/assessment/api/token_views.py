@@ -8,8 +8,6 @@ the answer carries no token.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from flask import Blueprint, Response
 from sqlalchemy import Engine
 
@@ -18,6 +16,7 @@ from assessment.adapters.token_renewal import NoMailAddress, ResumeLinks, renew_
 from assessment.api.bearer_token import opened_assessment
 from assessment.api.problems import not_found
 from assessment.config import AssessmentConfig
+from servicekit.app_clock import current_time
 from servicekit.json_api import ApiProblem
 
 
@@ -31,7 +30,7 @@ def add_token_routes(
     def end_token(assessment_id: str) -> tuple[Response, int]:
         record = opened_assessment(store, assessment_id)
         try:
-            renewed = renew_token(engine, record.id, links, datetime.now(UTC))
+            renewed = renew_token(engine, record.id, links, current_time())
         except NoMailAddress:
             raise ApiProblem(
                 409,

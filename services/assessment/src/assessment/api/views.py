@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from typing import Any
 
 from flask import Blueprint, Response, jsonify, request
@@ -24,6 +23,7 @@ from assessment.api.schemas import (
 )
 from assessment.config import AssessmentConfig
 from assessment.domain import AnswerError, InvalidAnswers, load_current, load_version
+from servicekit.app_clock import current_time
 from servicekit.json_api import (
     ApiProblem,
     install_problem_handlers,
@@ -66,7 +66,7 @@ def create_api_blueprint(
             store,
             applicant,
             token_lifetime=config.token_lifetime,
-            now=datetime.now(UTC),
+            now=current_time(),
             public_base_url=public_base_url,
             limits=limits,
             client=client_address(),
@@ -84,7 +84,7 @@ def create_api_blueprint(
         errors = questionnaire.validate_answers(answers, complete=False)
         if errors:
             raise invalid_input(_answer_errors(errors, record.applicant.language))
-        merged = store.merge_answers(record.id, answers, datetime.now(UTC))
+        merged = store.merge_answers(record.id, answers, current_time())
         if merged is None:
             raise _already_submitted()
         return jsonify(id=str(record.id), status=STATUS_DRAFT, answers=merged)
@@ -93,7 +93,7 @@ def create_api_blueprint(
     def submit_assessment(assessment_id: str) -> Response:
         record = opened_assessment(store, assessment_id)
         try:
-            submitted = submit(engine, record.id, datetime.now(UTC))
+            submitted = submit(engine, record.id, current_time())
         except InvalidAnswers as invalid:
             raise invalid_input(_answer_errors(invalid.errors, record.applicant.language)) from None
         return jsonify(submitted.result)

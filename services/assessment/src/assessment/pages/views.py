@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -57,6 +57,7 @@ from assessment.domain.texts import LANGUAGES, Language, format_number
 from assessment.pages import charts
 from assessment.pages.form_fields import ABSENT, FieldState, read_field, stored_field
 from assessment.pages.ui_texts import ui_text
+from servicekit.app_clock import current_time
 from servicekit.booking_links import booking_url
 from servicekit.request_limits import LimitReached, RequestLimits, client_address
 
@@ -141,7 +142,7 @@ def create_pages_blueprint(
             store,
             applicant,
             token_lifetime=config.token_lifetime,
-            now=datetime.now(UTC),
+            now=current_time(),
             public_base_url=base_url,
             limits=limits,
             client=client_address(),
@@ -158,7 +159,7 @@ def create_pages_blueprint(
         parsed = _parse_id(assessment_id)
         if not token or len(token) > _MAX_TOKEN_LENGTH:
             abort(404)
-        if store.find_for_token(parsed, token, datetime.now(UTC)) is None:
+        if store.find_for_token(parsed, token, current_time()) is None:
             abort(404)
         _remember(parsed, token)
         return _see_other(url_for("pages.continue_assessment", assessment_id=parsed))
@@ -222,7 +223,7 @@ def create_pages_blueprint(
         errors = questionnaire.validate_answers(values, complete=False)
         bad = {error.item_id for error in errors}
         valid = {item_id: value for item_id, value in values.items() if item_id not in bad}
-        if valid and store.merge_answers(record.id, valid, datetime.now(UTC)) is None:
+        if valid and store.merge_answers(record.id, valid, current_time()) is None:
             return _see_other(url_for("pages.result", assessment_id=record.id))
         action = request.form.get("action", "next")
         if action != "back":
@@ -262,7 +263,7 @@ def create_pages_blueprint(
     def submit_assessment(assessment_id: str) -> Any:
         record = _opened(assessment_id)
         try:
-            submit(engine, record.id, datetime.now(UTC))
+            submit(engine, record.id, current_time())
         except InvalidAnswers as invalid:
             questionnaire, _ = load_version(record.questionnaire_version)
             return _render_review(record, questionnaire, invalid.errors), 422
@@ -317,7 +318,7 @@ def create_pages_blueprint(
                 config.notifications_base_url,
                 config.booking_link_secret,
                 record.id,
-                datetime.now(UTC) + config.token_lifetime,
+                current_time() + config.token_lifetime,
             ),
             follow_up=follow_up,
             meeting_time=_meeting_time(follow_up["meeting"], language),
@@ -473,7 +474,7 @@ def opened_in_this_browser(store: SqlAssessmentStore, assessment_id: str) -> Ass
     token = session.get(SESSION_TOKENS, {}).get(str(parsed))
     if not isinstance(token, str):
         abort(404)
-    record = store.find_for_token(parsed, token, datetime.now(UTC))
+    record = store.find_for_token(parsed, token, current_time())
     if record is None:
         abort(404)
     return record

@@ -5,7 +5,6 @@ was sent (the page; the API has `DELETE …/token`), erase it."""
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 from typing import Any
 
 from flask import Blueprint, Response, abort, jsonify, render_template, request, session
@@ -21,6 +20,7 @@ from assessment.pages.views import SESSION_TOKENS, opened_in_this_browser
 from assessment.privacy.config import PrivacyConfig
 from assessment.privacy.erasure import request_erasure
 from assessment.privacy.export import company_export
+from servicekit.app_clock import current_time
 from servicekit.json_api import ApiProblem, install_problem_handlers, json_body
 
 TEXTS = {
@@ -103,7 +103,7 @@ def create_privacy_api(
                 "Unprocessable Content",
                 'Erasure cannot be undone: send {"confirm": true} to request it.',
             )
-        erasure_id = request_erasure(engine, record.company_id, datetime.now(UTC))
+        erasure_id = request_erasure(engine, record.company_id, current_time())
         return jsonify(erasure_id=str(erasure_id), status="requested"), 202
 
     return api
@@ -143,14 +143,14 @@ def create_privacy_pages(
         record = opened_in_this_browser(store, assessment_id)
         if request.form.get("confirm") != "yes":
             return _render(record, missing_confirmation=True), 422
-        request_erasure(engine, record.company_id, datetime.now(UTC))
+        request_erasure(engine, record.company_id, current_time())
         return _closed(record, "requested_title", "requested_text")
 
     @pages.post("/a/<assessment_id>/privacy/links")
     def revoke_links(assessment_id: str) -> tuple[str, int] | str:
         record = opened_in_this_browser(store, assessment_id)
         try:
-            renewed = renew_token(engine, record.id, resume_links, datetime.now(UTC))
+            renewed = renew_token(engine, record.id, resume_links, current_time())
         except NoMailAddress:
             return _render(record, no_mail_address=True), 409
         if not renewed:
@@ -191,7 +191,7 @@ def _export(
     engine: Engine, record: AssessmentRecord, config: AssessmentConfig, privacy: PrivacyConfig
 ) -> dict[str, Any]:
     with engine.connect() as connection:
-        return company_export(connection, record.company_id, config, privacy, datetime.now(UTC))
+        return company_export(connection, record.company_id, config, privacy, current_time())
 
 
 def _language(record: AssessmentRecord) -> str:

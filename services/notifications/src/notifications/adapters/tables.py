@@ -180,18 +180,6 @@ Index(
 )
 Index("ix_meetings_advisor_starts_at", meetings.c.advisor_id, meetings.c.starts_at)
 
-# Failed desk logins, kept in the database so the limit holds across gunicorn workers and
-# restarts; rows older than the limit's window are deleted as new failures come in.
-login_failures = Table(
-    "login_failures",
-    metadata,
-    Column("id", Uuid, primary_key=True),
-    Column("email", String(320), nullable=False),  # as typed, lower-cased
-    Column("ip", String(45), nullable=False),
-    Column("failed_at", UTCDateTime, nullable=False),
-)
-Index("ix_login_failures_ip_failed_at", login_failures.c.ip, login_failures.c.failed_at)
-
 # A `report.generated` that arrived before its `assessment.scored` (the two come on
 # different topics, so their order is not guaranteed): kept here until the scored event
 # brings the company and its contact, then its mails are queued and the row goes.

@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from flask import Blueprint, g, redirect, render_template, request, url_for
 from sqlalchemy import Engine
 
 from notifications.adapters.advisor_accounts import authenticate, normalise_email, upgrade_hash
-from notifications.desk import login_limit
 from notifications.desk.forms import LoginForm
+from notifications.desk.login_limit import LoginLimit
 from notifications.desk.session_user import log_in, log_out
 from servicekit.app_clock import current_time
+from servicekit.request_limits import LimitReached, client_address
 
 WRONG = "E-Mail-Adresse oder Passwort ist falsch."  # the same whatever was wrong
-LIMITED = "Zu viele Fehlversuche. Bitte warten Sie 15 Minuten und versuchen Sie es dann erneut."
 
 
 def register(desk: Blueprint, engine: Engine) -> None:
+    limit = LoginLimit(engine)
+
     @desk.route("/login", methods=["GET", "POST"])
     def login() -> Any:
         if g.desk_user is not None:
@@ -25,21 +28,19 @@ def register(desk: Blueprint, engine: Engine) -> None:
         form = LoginForm()
         if not form.validate_on_submit():
             return _page(form, None, 200 if request.method == "GET" else 400)
-        email, ip = normalise_email(form.email.data), request.remote_addr or "-"
-        now = current_time()
+        email, client = normalise_email(form.email.data), client_address()
+        try:
+            limit.attempt(email, client, current_time())
+        except LimitReached as limited:
+            retry_after = {"Retry-After": str(limited.retry_after)}
+            return _page(form, _limited(limited.retry_after), 429, retry_after)
         with engine.connect() as connection:
-            if login_limit.is_limited(connection, email, ip, now):
-                retry_after = str(int(login_limit.WINDOW.total_seconds()))
-                return _page(form, LIMITED, 429, {"Retry-After": retry_after})
             account = authenticate(connection, email, form.password.data)
-        with engine.begin() as connection:
-            if account is None:
-                login_limit.record_failure(connection, email, ip, now)
-            else:
-                login_limit.forget_failures(connection, email, ip)
-                upgrade_hash(connection, account, form.password.data)
         if account is None:
             return _page(form, WRONG, 200)
+        limit.succeeded(email, client)
+        with engine.begin() as connection:
+            upgrade_hash(connection, account, form.password.data)
         log_in(account)
         return redirect(_safe_next(request.args.get("next", "")))
 
@@ -53,6 +54,12 @@ def _page(
     form: LoginForm, error: str | None, status: int, headers: dict[str, str] | None = None
 ) -> tuple[str, int, dict[str, str]]:
     return render_template("desk/login.html", form=form, error=error), status, headers or {}
+
+
+def _limited(retry_after: int) -> str:
+    minutes = math.ceil(retry_after / 60)
+    wait = "eine Minute" if minutes == 1 else f"{minutes} Minuten"
+    return f"Zu viele Fehlversuche. Bitte warten Sie {wait} und versuchen Sie es dann erneut."
 
 
 def _safe_next(target: str) -> str:

@@ -1,42 +1,40 @@
-"""The desk's login limit: after 5 failed logins for one address from one IP address within
-15 minutes, that pair waits; after 50 failures from one IP address (whatever the
-addresses), that IP address waits. Counted in the database, so the limit holds across
-gunicorn workers and restarts, which an in-process counter would not."""
+"""The desk's login limit: after 5 failed logins for one address from one client within
+15 minutes, that pair waits; after 50 failures from one client (whatever the addresses),
+that client waits. Counted by the shared request limits (servicekit.request_limits): in the
+database, so the limit holds across gunicorn workers and restarts, and per client as the
+trusted proxy forwards it, so clients behind the ingress do not count as one."""
 
 from __future__ import annotations
 
-import uuid
 from datetime import datetime, timedelta
 
-from sqlalchemy import Connection, delete, func, insert, select
+from sqlalchemy import Engine
 
-from notifications.adapters.tables import login_failures
+from eventing.tables import request_limits
+from servicekit.request_limits import RequestLimits
+from servicekit.settings import Rate
 
+ACTION = "desk-login"
 WINDOW = timedelta(minutes=15)
-PER_ADDRESS_AND_IP = 5
-PER_IP = 50
+PER_CLIENT = Rate(50, WINDOW)
+PER_ADDRESS_FROM_CLIENT = Rate(5, WINDOW)
 
 
-def is_limited(connection: Connection, email: str, ip: str, now: datetime) -> bool:
-    since = now - WINDOW
-    recent = (login_failures.c.ip == ip) & (login_failures.c.failed_at > since)
-    for_ip = connection.execute(select(func.count()).where(recent)).scalar_one()
-    for_pair = connection.execute(
-        select(func.count()).where(recent, login_failures.c.email == email)
-    ).scalar_one()
-    return for_pair >= PER_ADDRESS_AND_IP or for_ip >= PER_IP
+class LoginLimit:
+    def __init__(self, engine: Engine) -> None:
+        self._limits = RequestLimits(engine, request_limits, PER_CLIENT, PER_ADDRESS_FROM_CLIENT)
+
+    def attempt(self, email: str, client: str, now: datetime) -> None:
+        """Count a login before its password is checked, or raise LimitReached: counted
+        first, so guesses sent all at once cannot all pass before one failure is counted."""
+        self._limits.take(ACTION, client, _pair(email, client), now)
+
+    def succeeded(self, email: str, client: str) -> None:
+        """Only failures count: the login is taken back, and the pair starts afresh."""
+        self._limits.take_back(ACTION, client, _pair(email, client))
 
 
-def record_failure(connection: Connection, email: str, ip: str, now: datetime) -> None:
-    # Failures older than the window count for nothing: they go as new ones come.
-    connection.execute(delete(login_failures).where(login_failures.c.failed_at <= now - WINDOW))
-    connection.execute(
-        insert(login_failures).values(id=uuid.uuid4(), email=email[:320], ip=ip, failed_at=now)
-    )
-
-
-def forget_failures(connection: Connection, email: str, ip: str) -> None:
-    """After a successful login the pair starts afresh."""
-    connection.execute(
-        delete(login_failures).where(login_failures.c.email == email, login_failures.c.ip == ip)
-    )
+def _pair(email: str, client: str) -> str:
+    # Per address *from one client*: a limit per address alone would let anyone lock an
+    # advisor out by guessing at their address.
+    return f"{email} from {client}"

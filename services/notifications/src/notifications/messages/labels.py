@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from notifications.booking.times import clock, zone_abbreviation
+
 LANGUAGES = ("de", "en")
 # The cluster's clocks: every time in a mail or on the desk is shown as Bamberg sees it.
 LOCAL_ZONE = ZoneInfo("Europe/Berlin")
@@ -75,11 +77,13 @@ def score(value: float, language: str) -> str:
 
 
 def local_time(value: datetime, language: str) -> str:
-    """An instant as a clock in Bamberg shows it, with the zone named."""
-    local = value.astimezone(LOCAL_ZONE)
+    """An instant as a clock in Bamberg shows it, with the zone named as the booking pages
+    and their mails name it (MEZ/MESZ to German readers), so desk and mail never disagree."""
+    day = local_date(value, language)
+    hours, zone = clock(value, LOCAL_ZONE.key), zone_abbreviation(value, LOCAL_ZONE.key, language)
     if language == "de":
-        return local.strftime("%d.%m.%Y, %H:%M Uhr (%Z)")
-    return local.strftime("%d %B %Y, %H:%M (%Z)")
+        return f"{day}, {hours} Uhr ({zone})"
+    return f"{day}, {hours} ({zone})"
 
 
 def local_date(value: datetime, language: str) -> str:

@@ -34,7 +34,7 @@ def register(desk: Blueprint, engine: Engine, export_links: ExportLinks) -> None
         row = _company(engine, assessment_id)
         if not ActionForm().validate_on_submit():
             abort(400)
-        revoke_links_by_admin(engine, row.company_id)
+        revoke_links_by_admin(engine, row.company_id, current_time())
         flash(
             "Links zurückgezogen: alle bisher versandten Links des Unternehmens gelten nicht "
             "mehr; die Kontaktperson erhält einen neuen Link zu ihrem Ergebnis."
@@ -47,7 +47,7 @@ def register(desk: Blueprint, engine: Engine, export_links: ExportLinks) -> None
         row = _company(engine, assessment_id)
         if not ActionForm().validate_on_submit():
             abort(400)
-        request_erasure_by_admin(engine, row.company_id)
+        request_erasure_by_admin(engine, row.company_id, current_time())
         flash("Löschung beantragt: alle Dienste löschen die Daten des Unternehmens.")
         return redirect(url_for("desk.companies"))
 

@@ -9,7 +9,7 @@ the meeting. Failed desk logins are keyed by advisors' addresses, not by compani
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
@@ -50,13 +50,11 @@ def erase_company(session: Session, request: ErasureRequest) -> list[uuid.UUID]:
     return ids
 
 
-def request_erasure_by_admin(engine: Engine, company_id: uuid.UUID) -> uuid.UUID:
+def request_erasure_by_admin(engine: Engine, company_id: uuid.UUID, now: datetime) -> uuid.UUID:
     """An admin asks at the desk: this service publishes the request, and erases its own
     copies when it consumes it, like every other service."""
     with engine.begin() as connection:
         copies = find_copies(connection, company_id)
-        event = requested_event(
-            SERVICE, company_id, copies.assessment_ids, "admin", datetime.now(UTC)
-        )
+        event = requested_event(SERVICE, company_id, copies.assessment_ids, "admin", now)
         add_to_outbox(connection, event)
     return event.data["erasure_id"]

@@ -10,7 +10,7 @@ a new one to the contact, so the holder of a leaked mail cannot mint new links).
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import Engine
 
@@ -24,9 +24,8 @@ SERVICE = "notifications"
 CUTOFFS = LinkCutoffs(link_cutoffs)
 
 
-def revoke_links_by_admin(engine: Engine, company_id: uuid.UUID) -> None:
+def revoke_links_by_admin(engine: Engine, company_id: uuid.UUID, now: datetime) -> None:
     """The cut-off here and the event for the other services, in one transaction."""
-    now = datetime.now(UTC)
     with engine.begin() as connection:
         copies = find_copies(connection, company_id)
         CUTOFFS.move_forward(connection, company_id, now)
