@@ -4,7 +4,3 @@ from __future__ import annotations
 
 # What the test apps sign the result page's booking link with (BOOKING_LINK_SECRET).
 BOOKING_LINK_SECRET = "test-booking-links"  # noqa: S105 - a test value
-
-
-def bearer(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}

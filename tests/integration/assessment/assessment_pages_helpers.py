@@ -7,26 +7,18 @@ import re
 from typing import Any
 
 from flask.testing import FlaskClient
+from testkit.web import csrf_token
 from werkzeug.datastructures import MultiDict
 from werkzeug.test import TestResponse
 
 from assessment.domain import load_current
 from assessment.pages.form_fields import UNKNOWN
 
-_CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 _RESUME = re.compile(r'id="resume-link"[^>]*value="([^"]+)"')
 
 SCORED_DIMENSIONS = (
     "portfolio", "market", "strategy", "innovation", "digital", "energy", "workforce", "finance",
 )  # fmt: skip
-
-
-def csrf_token(client: FlaskClient, path: str) -> str:
-    page = client.get(path)
-    assert page.status_code == 200, page.status_code
-    match = _CSRF.search(page.get_data(as_text=True))
-    assert match, "the page has no CSRF token"
-    return match.group(1)
 
 
 def profile_form(**changes: str | None) -> dict[str, str]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from assessment_api_helpers import bearer
 from flask.testing import FlaskClient
+from testkit.web import bearer
 
 
 def _put(client: FlaskClient, started: dict[str, str], answers: Any) -> Any:

@@ -7,9 +7,9 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from assessment_api_helpers import bearer
 from flask.testing import FlaskClient
 from sqlalchemy import Engine, update
+from testkit.web import bearer
 
 from assessment.adapters.tables import assessments
 

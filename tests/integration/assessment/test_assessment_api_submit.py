@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from assessment_api_helpers import bearer
 from flask.testing import FlaskClient
 from sqlalchemy import Engine, select
+from testkit.web import bearer
 
 from assessment.adapters.tables import assessments
 from eventing.codec import decode

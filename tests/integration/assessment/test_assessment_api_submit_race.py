@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from assessment_api_helpers import bearer
 from flask.testing import FlaskClient
 from race_helpers import all_at_once, request_json
 from sqlalchemy import Engine, select
+from testkit.web import bearer
 
 from assessment.adapters.tables import assessments
 from eventing.tables import outbox

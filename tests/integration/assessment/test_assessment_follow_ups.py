@@ -9,9 +9,9 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from assessment_api_helpers import bearer
 from flask.testing import FlaskClient
 from sqlalchemy import Engine, func, select
+from testkit.web import bearer
 
 from assessment.adapters.token_renewal import ResumeLinks
 from assessment.consumer import consumer_spec

@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from assessment_api_helpers import bearer
 from flask import Flask
+from testkit.web import bearer
 
 from assessment.config import DEFAULT_TOKEN_DAYS
 from servicekit.app_clock import pin_clock

@@ -12,13 +12,13 @@ from assessment_api_helpers import BOOKING_LINK_SECRET
 from assessment_pages_helpers import (
     SCORED_DIMENSIONS,
     assessment_id_of,
-    csrf_token,
     post_step,
     resume_link,
     start_through_pages,
 )
 from flask.testing import FlaskClient
 from sqlalchemy import select, update
+from testkit.web import csrf_token
 
 from assessment.adapters.tables import assessments
 from eventing.tables import outbox

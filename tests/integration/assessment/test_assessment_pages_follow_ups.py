@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from assessment_api_helpers import bearer
 from flask.testing import FlaskClient
 from sqlalchemy import Engine
 from sqlalchemy.orm import sessionmaker
 from test_assessment_follow_ups import example
+from testkit.web import bearer
 
 from assessment.adapters import follow_ups
 

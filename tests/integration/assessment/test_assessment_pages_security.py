@@ -10,7 +10,6 @@ import pytest
 from assessment_api_helpers import BOOKING_LINK_SECRET
 from assessment_pages_helpers import (
     assessment_id_of,
-    csrf_token,
     post_step,
     profile_form,
     resume_link,
@@ -18,6 +17,7 @@ from assessment_pages_helpers import (
 )
 from flask import Flask
 from flask.testing import FlaskClient
+from testkit.web import csrf_token
 
 from assessment.config import AssessmentConfig
 from servicekit.settings import SettingsError

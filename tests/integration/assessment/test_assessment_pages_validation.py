@@ -6,14 +6,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from assessment_pages_helpers import (
-    assessment_id_of,
-    csrf_token,
-    post_step,
-    profile_form,
-    start_through_pages,
-)
+from assessment_pages_helpers import assessment_id_of, post_step, profile_form, start_through_pages
 from flask.testing import FlaskClient
+from testkit.web import csrf_token
 
 
 def _error_block(text: str, item_id: str) -> str:

@@ -12,11 +12,11 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from assessment_api_helpers import bearer
 from assessment_pages_helpers import start_through_pages
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import Engine, func, select
+from testkit.web import bearer
 
 from eventing.tables import request_limits
 from mailing.tables import mail_outbox

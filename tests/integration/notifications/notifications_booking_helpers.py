@@ -153,10 +153,6 @@ def token_for(
     )
 
 
-def bearer(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}
-
-
 def outbox_events(engine: Engine, event_type: str | None = None) -> list[dict[str, Any]]:
     query = select(outbox.c.event_type, outbox.c.message_key, outbox.c.payload).order_by(
         outbox.c.seq

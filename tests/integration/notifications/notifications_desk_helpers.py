@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import uuid
 from datetime import UTC, datetime
 from typing import Any
@@ -10,6 +9,7 @@ from typing import Any
 from flask.testing import FlaskClient
 from notifications_event_helpers import add_advisor, scored_event
 from sqlalchemy import Engine, update
+from testkit.web import csrf_token
 from werkzeug.test import TestResponse
 
 from notifications.adapters import company_assessments
@@ -17,7 +17,6 @@ from notifications.adapters.advisor_accounts import find_by_email
 from notifications.adapters.tables import company_assessments as company_table
 
 PASSWORD = "Kaffee und Kuchen 2026"  # noqa: S105 - a test account
-_CSRF = re.compile(r'name="(?:[\w-]+-)?csrf_token" type="hidden" value="([^"]+)"')
 
 
 def account(engine: Engine, name: str, role: str = "advisor", **coverage: Any) -> str:
@@ -39,13 +38,6 @@ def company(engine: Engine, advisor_id: uuid.UUID | None, name: str, priority: f
             .values(advisor_id=advisor_id, assigned_at=datetime.now(UTC))
         )
     return assessment_id
-
-
-def csrf_token(client: FlaskClient, path: str) -> str:
-    page = client.get(path).get_data(as_text=True)
-    match = _CSRF.search(page)
-    assert match is not None, f"no CSRF token on {path}"
-    return match.group(1)
 
 
 def log_in(client: FlaskClient, email: str, password: str = PASSWORD) -> TestResponse:

@@ -12,13 +12,13 @@ from flask.testing import FlaskClient
 from notifications_booking_helpers import (
     add_advisor,
     add_company,
-    bearer,
     mail_rows,
     meeting_rows,
     outbox_events,
     token_for,
 )
 from sqlalchemy import Engine
+from testkit.web import bearer
 
 
 @pytest.fixture

@@ -12,17 +12,12 @@ from typing import Any
 
 import pytest
 from flask.testing import FlaskClient
-from notifications_booking_helpers import (
-    add_advisor,
-    add_company,
-    bearer,
-    mail_rows,
-    token_for,
-)
-from notifications_desk_helpers import account, advisor_id_of, csrf_token, log_in
+from notifications_booking_helpers import add_advisor, add_company, mail_rows, token_for
+from notifications_desk_helpers import account, advisor_id_of, log_in
 from notifications_event_helpers import add_advisor as add_advisor_without_hours
 from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
+from testkit.web import bearer, csrf_token
 
 from eventing.erasure_ledger import ErasureRequest
 from notifications.adapters.tables import callback_requests
@@ -46,13 +41,12 @@ def _requests(engine: Engine) -> list[Any]:
         return connection.execute(select(callback_requests)).all()
 
 
-def _csrf(client: FlaskClient, token: str) -> str:
-    page = client.get(f"/book/{token}").text
-    return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
-
-
 def _ask(client: FlaskClient, token: str, csrf: str | None = None, **fields: str):
-    data = {"csrf_token": csrf or _csrf(client, token), "phone": "", "preferred_time": ""}
+    data = {
+        "csrf_token": csrf or csrf_token(client, f"/book/{token}"),
+        "phone": "",
+        "preferred_time": "",
+    }
     return client.post(f"/book/{token}/callback", data=data | fields)
 
 
@@ -78,7 +72,7 @@ def test_the_call_back_flow_from_the_booking_page_to_done_in_the_desk(
     assert no_csrf.status_code == 400
     assert _requests(engine) == []
 
-    csrf = _csrf(booking_client, token)
+    csrf = csrf_token(booking_client, f"/book/{token}")
     asked = _ask(booking_client, token, csrf, phone=PHONE, preferred_time="vormittags")
     assert asked.status_code == 303
     assert asked.headers["Location"] == f"/book/{token}"

@@ -13,8 +13,9 @@ from typing import Any
 
 from flask.testing import FlaskClient
 from icalendar import Calendar
-from notifications_booking_helpers import add_advisor, add_company, bearer, token_for
+from notifications_booking_helpers import add_advisor, add_company, token_for
 from sqlalchemy import Engine
+from testkit.web import bearer
 
 EVIL_NAME = 'Müller & Söhne <b>GmbH</b>, "Werk 2";\nATTENDEE:mailto:evil@example.net'
 # As the booking mails and invitations show it: one line.

@@ -14,10 +14,7 @@ from flask.testing import FlaskClient
 from icalendar import Calendar
 from notifications_booking_helpers import add_advisor, add_company, meeting_rows, token_for
 from sqlalchemy import Engine
-
-
-def _csrf(page: str) -> str:
-    return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+from testkit.web import csrf_token_in
 
 
 def _slot_values(page: str) -> list[str]:
@@ -36,7 +33,8 @@ def opened(booking_client: FlaskClient, engine: Engine) -> dict[str, str]:
 def _book(client: FlaskClient, opened: dict[str, str], index: int = 0):
     value = _slot_values(opened["page"])[index]
     return client.post(
-        f"/book/{opened['token']}", data={"slot": value, "csrf_token": _csrf(opened["page"])}
+        f"/book/{opened['token']}",
+        data={"slot": value, "csrf_token": csrf_token_in(opened["page"])},
     )
 
 
@@ -99,7 +97,9 @@ def test_a_taken_slot_is_answered_409_on_the_page_with_the_other_slots(
     advisor_id = uuid.UUID(value.split("|")[0])
     rival = token_for(add_company(engine, name="Rivale KG", advisor_id=advisor_id))
     rival_page = booking_client.get(f"/book/{rival}").get_data(as_text=True)
-    booking_client.post(f"/book/{rival}", data={"slot": value, "csrf_token": _csrf(rival_page)})
+    booking_client.post(
+        f"/book/{rival}", data={"slot": value, "csrf_token": csrf_token_in(rival_page)}
+    )
 
     response = _book(booking_client, opened)
 
@@ -118,7 +118,7 @@ def test_cancel_by_link_asks_first_then_cancels_on_post(
     assert "Möchten Sie diesen Termin wirklich absagen?" in form
     assert meeting_rows(engine)[0].status == "booked"  # opening the link changed nothing
 
-    done = booking_client.post(f"{meeting_url}/cancel", data={"csrf_token": _csrf(form)})
+    done = booking_client.post(f"{meeting_url}/cancel", data={"csrf_token": csrf_token_in(form)})
     assert done.status_code == 303
     page = booking_client.get(done.headers["Location"]).get_data(as_text=True)
     assert "Dieser Termin wurde abgesagt." in page
@@ -136,7 +136,7 @@ def test_reschedule_by_link_offers_the_advisors_slots_and_moves_the_meeting(
     form = booking_client.get(f"{meeting_url}/reschedule").get_data(as_text=True)
     target = _slot_values(form)[5]
     done = booking_client.post(
-        f"{meeting_url}/reschedule", data={"slot": target, "csrf_token": _csrf(form)}
+        f"{meeting_url}/reschedule", data={"slot": target, "csrf_token": csrf_token_in(form)}
     )
 
     assert done.status_code == 303
@@ -204,7 +204,8 @@ def test_a_form_with_a_broken_choice_asks_again(
     booking_client: FlaskClient, opened: dict[str, str], engine: Engine, value: str
 ):
     response = booking_client.post(
-        f"/book/{opened['token']}", data={"slot": value, "csrf_token": _csrf(opened["page"])}
+        f"/book/{opened['token']}",
+        data={"slot": value, "csrf_token": csrf_token_in(opened["page"])},
     )
 
     assert response.status_code == 422
@@ -222,7 +223,7 @@ def test_past_the_limit_of_changes_the_page_says_so_in_the_company_s_language(
     meeting_url = _book(client, {"token": token, "page": page}).headers["Location"]
 
     form = client.get(f"{meeting_url}/cancel").get_data(as_text=True)
-    refused = client.post(f"{meeting_url}/cancel", data={"csrf_token": _csrf(form)})
+    refused = client.post(f"{meeting_url}/cancel", data={"csrf_token": csrf_token_in(form)})
 
     assert refused.status_code == 429
     assert 24 * 3600 - 60 <= int(refused.headers["Retry-After"]) <= 24 * 3600

@@ -20,13 +20,13 @@ from notifications_booking_helpers import (
     add_advisor,
     add_company,
     add_meeting,
-    bearer,
     meeting_rows,
     outbox_events,
     token_for,
 )
 from race_helpers import all_at_once, request_json
 from sqlalchemy import Engine, insert, text
+from testkit.web import bearer
 
 from notifications.adapters.tables import weekly_availability
 from notifications.booking.service import BookingService

@@ -18,6 +18,7 @@ from icalendar import Calendar
 from notifications_booking_helpers import add_advisor, add_company, meeting_rows, token_for
 from notifications_desk_helpers import account, log_in
 from sqlalchemy import Engine
+from testkit.web import csrf_token_in
 
 
 @dataclass(frozen=True)
@@ -79,10 +80,6 @@ AUTUMN = SwitchDay(
 _SLOT = re.compile(r'<label for="slot-(\d{8}T\d{4})-[0-9a-f]{8}">([^<]+)</label>')
 
 
-def _csrf(page: str) -> str:
-    return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
-
-
 @pytest.fixture(params=[SPRING, AUTUMN], ids=["spring", "autumn"])
 def day(request: pytest.FixtureRequest) -> SwitchDay:
     return request.param
@@ -101,7 +98,9 @@ def _book(client: FlaskClient, token: str, starts: datetime) -> str:
     """Book the slot at `starts` by form; returns the confirmation page."""
     page = client.get(f"/book/{token}").get_data(as_text=True)
     [value] = re.findall(rf'value="([^"|]+\|{re.escape(starts.isoformat())})"', page)
-    response = client.post(f"/book/{token}", data={"slot": value, "csrf_token": _csrf(page)})
+    response = client.post(
+        f"/book/{token}", data={"slot": value, "csrf_token": csrf_token_in(page)}
+    )
     assert response.status_code == 303
     return client.get(response.headers["Location"]).get_data(as_text=True)
 

@@ -11,8 +11,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from flask.testing import FlaskClient
 from notifications_booking_helpers import add_meeting, token_for
-from notifications_desk_helpers import account, advisor_id_of, company, csrf_token, log_in
+from notifications_desk_helpers import account, advisor_id_of, company, log_in
 from sqlalchemy import Engine, select
+from testkit.web import csrf_token
 
 from eventing.tables import outbox
 from mailing.message import Mail

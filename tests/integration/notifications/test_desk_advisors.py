@@ -10,8 +10,9 @@ import sys
 from pathlib import Path
 
 from flask.testing import FlaskClient
-from notifications_desk_helpers import PASSWORD, account, advisor_id_of, company, csrf_token, log_in
+from notifications_desk_helpers import PASSWORD, account, advisor_id_of, company, log_in
 from sqlalchemy import Engine, select
+from testkit.web import csrf_token
 
 from eventing.codec import decode
 from eventing.tables import outbox

@@ -6,8 +6,9 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from flask.testing import FlaskClient
-from notifications_desk_helpers import account, advisor_id_of, csrf_token, log_in
+from notifications_desk_helpers import account, advisor_id_of, log_in
 from sqlalchemy import Engine
+from testkit.web import csrf_token
 
 from notifications.desk import availability_store
 from notifications.messages.labels import LOCAL_ZONE

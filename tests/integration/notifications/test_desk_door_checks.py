@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import pytest
 from flask.testing import FlaskClient
-from notifications_booking_helpers import add_advisor, add_company, bearer, mail_rows, token_for
-from notifications_desk_helpers import account, csrf_token, log_in
+from notifications_booking_helpers import add_advisor, add_company, mail_rows, token_for
+from notifications_desk_helpers import account, log_in
 from sqlalchemy import Engine, func, select
+from testkit.web import bearer, csrf_token
 
 from notifications import admin_cli
 from notifications.adapters.advisor_accounts import find_by_email

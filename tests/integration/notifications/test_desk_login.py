@@ -9,8 +9,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from notifications_desk_helpers import PASSWORD, account, advisor_id_of, csrf_token, log_in
+from notifications_desk_helpers import PASSWORD, account, advisor_id_of, log_in
 from sqlalchemy import Engine, update
+from testkit.web import csrf_token
 
 from notifications.adapters.advisor_accounts import set_password
 from notifications.adapters.tables import advisors

@@ -15,9 +15,10 @@ from typing import Any
 
 import pytest
 from flask.testing import FlaskClient
-from notifications_booking_helpers import add_advisor, add_company, bearer, token_for
+from notifications_booking_helpers import add_advisor, add_company, token_for
 from sqlalchemy import Engine, insert, inspect, select
 from sqlalchemy.orm import Session
+from testkit.web import bearer
 
 from eventing.erasure_ledger import ErasureRequest
 from mailing.privacy import ERASED

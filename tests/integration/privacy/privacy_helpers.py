@@ -12,6 +12,7 @@ from typing import Any
 
 from flask import Flask
 from sqlalchemy import Engine, MetaData, delete, insert, select
+from testkit.web import bearer
 
 from assessment.adapters.token_renewal import ResumeLinks
 from assessment.testing import COMPLETE_ANSWERS
@@ -44,10 +45,6 @@ START_BODY: dict[str, Any] = {
 class Services:
     engines: dict[str, Engine]
     storage_dir: Path  # the reporting service's PDFs
-
-
-def bearer(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}
 
 
 def add_failed_report(engine: Engine, assessment_id: uuid.UUID, company_id: uuid.UUID) -> None:

@@ -13,13 +13,13 @@ from flask import Flask
 from flask.testing import FlaskClient
 from privacy_helpers import START_BODY, Services, add_failed_report, submit_assessment
 from sqlalchemy import Engine, update
+from testkit.web import csrf_token
 
 from notifications.adapters import company_assessments
 from notifications.adapters.advisor_accounts import Coverage, create_account
 from notifications.adapters.tables import company_assessments as company_table
 
 PASSWORD = "Auskunft per Brief 2026"  # noqa: S105 - a test account
-_CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 _EXPORT_LINK = re.compile(r'href="(https?://[^"]+/api/v1/privacy/export/[^"]+)"')
 
 
@@ -51,9 +51,7 @@ def desk_login(app: Flask, engine: Engine, role: str) -> tuple[FlaskClient, uuid
             now=datetime.now(UTC),
         )
     client = app.test_client()
-    match = _CSRF.search(client.get("/desk/login").text)
-    assert match is not None
-    form = {"csrf_token": match.group(1), "email": email, "password": PASSWORD}
+    form = {"csrf_token": csrf_token(client, "/desk/login"), "email": email, "password": PASSWORD}
     assert client.post("/desk/login", data=form).status_code == 302
     return client, account_id
 

@@ -15,9 +15,9 @@ from privacy_helpers import (
     START_BODY,
     Services,
     add_failed_report,
-    bearer,
     take_outbox,
 )
+from testkit.web import bearer
 
 from servicekit.booking_links import booking_url
 from servicekit.privacy import EXPORT_PATH, export_url

@@ -23,11 +23,11 @@ from privacy_helpers import (
     RESUME_LINKS,
     Services,
     again,
-    bearer,
     submit_assessment,
     take_outbox,
 )
 from sqlalchemy import Engine, insert, select
+from testkit.web import bearer
 
 from assessment.adapters.follow_ups import follow_up_status
 from assessment.consumer import consumer_spec as assessment_consumer

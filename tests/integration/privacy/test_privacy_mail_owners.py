@@ -11,9 +11,10 @@ from typing import Any
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from privacy_helpers import START_BODY, Services, bearer, take_outbox
+from privacy_helpers import START_BODY, Services, take_outbox
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
+from testkit.web import bearer
 
 from assessment.entrypoints import processes
 from assessment.privacy.erasure import erase_company, erasure_completed

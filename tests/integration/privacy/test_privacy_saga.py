@@ -20,11 +20,11 @@ from privacy_helpers import (
     START_BODY,
     Services,
     again,
-    bearer,
     relay,
     traces,
 )
 from sqlalchemy import Engine, Select, Table, func, select, update
+from testkit.web import bearer
 
 from assessment.adapters.tables import assessments, erasure_completions, follow_ups
 from assessment.consumer import consumer_spec as assessment_consumer

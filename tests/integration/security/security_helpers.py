@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import re
 import uuid
 from datetime import UTC, datetime, time
 from typing import Any
@@ -12,6 +11,7 @@ from typing import Any
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import Engine, insert, update
+from testkit.web import csrf_token
 
 from assessment.testing import START_BODY
 from eventing.codec import decode
@@ -34,9 +34,6 @@ BOOKING_LINKS = BookingLinkSettings(NOTIFICATIONS_URL, SigningKeys("security-boo
 PASSWORD = "Kaffee und Kuchen 2026"  # noqa: S105 - a test account
 
 
-_CSRF = re.compile(r'name="(?:[\w-]+-)?csrf_token" type="hidden" value="([^"]+)"')
-
-
 def service_settings(service: str, database_url: str, public_url: str) -> ServiceSettings:
     return ServiceSettings.from_env(
         service,
@@ -50,10 +47,6 @@ def service_settings(service: str, database_url: str, public_url: str) -> Servic
 
 def engine_of(app: Flask) -> Engine:
     return app.extensions[ENGINE_EXTENSION]
-
-
-def bearer(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}
 
 
 def start_body(**company: str) -> dict[str, Any]:
@@ -125,13 +118,6 @@ def scored_event(**company: str) -> Envelope:
     return dataclasses.replace(
         template, event_id=uuid.uuid4(), data=data, correlation_id=str(data["assessment_id"])
     )
-
-
-def csrf_token(client: FlaskClient, path: str) -> str:
-    page = client.get(path).get_data(as_text=True)
-    match = _CSRF.search(page)
-    assert match is not None, f"no CSRF token on {path}"
-    return match.group(1)
 
 
 def log_in(client: FlaskClient, email: str) -> None:

@@ -21,13 +21,13 @@ from security_helpers import (
     PASSWORD,
     add_account,
     add_company,
-    csrf_token,
     engine_of,
     log_in,
     scored_event,
     service_settings,
 )
 from sqlalchemy import select, update
+from testkit.web import csrf_token
 
 from assessment.testing import START_BODY
 from notifications.adapters.tables import advisors

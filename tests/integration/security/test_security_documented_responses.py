@@ -26,12 +26,12 @@ from security_helpers import (
     add_account,
     add_company,
     available_all_week,
-    bearer,
     engine_of,
     example_event,
 )
 from sqlalchemy import select
 from sqlalchemy.orm import sessionmaker
+from testkit.web import bearer
 from werkzeug.test import TestResponse
 
 from assessment.adapters import follow_ups

@@ -18,12 +18,12 @@ from security_helpers import (
     add_account,
     add_company,
     available_all_week,
-    bearer,
     engine_of,
     log_in,
     scored_event,
 )
 from sqlalchemy import select
+from testkit.web import bearer
 
 from assessment.testing import COMPLETE_ANSWERS, START_BODY
 from mailing.tables import mail_outbox

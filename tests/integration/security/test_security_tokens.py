@@ -29,15 +29,9 @@ from pathlib import Path
 
 import pytest
 from flask import Flask
-from security_helpers import (
-    BOOKING_LINKS,
-    SECRET,
-    add_company,
-    bearer,
-    engine_of,
-    scored_event,
-)
+from security_helpers import BOOKING_LINKS, SECRET, add_company, engine_of, scored_event
 from sqlalchemy import delete, select, update
+from testkit.web import bearer
 
 from assessment.adapters.tables import assessments
 from assessment.testing import START_BODY
