@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import requests
 from e2e_helpers import (
@@ -39,7 +39,7 @@ from eventing.tables import outbox
 from mailing.tables import mail_outbox
 from notifications.adapters.tables import company_assessments, meetings
 from reporting.adapters.tables import reports
-from servicekit.booking_links import booking_url
+from servicekit.booking_links import BookingLinks
 from servicekit.signed_tokens import SigningKeys
 
 PIPELINE_TIMEOUT_S = 60
@@ -265,12 +265,10 @@ CONSUMED = {
 
 def _book_a_meeting(system: System, company: Submitted) -> None:
     """As the company's booking link does (the assessment service signs it)."""
-    url = booking_url(
-        system.url("notifications"),
-        SigningKeys(system.env["BOOKING_LINK_SECRET"]),
-        uuid.UUID(company.assessment_id),
-        datetime.now(UTC) + timedelta(days=30),
+    links = BookingLinks(
+        system.url("notifications"), SigningKeys(system.env["BOOKING_LINK_SECRET"])
     )
+    url = links.url(uuid.UUID(company.assessment_id), datetime.now(UTC))
     bearer = {"Authorization": f"Bearer {url.rpartition('/book/')[2]}"}
     api = f"{system.url('notifications')}/api/v1"
     [slot, *_] = requests.get(f"{api}/slots", headers=bearer, timeout=30).json()

@@ -22,7 +22,7 @@ from testkit.web import csrf_token
 
 from assessment.adapters.tables import assessments
 from eventing.tables import outbox
-from servicekit.booking_links import verify_booking_token
+from servicekit.booking_links import BookingLinks
 from servicekit.signed_tokens import SigningKeys
 from servicekit.web import ENGINE_EXTENSION
 
@@ -108,8 +108,8 @@ def test_a_whole_check_through_the_pages(
     assert "Betroffenheit (E)" in text
     assert "Ihr Bericht wird erstellt." in text
     [booking_token] = re.findall(r'href="http://127\.0\.0\.1:8002/book/([^"]+)"', text)
-    assert verify_booking_token(
-        SigningKeys(BOOKING_LINK_SECRET), booking_token, datetime.now(UTC)
+    assert BookingLinks("", SigningKeys(BOOKING_LINK_SECRET)).verify(
+        booking_token, datetime.now(UTC)
     ).assessment_id == uuid.UUID(assessment_id)
     assert "Unsere Empfehlungen" in text
     # Where the company downloads its data or has it erased.

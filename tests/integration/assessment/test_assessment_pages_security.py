@@ -202,8 +202,8 @@ def test_the_booking_link_comes_from_the_configuration() -> None:
     config = AssessmentConfig.from_env(
         secret | {"PUBLIC_BASE_URL_NOTIFICATIONS": "https://termine.example/"}
     )
-    assert config.notifications_base_url == "https://termine.example"
-    assert AssessmentConfig.from_env(secret).notifications_base_url == "http://127.0.0.1:8002"
+    assert config.booking_links.base_url == "https://termine.example"
+    assert AssessmentConfig.from_env(secret).booking_links.base_url == "http://127.0.0.1:8002"
     with pytest.raises(SettingsError, match="PUBLIC_BASE_URL_NOTIFICATIONS"):
         AssessmentConfig.from_env(secret | {"PUBLIC_BASE_URL_NOTIFICATIONS": "javascript:alert(1)"})
     with pytest.raises(SettingsError, match="BOOKING_LINK_SECRET is required"):

@@ -16,11 +16,11 @@ from pathlib import Path
 from assessment.config import AssessmentConfig
 from assessment.privacy.config import PrivacyConfig
 from eventing.kafka_settings import KafkaSettings
-from notifications.booking_links import BookingLinkSettings
 from notifications.messages.links import MailLinks
 from notifications.privacy.export_links import ExportLinks
 from notifications.privacy.retention import mail_body_retention
 from reporting.config import ReportingConfig
+from servicekit.booking_links import BookingLinks
 from servicekit.settings import DEFAULT_PORTS, ServiceSettings, SettingsError
 
 REPO = Path(__file__).resolve().parents[3]
@@ -55,12 +55,12 @@ SERVICE_CONFIGS: dict[str, tuple[SettingsReader, ...]] = {
     "reporting": (ReportingConfig.from_env,),
     "notifications": (
         # The web's booking pages and privacy export (BOOKING_LINK_SECRET).
-        lambda environ: BookingLinkSettings.from_env(environ, _NOTIFICATIONS_URL),
+        lambda environ: BookingLinks.from_env(environ, _NOTIFICATIONS_URL),
         # The worker's mail links (booking secret, the assessment's address).
         lambda environ: MailLinks.from_env(environ, _NOTIFICATIONS_URL),
         # The desk's export links to every service's part (their addresses, the secret).
         lambda environ: ExportLinks.from_env(
-            environ, BookingLinkSettings.from_env(environ, _NOTIFICATIONS_URL)
+            environ, BookingLinks.from_env(environ, _NOTIFICATIONS_URL)
         ),
     ),
 }

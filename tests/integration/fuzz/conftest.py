@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -19,20 +19,19 @@ from assessment.web import create_app as create_assessment_app
 from eventing.codec import decode
 from eventing.examples import all_examples
 from notifications.adapters import company_assessments
-from notifications.booking_links import BookingLinkSettings
 from notifications.entrypoints import processes as notifications_processes
 from notifications.web import create_app as create_notifications_app
 from reporting.config import ReportingConfig
 from reporting.entrypoints import processes as reporting_processes
 from reporting.testing import add_generated_report
 from reporting.web import create_app as create_reporting_app
-from servicekit import booking_links
+from servicekit.booking_links import BookingLinks
 from servicekit.settings import ServiceSettings
 from servicekit.signed_tokens import SigningKeys
 from servicekit.web import ENGINE_EXTENSION
 
 SECRET = "fuzz-secret"  # noqa: S105 - a test value
-LINKS = BookingLinkSettings("http://notifications.test", SigningKeys("fuzz-booking-secret"))
+LINKS = BookingLinks("http://notifications.test", SigningKeys("fuzz-booking-secret"))
 
 
 def _migrated(service: str, database_url: str, monkeypatch: pytest.MonkeyPatch) -> ServiceSettings:
@@ -53,7 +52,7 @@ def _migrated(service: str, database_url: str, monkeypatch: pytest.MonkeyPatch) 
 @pytest.fixture
 def assessment_app(database_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Flask]:
     settings = _migrated("assessment", database_url, monkeypatch)
-    app = create_assessment_app(settings, AssessmentConfig(LINKS.keys))
+    app = create_assessment_app(settings, AssessmentConfig(LINKS))
     yield app
     app.extensions[ENGINE_EXTENSION].dispose()
 
@@ -71,9 +70,7 @@ def reporting_app(
     database_url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> Iterator[Flask]:
     settings = _migrated("reporting", database_url, monkeypatch)
-    app = create_reporting_app(
-        settings, ReportingConfig(LINKS.keys, storage_dir=tmp_path / "reports")
-    )
+    app = create_reporting_app(settings, ReportingConfig(LINKS, storage_dir=tmp_path / "reports"))
     yield app
     app.extensions[ENGINE_EXTENSION].dispose()
 
@@ -105,6 +102,5 @@ def booking_token(notifications_app: Flask) -> str:
         company_assessments.record_scored(
             connection, assessment_id, company_assessments.scored_values(example.data)
         )
-    expires = datetime.now(UTC) + timedelta(days=1)
-    url = booking_links.booking_url(LINKS.public_base_url, LINKS.keys, assessment_id, expires)
+    url = LINKS.url(assessment_id, datetime.now(UTC))
     return url.rsplit("/", 1)[1]

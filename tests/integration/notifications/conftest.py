@@ -25,12 +25,12 @@ from eventing.topics import ASSESSMENT_EVENTS, REPORT_EVENTS, topic_for
 from eventing.worker import ConsumerWorker, RetryPolicy
 from mailing.sender import MailSender
 from mailing.smtp import SmtpMailer, SmtpSettings
-from notifications.booking_links import BookingLinkSettings
 from notifications.consumer import consumer_spec
 from notifications.entrypoints import processes
 from notifications.messages.links import MailLinks
 from notifications.web import create_app
 from servicekit import app_clock
+from servicekit.booking_links import BookingLinks
 from servicekit.settings import ServiceSettings
 from servicekit.signed_tokens import SigningKeys
 from servicekit.web import ENGINE_EXTENSION
@@ -48,7 +48,7 @@ def migrated(database_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
 @pytest.fixture
 def mail_links() -> MailLinks:
     return MailLinks(
-        BookingLinkSettings("http://notifications.test", SigningKeys("booking-test-secret")),
+        BookingLinks("http://notifications.test", SigningKeys("booking-test-secret")),
         "http://assessment.test",
     )
 
@@ -108,7 +108,7 @@ def booking_app_with(migrated: str) -> Iterator[Callable[..., Flask]]:
             "notifications",
             {
                 "NOTIFICATIONS_DATABASE_URL": migrated,
-                "PUBLIC_BASE_URL_NOTIFICATIONS": LINKS.public_base_url,
+                "PUBLIC_BASE_URL_NOTIFICATIONS": LINKS.base_url,
                 "SECRET_KEY": "test-secret",
                 **environ,
             },
@@ -155,7 +155,7 @@ def booking_server(migrated: str) -> Iterator[str]:
                 "SECRET_KEY": "test-secret",
             },
         )
-        return create_app(settings, dataclasses.replace(LINKS, public_base_url=base_url))
+        return create_app(settings, dataclasses.replace(LINKS, base_url=base_url))
 
     with served_app(make_app) as base_url:
         yield base_url

@@ -18,11 +18,10 @@ from notifications.adapters.tables import (
     meetings,
     weekly_availability,
 )
-from notifications.booking_links import BookingLinkSettings
-from servicekit.booking_links import PURPOSE
+from servicekit.booking_links import PURPOSE, BookingLinks
 from servicekit.signed_tokens import SigningKeys, sign
 
-LINKS = BookingLinkSettings("http://notifications.test", SigningKeys("booking-test-secret"))
+LINKS = BookingLinks("http://notifications.test", SigningKeys("booking-test-secret"))
 
 
 def add_advisor(

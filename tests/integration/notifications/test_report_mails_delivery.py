@@ -27,7 +27,6 @@ from mailing.sender import MailSender
 from mailing.smtp import SmtpMailer, SmtpSettings
 from mailing.tables import mail_outbox
 from notifications.adapters.tables import company_assessments
-from notifications.booking_links import verified_booking_token
 from notifications.messages.links import MailLinks
 
 pytestmark = pytest.mark.usefixtures("notifications_worker")
@@ -135,7 +134,7 @@ def test_the_advisor_and_the_company_get_one_mail_each_with_the_right_content(
     assert "Ihre Ansprechperson: Katrin Weiss" in text
     [booking] = re.findall(r"http://notifications\.test/book/(\S+)", text)
     now = datetime.now(UTC)
-    verified = verified_booking_token(mail_links.booking, booking, now)
+    verified = mail_links.booking.verify(booking, now)
     assert verified.assessment_id == scored.data["assessment_id"]
     with engine.connect() as connection:
         row = connection.execute(

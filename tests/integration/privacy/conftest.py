@@ -16,12 +16,12 @@ from sqlalchemy import create_engine, text
 from assessment.config import AssessmentConfig
 from assessment.entrypoints import processes as assessment_processes
 from assessment.web import create_app as assessment_app
-from notifications.booking_links import BookingLinkSettings
 from notifications.entrypoints import processes as notifications_processes
 from notifications.web import create_app as notifications_app
 from reporting.config import ReportingConfig
 from reporting.entrypoints import processes as reporting_processes
 from reporting.web import create_app as reporting_app
+from servicekit.booking_links import BookingLinks
 from servicekit.db import make_engine
 from servicekit.settings import ServiceSettings
 from servicekit.signed_tokens import SigningKeys
@@ -96,16 +96,19 @@ def apps(services: Services, service_urls: dict[str, str]) -> Iterator[dict[str,
         "assessment": assessment_app(
             _settings("assessment", service_urls["assessment"]),
             AssessmentConfig(
-                SigningKeys(BOOKING_LINK_SECRET), notifications_base_url="http://notifications.test"
+                BookingLinks("http://notifications.test", SigningKeys(BOOKING_LINK_SECRET))
             ),
         ),
         "reporting": reporting_app(
             _settings("reporting", service_urls["reporting"]),
-            ReportingConfig(SigningKeys(BOOKING_LINK_SECRET), storage_dir=services.storage_dir),
+            ReportingConfig(
+                BookingLinks("http://notifications.test", SigningKeys(BOOKING_LINK_SECRET)),
+                storage_dir=services.storage_dir,
+            ),
         ),
         "notifications": notifications_app(
             _settings("notifications", service_urls["notifications"]),
-            BookingLinkSettings("http://notifications.test", SigningKeys(BOOKING_LINK_SECRET)),
+            BookingLinks("http://notifications.test", SigningKeys(BOOKING_LINK_SECRET)),
         ),
     }
     yield apps

@@ -19,7 +19,7 @@ from privacy_helpers import (
 )
 from testkit.web import bearer
 
-from servicekit.booking_links import booking_url
+from servicekit.booking_links import BookingLinks
 from servicekit.privacy import EXPORT_PATH, export_url
 from servicekit.signed_tokens import SigningKeys
 
@@ -94,9 +94,7 @@ def test_the_assessment_service_serves_its_part_behind_a_signed_link(apps: dict[
         "data": exported["data"],
     }
     # A genuine token for another purpose (a booking link), an altered one, an expired one.
-    booking = booking_url(
-        "", SigningKeys(BOOKING_LINK_SECRET), company_id, now + timedelta(hours=1)
-    )
+    booking = BookingLinks("", SigningKeys(BOOKING_LINK_SECRET)).url(company_id, now)
     other_purpose = f"{EXPORT_PATH}/{booking.removeprefix('/book/')}"
     tampered = link[:-1] + ("B" if link.endswith("A") else "A")
     expired = export_url("", SigningKeys(BOOKING_LINK_SECRET), company_id, now - timedelta(hours=2))

@@ -38,7 +38,6 @@ from eventing.tables import link_cutoffs
 from eventing.worker import ConsumerSpec
 from mailing.tables import mail_outbox
 from notifications.adapters.company_assessments import find
-from notifications.booking_links import BookingLinkSettings
 from notifications.consumer import consumer_spec as notifications_consumer
 from notifications.messages.links import MailLinks
 from reporting.adapters.download_links import DownloadLinks
@@ -47,7 +46,7 @@ from reporting.config import ReportingConfig
 from reporting.consumer import consumer_spec as reporting_consumer
 from reporting.downloads import LINKS_EXTENSION
 from reporting.generation import generated_data, report_id_for
-from servicekit.booking_links import booking_url
+from servicekit.booking_links import BookingLinks
 from servicekit.privacy import export_url
 from servicekit.settings import ServiceSettings
 from servicekit.signed_tokens import SigningKeys
@@ -79,12 +78,15 @@ def consumers(services: Services) -> dict[str, ConsumerSpec]:
         "reporting": reporting_consumer(
             services.engines["reporting"],
             reporting_settings,
-            ReportingConfig(SigningKeys(BOOKING_LINK_SECRET), storage_dir=services.storage_dir),
+            ReportingConfig(
+                BookingLinks("http://notifications.test", SigningKeys(BOOKING_LINK_SECRET)),
+                storage_dir=services.storage_dir,
+            ),
         ),
         "notifications": notifications_consumer(
             services.engines["notifications"],
             MailLinks(
-                BookingLinkSettings("http://notifications.test", SigningKeys(BOOKING_LINK_SECRET)),
+                BookingLinks("http://notifications.test", SigningKeys(BOOKING_LINK_SECRET)),
                 "http://assessment.test",
             ),
         ),
@@ -143,12 +145,8 @@ def handle(spec: ConsumerSpec, event: Envelope) -> Outcome:
 def links_issued_at(apps: dict[str, Flask], company: Company, issued_at: datetime) -> dict:
     """Every kind of link the company is sent, as paths of the service that checks it."""
     downloads: DownloadLinks = apps["reporting"].extensions[LINKS_EXTENSION]
-    booking = booking_url(
-        "",
-        SigningKeys(BOOKING_LINK_SECRET),
-        company.assessment_id,
-        issued_at + timedelta(days=90),
-        issued_at,
+    booking = BookingLinks("", SigningKeys(BOOKING_LINK_SECRET)).url(
+        company.assessment_id, issued_at
     )
     return {
         "booking page": ("notifications", booking),

@@ -38,12 +38,12 @@ from eventing.topics import TOPICS, topic_for
 from eventing.worker import ConsumerWorker, RetryPolicy
 from mailing.tables import STATUS_SENT, mail_outbox
 from notifications.adapters.tables import company_assessments
-from notifications.booking_links import BookingLinkSettings
 from notifications.consumer import consumer_spec as notifications_consumer
 from notifications.messages.links import MailLinks
 from reporting.adapters.tables import reports
 from reporting.config import ReportingConfig
 from reporting.consumer import consumer_spec as reporting_consumer
+from servicekit.booking_links import BookingLinks
 from servicekit.settings import ServiceSettings
 from servicekit.signed_tokens import SigningKeys
 
@@ -73,7 +73,7 @@ def workers(
         "reporting", {"REPORTING_DATABASE_URL": "sqlite://", "SECRET_KEY": "test-secret"}
     )
     links = MailLinks(
-        BookingLinkSettings("http://notifications.test", SigningKeys(BOOKING_LINK_SECRET)),
+        BookingLinks("http://notifications.test", SigningKeys(BOOKING_LINK_SECRET)),
         "http://assessment.test",
     )
     specs = [
@@ -81,7 +81,10 @@ def workers(
         reporting_consumer(
             engines["reporting"],
             reporting_settings,
-            ReportingConfig(SigningKeys(BOOKING_LINK_SECRET), storage_dir=services.storage_dir),
+            ReportingConfig(
+                BookingLinks("http://notifications.test", SigningKeys(BOOKING_LINK_SECRET)),
+                storage_dir=services.storage_dir,
+            ),
         ),
         notifications_consumer(engines["notifications"], links),
     ]

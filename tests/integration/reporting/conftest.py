@@ -26,6 +26,7 @@ from reporting.config import ReportingConfig
 from reporting.consumer import consumer_spec
 from reporting.entrypoints import processes
 from reporting.generation import ReportGeneration
+from servicekit.booking_links import BookingLinks
 from servicekit.db import make_engine
 from servicekit.settings import ServiceSettings
 from servicekit.signed_tokens import SigningKeys
@@ -83,8 +84,7 @@ def generation(
         render_process,
         storage,
         links,
-        booking_base_url="http://book.test",
-        booking_link_secret=SigningKeys(BOOKING_LINK_SECRET),
+        booking_links=BookingLinks("http://book.test", SigningKeys(BOOKING_LINK_SECRET)),
         attempts=3,
     )
 
@@ -111,7 +111,9 @@ def start_worker(
             "reporting", {"REPORTING_DATABASE_URL": migrated, "SECRET_KEY": SECRET}
         )
         config = ReportingConfig(
-            booking_link_secret=SigningKeys(BOOKING_LINK_SECRET),
+            booking_links=BookingLinks(
+                "http://notifications.test", SigningKeys(BOOKING_LINK_SECRET)
+            ),
             storage_dir=tmp_path / "reports",
             render_timeout_s=render_timeout_s,
         )

@@ -22,6 +22,7 @@ from reporting.generation import ReportGeneration, report_id_for
 from reporting.testing import MINIMAL_PDF, add_generated_report
 from reporting.web import create_app
 from servicekit.app_clock import pin_clock
+from servicekit.booking_links import BookingLinks
 from servicekit.settings import ServiceSettings
 from servicekit.signed_tokens import SigningKeys
 from servicekit.web import ENGINE_EXTENSION
@@ -39,7 +40,10 @@ def client(migrated: str, tmp_path: Path) -> Iterator[FlaskClient]:
     )
     app: Flask = create_app(
         settings,
-        ReportingConfig(SigningKeys(BOOKING_LINK_SECRET), storage_dir=tmp_path / "reports"),
+        ReportingConfig(
+            BookingLinks("http://notifications.test", SigningKeys(BOOKING_LINK_SECRET)),
+            storage_dir=tmp_path / "reports",
+        ),
     )
     yield app.test_client()
     app.extensions[ENGINE_EXTENSION].dispose()

@@ -74,7 +74,7 @@ def service_database(
 
 @pytest.fixture
 def assessment_app(service_database: Callable[[str], str]) -> Iterator[Flask]:
-    config = AssessmentConfig(BOOKING_LINKS.keys, notifications_base_url=NOTIFICATIONS_URL)
+    config = AssessmentConfig(BOOKING_LINKS)
     app = create_assessment_app(
         service_settings("assessment", service_database("assessment"), ASSESSMENT_URL), config
     )
@@ -85,9 +85,8 @@ def assessment_app(service_database: Callable[[str], str]) -> Iterator[Flask]:
 @pytest.fixture
 def reporting_app(service_database: Callable[[str], str], tmp_path: Path) -> Iterator[Flask]:
     config = ReportingConfig(
-        BOOKING_LINKS.keys,
+        BOOKING_LINKS,
         storage_dir=tmp_path / "reports",
-        notifications_base_url=NOTIFICATIONS_URL,
         link_lifetime=timedelta(days=90),
     )
     app = create_reporting_app(

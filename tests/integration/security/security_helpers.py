@@ -21,7 +21,7 @@ from notifications.adapters import company_assessments
 from notifications.adapters.advisor_accounts import Coverage, create_account
 from notifications.adapters.tables import company_assessments as company_table
 from notifications.adapters.tables import weekly_availability
-from notifications.booking_links import BookingLinkSettings
+from servicekit.booking_links import BookingLinks
 from servicekit.settings import ServiceSettings
 from servicekit.signed_tokens import SigningKeys
 from servicekit.web import ENGINE_EXTENSION
@@ -30,7 +30,7 @@ SECRET = "security-test-secret"  # noqa: S105 - a test value
 ASSESSMENT_URL = "http://assessment.test"
 REPORTING_URL = "http://reporting.test"
 NOTIFICATIONS_URL = "http://notifications.test"
-BOOKING_LINKS = BookingLinkSettings(NOTIFICATIONS_URL, SigningKeys("security-booking-secret"))
+BOOKING_LINKS = BookingLinks(NOTIFICATIONS_URL, SigningKeys("security-booking-secret"))
 PASSWORD = "Kaffee und Kuchen 2026"  # noqa: S105 - a test account
 
 

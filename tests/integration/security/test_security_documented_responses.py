@@ -41,7 +41,6 @@ from eventing.envelope import Envelope
 from eventing.tables import outbox
 from reporting import downloads
 from reporting.testing import add_generated_report
-from servicekit.booking_links import booking_url
 from servicekit.privacy import export_url
 from servicekit.web import ENGINE_EXTENSION
 
@@ -154,8 +153,7 @@ def test_every_response_of_a_whole_journey_is_as_documented(
     advisor_id, _ = add_account(engine_of(notifications_app), "Bea Berater")
     available_all_week(engine_of(notifications_app), advisor_id)
     add_company(engine_of(notifications_app), None, scored)
-    expires = datetime.now(UTC).replace(year=datetime.now(UTC).year + 1)
-    link = booking_url("", BOOKING_LINKS.keys, scored.data["assessment_id"], expires)
+    link = BOOKING_LINKS.url(scored.data["assessment_id"], datetime.now(UTC))
     booking = bearer(link.rsplit("/", 1)[1])
     slots = notifications.call("GET", "/api/v1/slots", headers=booking).json
     chosen = {"advisor_id": slots[0]["advisor_id"], "start": slots[0]["start"]}

@@ -9,7 +9,7 @@ must still not let it start a header or a calendar property.
 from __future__ import annotations
 
 import base64
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from flask import Flask
 from icalendar import Calendar
@@ -27,7 +27,7 @@ from testkit.web import bearer
 
 from assessment.testing import COMPLETE_ANSWERS, START_BODY
 from mailing.tables import mail_outbox
-from servicekit.booking_links import booking_url
+from servicekit.booking_links import BookingLinks
 
 MARKUP = '<script>alert(1)</script><img src=x onerror=alert(1)> "Werk 2"; {{ 7*7 }}'
 ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;"
@@ -82,7 +82,7 @@ def test_desk_booking_page_mails_and_invitations_keep_the_name_inert(notificatio
     desk = notifications_app.test_client()
     log_in(desk, admin)
     company = notifications_app.test_client()
-    link = booking_url("", BOOKING_LINKS.keys, assessment_id, datetime.now(UTC) + timedelta(days=1))
+    link = BookingLinks("", BOOKING_LINKS.keys).url(assessment_id, datetime.now(UTC))
     token = link.rsplit("/", 1)[1]
 
     _assert_inert_html(desk.get("/desk/").get_data(as_text=True))

@@ -9,7 +9,7 @@ desk sessions already open go on working. Once the old secret is removed they en
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from security_helpers import (
     BOOKING_LINKS,
@@ -23,14 +23,13 @@ from security_helpers import (
     scored_event,
 )
 
-from notifications.booking_links import BookingLinkSettings
 from notifications.web import create_app as create_notifications_app
 from reporting.adapters.download_links import DownloadLinks
 from reporting.config import ReportingConfig
 from reporting.downloads import LINKS_EXTENSION
 from reporting.testing import add_generated_report
 from reporting.web import create_app as create_reporting_app
-from servicekit.booking_links import booking_url
+from servicekit.booking_links import BookingLinks
 from servicekit.settings import ServiceSettings
 from servicekit.web import ENGINE_EXTENSION
 
@@ -48,8 +47,8 @@ def _settings(service: str, database_url: str, public_url: str, **secrets: str) 
     )
 
 
-def _booking_links(**secrets: str) -> BookingLinkSettings:
-    return BookingLinkSettings.from_env(secrets, NOTIFICATIONS_URL)
+def _booking_links(**secrets: str) -> BookingLinks:
+    return BookingLinks.from_env(secrets, NOTIFICATIONS_URL)
 
 
 def test_booking_links_from_before_a_rotation_open_until_the_previous_secret_is_removed(
@@ -64,9 +63,9 @@ def test_booking_links_from_before_a_rotation_open_until_the_previous_secret_is_
     apps = [create_notifications_app(settings, links) for links in (during, after)]
     try:
         assessment_id = add_company(engine_of(apps[0]), None, scored_event())
-        expires = datetime.now(UTC) + timedelta(days=1)
-        mailed_before = booking_url("", BOOKING_LINKS.keys, assessment_id, expires)
-        mailed_since = booking_url("", during.keys, assessment_id, expires)
+        now = datetime.now(UTC)
+        mailed_before = BookingLinks("", BOOKING_LINKS.keys).url(assessment_id, now)
+        mailed_since = BookingLinks("", during.keys).url(assessment_id, now)
 
         opened = {
             (name, link): app.test_client().get(link).status_code
@@ -92,7 +91,7 @@ def test_download_links_and_desk_sessions_survive_a_rotation_of_the_secret_key(
     after = {"SECRET_KEY": NEW_SECRET}
 
     reporting_database = service_database("reporting")
-    config = ReportingConfig(BOOKING_LINKS.keys, storage_dir=tmp_path / "reports")
+    config = ReportingConfig(BOOKING_LINKS, storage_dir=tmp_path / "reports")
     reporting = {
         name: create_reporting_app(
             _settings("reporting", reporting_database, REPORTING_URL, **secrets), config

@@ -41,7 +41,7 @@ from reporting.adapters.download_links import DownloadLinks
 from reporting.adapters.tables import reports
 from reporting.downloads import LINKS_EXTENSION
 from reporting.testing import add_generated_report
-from servicekit.booking_links import booking_url
+from servicekit.booking_links import BookingLinks
 from servicekit.signed_tokens import SigningKeys
 
 _RESUME_LINK = re.compile(r"/resume/[0-9a-f-]{36}/([A-Za-z0-9_-]+)")
@@ -153,11 +153,11 @@ def test_booking_links_expire_and_end_with_the_secret(notifications_app: Flask):
     assessment_id = add_company(engine_of(notifications_app), None, scored_event())
     client = notifications_app.test_client()
     now = datetime.now(UTC)
-    base = BOOKING_LINKS.public_base_url
+    base = BOOKING_LINKS.base_url
 
-    valid = booking_url(base, BOOKING_LINKS.keys, assessment_id, now + timedelta(days=1))
-    expired = booking_url(base, BOOKING_LINKS.keys, assessment_id, now - timedelta(seconds=1))
-    other_secret = booking_url(base, SigningKeys("rotated"), assessment_id, now + timedelta(days=1))
+    valid = BOOKING_LINKS.url(assessment_id, now)
+    expired = BOOKING_LINKS.url(assessment_id, now - BOOKING_LINKS.lifetime - timedelta(seconds=1))
+    other_secret = BookingLinks(base, SigningKeys("rotated")).url(assessment_id, now)
 
     assert client.get(valid.removeprefix(base)).status_code == 200
     assert client.get(expired.removeprefix(base)).status_code == 410
@@ -169,7 +169,7 @@ def test_token_pages_send_no_referrer(all_apps: dict[str, Flask]):
     report_id = add_generated_report(all_apps["reporting"])
     links: DownloadLinks = all_apps["reporting"].extensions[LINKS_EXTENSION]
     assessment_id = add_company(engine_of(all_apps["notifications"]), None, scored_event())
-    book = booking_url("", BOOKING_LINKS.keys, assessment_id, datetime.now(UTC) + timedelta(days=1))
+    book = BookingLinks("", BOOKING_LINKS.keys).url(assessment_id, datetime.now(UTC))
     pages = {
         "assessment": [
             f"/resume/{started['id']}/{started['token']}",
@@ -309,9 +309,7 @@ def test_no_token_reaches_the_logs_of_the_real_web_processes(service_database, t
         log,
     )
     try:
-        book = booking_url(
-            base, BOOKING_LINKS.keys, uuid.uuid4(), datetime.now(UTC) + timedelta(days=1)
-        )
+        book = BookingLinks(base, BOOKING_LINKS.keys).url(uuid.uuid4(), datetime.now(UTC))
         booking_token = book.rsplit("/", 1)[1]
         secrets.append(booking_token)
         assert _request(book)[0] == 404  # not known yet: the scored event has not come

@@ -4,8 +4,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from servicekit.booking_links import booking_url, verify_booking_token
-from servicekit.settings import EnvReader
+from servicekit.booking_links import BookingLinks
+from servicekit.settings import EnvReader, SettingsError
 from servicekit.signed_tokens import (
     SigningKeys,
     TokenExpired,
@@ -94,13 +94,28 @@ def test_a_token_issued_in_the_second_of_the_revocation_still_works() -> None:
 
 def test_a_booking_link_carries_a_token_that_names_its_assessment() -> None:
     assessment_id = uuid.UUID("526d35a7-46fb-42d7-9f63-5e1ef9880cc8")
-    url = booking_url("https://termine.example/", KEY, assessment_id, NOW + timedelta(days=90), NOW)
+    links = BookingLinks("https://termine.example", KEY)
+    url = links.url(assessment_id, NOW)
 
     assert url.startswith("https://termine.example/book/")
-    token = verify_booking_token(KEY, url.rsplit("/", 1)[1], NOW)
+    token = links.verify(url.rsplit("/", 1)[1], NOW)
     assert (token.assessment_id, token.issued_at) == (assessment_id, NOW)
+    with pytest.raises(TokenExpired):
+        links.verify(url.rsplit("/", 1)[1], NOW + timedelta(days=90))
     with pytest.raises(TokenInvalid):
-        verify_booking_token(KEY, token_for("not-an-id", "booking"), NOW)
+        links.verify(token_for("not-an-id", "booking"), NOW)
+
+
+def test_one_lifetime_for_every_booking_link_read_from_the_environment() -> None:
+    secret = {"BOOKING_LINK_SECRET": "s", "PUBLIC_BASE_URL_NOTIFICATIONS": "https://t.example/"}
+    assert BookingLinks.from_env(secret) == BookingLinks(
+        "https://t.example", SigningKeys("s"), timedelta(days=90)
+    )
+    assert BookingLinks.from_env(secret | {"BOOKING_LINK_DAYS": "30"}).lifetime == timedelta(
+        days=30
+    )
+    with pytest.raises(SettingsError, match="BOOKING_LINK_DAYS must be 1-365, got 400"):
+        BookingLinks.from_env(secret | {"BOOKING_LINK_DAYS": "400"})
 
 
 def test_after_a_rotation_new_tokens_use_the_new_secret_and_old_ones_work_until_they_expire():

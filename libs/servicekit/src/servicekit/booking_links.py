@@ -1,20 +1,28 @@
-"""The company's link to the booking page of the notifications service.
+"""The company's link to its booking page at the notifications service: one shape, one
+lifetime, one secret, wherever it is made or checked.
 
-Two services hand it out — the assessment service on the result page, the notifications
-service in its mails — and the notifications service checks it, so its shape lives here,
-once. The token is signed with BOOKING_LINK_SECRET (and BOOKING_LINK_SECRET_PREVIOUS while a
-rotation runs), which both services are given.
+Three services hand it out — the assessment service on the result page, the reporting
+service in the PDF, the notifications service in its mails — and the notifications
+service checks it. The token is signed with BOOKING_LINK_SECRET (and
+BOOKING_LINK_SECRET_PREVIOUS while a rotation runs); it lives BOOKING_LINK_DAYS from its
+issue.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime, timedelta
 
 from servicekit import signed_tokens
+from servicekit.settings import EnvReader, SettingsError
 
 PURPOSE = "booking"
+# Longer than the booking horizon (four weeks) plus the meeting, so the cancel and
+# reschedule links of a confirmation mail work until the meeting has taken place.
+DEFAULT_DAYS = 90
+MAX_DAYS = 365
 
 
 @dataclass(frozen=True)
@@ -23,32 +31,47 @@ class BookingToken:
     issued_at: datetime  # checked against the company's "links valid from" time
 
 
-def booking_url(
-    base_url: str,
-    keys: signed_tokens.SigningKeys,
-    assessment_id: uuid.UUID,
-    expires_at: datetime,
-    issued_at: datetime | None = None,
-) -> str:
-    """The link, issued now unless a caller must mint the same link again (a re-rendered
-    PDF names the time of its scoring)."""
-    token = signed_tokens.sign(
-        keys,
-        PURPOSE,
-        str(assessment_id),
-        issued_at=issued_at or datetime.now(UTC),
-        expires_at=expires_at,
-    )
-    return f"{base_url.rstrip('/')}/book/{token}"
+@dataclass(frozen=True)
+class BookingLinks:
+    base_url: str  # where companies reach the notifications service
+    keys: signed_tokens.SigningKeys
+    lifetime: timedelta = timedelta(days=DEFAULT_DAYS)
 
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str], base_url: str | None = None) -> BookingLinks:
+        """From BOOKING_LINK_SECRET(_PREVIOUS), BOOKING_LINK_DAYS and, unless the caller is
+        the notifications service itself (`base_url`), PUBLIC_BASE_URL_NOTIFICATIONS."""
+        env = EnvReader(environ)
+        address = base_url or env.public_url("notifications")
+        keys = env.signing_keys("BOOKING_LINK_SECRET")
+        days = env.int("BOOKING_LINK_DAYS", DEFAULT_DAYS)
+        env.raise_if_invalid()
+        if not 1 <= days <= MAX_DAYS:
+            raise SettingsError(
+                f"invalid configuration: BOOKING_LINK_DAYS must be 1-{MAX_DAYS}, got {days}"
+            )
+        return cls(address.rstrip("/"), keys, timedelta(days=days))
 
-def verify_booking_token(
-    keys: signed_tokens.SigningKeys, token: str, now: datetime
-) -> BookingToken:
-    """The assessment a booking token is for and when it was issued; raises
-    signed_tokens.TokenInvalid (also for a subject that is not an id) or TokenExpired."""
-    verified = signed_tokens.verify(keys, PURPOSE, token, now)
-    try:
-        return BookingToken(uuid.UUID(verified.subject), verified.issued_at)
-    except ValueError:
-        raise signed_tokens.TokenInvalid("not an assessment id") from None
+    def url(self, assessment_id: uuid.UUID, issued_at: datetime) -> str:
+        """`<notifications>/book/<token>`, valid for the lifetime from `issued_at` (a PDF
+        rendered again names the time of its scoring, so it carries the same link)."""
+        token = signed_tokens.sign(
+            self.keys,
+            PURPOSE,
+            str(assessment_id),
+            issued_at=issued_at,
+            expires_at=issued_at + self.lifetime,
+        )
+        return f"{self.base_url}/book/{token}"
+
+    def expires_at(self, issued_at: datetime) -> datetime:
+        return issued_at + self.lifetime
+
+    def verify(self, token: str, now: datetime) -> BookingToken:
+        """The assessment a token opens and when it was issued; raises
+        signed_tokens.TokenInvalid (also for a subject that is not an id) or TokenExpired."""
+        verified = signed_tokens.verify(self.keys, PURPOSE, token, now)
+        try:
+            return BookingToken(uuid.UUID(verified.subject), verified.issued_at)
+        except ValueError:
+            raise signed_tokens.TokenInvalid("not an assessment id") from None

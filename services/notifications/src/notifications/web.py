@@ -11,11 +11,11 @@ from eventing.tables import request_limits
 from mailing.sender import MailOutboxCollector
 from notifications.booking.install import install_booking
 from notifications.booking.metrics import MeetingsCollector
-from notifications.booking_links import BookingLinkSettings
 from notifications.desk import install_desk
 from notifications.privacy.export import company_data
 from notifications.privacy.export_links import ExportLinks
 from notifications.privacy.links import CUTOFFS
+from servicekit.booking_links import BookingLinks
 from servicekit.db import make_engine
 from servicekit.privacy import export_blueprint
 from servicekit.request_limits import RequestLimits
@@ -25,13 +25,11 @@ from servicekit.web import create_service_app
 
 def create_app(
     settings: ServiceSettings | None = None,
-    booking_links: BookingLinkSettings | None = None,
+    booking_links: BookingLinks | None = None,
     export_links: ExportLinks | None = None,
 ) -> Flask:
     settings = settings or ServiceSettings.from_env("notifications", os.environ)
-    booking_links = booking_links or BookingLinkSettings.from_env(
-        os.environ, settings.public_base_url
-    )
+    booking_links = booking_links or BookingLinks.from_env(os.environ, settings.public_base_url)
     export_links = export_links or ExportLinks.from_env(os.environ, booking_links)
     engine = make_engine(settings.database_url)
     app = create_service_app(

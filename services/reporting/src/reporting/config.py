@@ -7,11 +7,10 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
+from servicekit.booking_links import BookingLinks
 from servicekit.settings import EnvReader, SettingsError
-from servicekit.signed_tokens import SigningKeys
 
 DEFAULT_STORAGE_DIR = "var/reports"
-DEFAULT_NOTIFICATIONS_URL = "http://127.0.0.1:8002"
 DEFAULT_LINK_DAYS = 90
 DEFAULT_RENDER_TIMEOUT_S = 30
 RENDER_ATTEMPTS = 3
@@ -23,12 +22,9 @@ MAX_RENDER_WORK_S = 240
 
 @dataclass(frozen=True)
 class ReportingConfig:
-    # Signs the report's booking link (servicekit.booking_links), as the assessment service
-    # does for its result page; the notifications service checks it.
-    booking_link_secret: SigningKeys
+    # The report's link to the booking page; its keys also sign the privacy-export links.
+    booking_links: BookingLinks
     storage_dir: Path  # absolute: the web's send_file and the worker must agree on it
-    # Where companies reach the notifications service: the report links to its booking page.
-    notifications_base_url: str = DEFAULT_NOTIFICATIONS_URL
     # As long as a company's resume link: the result page shows the PDF link that long.
     link_lifetime: timedelta = timedelta(days=DEFAULT_LINK_DAYS)
     render_timeout_s: float = DEFAULT_RENDER_TIMEOUT_S
@@ -38,10 +34,8 @@ class ReportingConfig:
     def from_env(cls, environ: Mapping[str, str]) -> ReportingConfig:
         env = EnvReader(environ)
         storage_dir = env.path("REPORTING_STORAGE_DIR", DEFAULT_STORAGE_DIR)
-        notifications = env.public_url("notifications")
         days = env.int("REPORTING_LINK_DAYS", DEFAULT_LINK_DAYS)
         timeout_s = env.int("REPORTING_RENDER_TIMEOUT_S", DEFAULT_RENDER_TIMEOUT_S)
-        booking_link_secret = env.signing_keys("BOOKING_LINK_SECRET")
         env.raise_if_invalid()
         problems = []
         if not 1 <= days <= 365:
@@ -55,9 +49,8 @@ class ReportingConfig:
         if problems:
             raise SettingsError("invalid configuration: " + "; ".join(problems))
         return cls(
-            booking_link_secret=booking_link_secret,
+            booking_links=BookingLinks.from_env(environ),
             storage_dir=storage_dir,
-            notifications_base_url=notifications,
             link_lifetime=timedelta(days=days),
             render_timeout_s=timeout_s,
         )

@@ -32,8 +32,7 @@ def consumer_spec(
         RenderProcess(config.render_timeout_s),
         files,
         links,
-        booking_base_url=config.notifications_base_url,
-        booking_link_secret=config.booking_link_secret,
+        booking_links=config.booking_links,
         attempts=config.render_attempts,
     )
     erasure = ReportErasure(files)

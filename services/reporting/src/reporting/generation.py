@@ -35,8 +35,7 @@ from reporting.adapters.tables import STATUS_FAILED, STATUS_GENERATED, reports
 from reporting.adapters.weasyprint_renderer import Pdf
 from reporting.domain.report import build_report
 from reporting.metrics import RENDER_SECONDS, REPORTS
-from servicekit.booking_links import booking_url
-from servicekit.signed_tokens import SigningKeys
+from servicekit.booking_links import BookingLinks
 
 logger = logging.getLogger(__name__)
 
@@ -71,16 +70,14 @@ class ReportGeneration:
         files: FileReportStore,
         links: DownloadLinks,
         *,
-        booking_base_url: str,
-        booking_link_secret: SigningKeys,
+        booking_links: BookingLinks,
         attempts: int,
     ) -> None:
         self._sessions = sessions
         self._renderer = renderer
         self._files = files
         self._links = links
-        self._booking_base_url = booking_base_url
-        self._booking_link_secret = booking_link_secret
+        self._booking_links = booking_links
         self._attempts = attempts
         self._html = JinjaReportHtml()
 
@@ -107,13 +104,7 @@ class ReportGeneration:
             benchmark,
             scored_on=scored["scored_at"].astimezone(LOCAL_ZONE).date(),
             # Issued at the scoring, so a re-render writes the same link.
-            booking_url=booking_url(
-                self._booking_base_url,
-                self._booking_link_secret,
-                scored["assessment_id"],
-                scored["scored_at"] + self._links.lifetime,
-                issued_at=scored["scored_at"],
-            ),
+            booking_url=self._booking_links.url(scored["assessment_id"], scored["scored_at"]),
             questionnaire_labels=questionnaire_labels(scored["questionnaire_version"]),
         )
         html = self._html.render(report)

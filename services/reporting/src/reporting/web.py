@@ -34,6 +34,6 @@ def create_app(
     app.register_blueprint(downloads.bp)
     install_openapi(app)
     app.register_blueprint(
-        export_blueprint("reporting", config.booking_link_secret, company_data, CUTOFFS)
+        export_blueprint("reporting", config.booking_links.keys, company_data, CUTOFFS)
     )
     return app

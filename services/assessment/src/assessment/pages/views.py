@@ -58,7 +58,6 @@ from assessment.pages import charts
 from assessment.pages.form_fields import ABSENT, FieldState, read_field, stored_field
 from assessment.pages.ui_texts import ui_text
 from servicekit.app_clock import current_time
-from servicekit.booking_links import booking_url
 from servicekit.request_limits import LimitReached, RequestLimits, client_address
 
 SESSION_TOKENS = "assessment_tokens"
@@ -314,12 +313,7 @@ def create_pages_blueprint(
                 [titles[d] for d in readiness_dims],
                 [(dimension_scores.get(d) or {}).get("score") for d in readiness_dims],
             ),
-            booking_url=booking_url(
-                config.notifications_base_url,
-                config.booking_link_secret,
-                record.id,
-                current_time() + config.token_lifetime,
-            ),
+            booking_url=config.booking_links.url(record.id, issued_at=current_time()),
             follow_up=follow_up,
             meeting_time=_meeting_time(follow_up["meeting"], language),
         )

@@ -51,7 +51,7 @@ def company_export(
 ) -> dict[str, Any]:
     """The company's export with its resume token: this service's data, and where to fetch
     the rest."""
-    secret = config.booking_link_secret
+    keys = config.booking_links.keys
     return as_json(
         {
             "service": "assessment",
@@ -60,8 +60,8 @@ def company_export(
             "data": company_data(connection, company_id),
             # Signed, short-lived links: the other services' parts, for the same company.
             "other_services": {
-                "reporting": export_url(privacy.reporting_base_url, secret, company_id, now),
-                "notifications": export_url(config.notifications_base_url, secret, company_id, now),
+                "reporting": export_url(privacy.reporting_base_url, keys, company_id, now),
+                "notifications": export_url(config.booking_links.base_url, keys, company_id, now),
             },
         }
     )

@@ -29,7 +29,7 @@ def install_privacy(
     app.register_blueprint(api)
     app.extensions["csrf"].exempt(api)
     app.register_blueprint(
-        export_blueprint("assessment", config.booking_link_secret, company_data, CUTOFFS)
+        export_blueprint("assessment", config.booking_links.keys, company_data, CUTOFFS)
     )
     resume_links = ResumeLinks(public_base_url, config.token_lifetime)
     app.register_blueprint(create_privacy_pages(engine, config, privacy, resume_links))

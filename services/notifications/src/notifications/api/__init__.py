@@ -8,11 +8,11 @@ from notifications.api.openapi import openapi_document
 from notifications.api.views import create_api_blueprint
 from notifications.booking.callbacks import Callbacks
 from notifications.booking.service import BookingService
-from notifications.booking_links import BookingLinkSettings
+from servicekit.booking_links import BookingLinks
 
 
 def install_api(
-    app: Flask, service: BookingService, callbacks: Callbacks, links: BookingLinkSettings
+    app: Flask, service: BookingService, callbacks: Callbacks, links: BookingLinks
 ) -> Blueprint:
     """Register the API and `/openapi.json`; returns the blueprint (CSRF-exempt: it is
     authenticated by a Bearer token, not by a cookie)."""

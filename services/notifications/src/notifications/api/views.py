@@ -27,9 +27,9 @@ from notifications.booking.callbacks import Callbacks
 from notifications.booking.service import BookingError, BookingService
 from notifications.booking.store import Company, Meeting
 from notifications.booking.times import local
-from notifications.booking_links import BookingLinkSettings
 from notifications.domain.callback_details import InvalidDetails, read_details
 from servicekit.app_clock import current_time
+from servicekit.booking_links import BookingLinks
 from servicekit.json_api import (
     ApiProblem,
     install_problem_handlers,
@@ -59,7 +59,7 @@ _callback_schema = CallbackRequestSchema()
 
 
 def create_api_blueprint(
-    service: BookingService, callbacks: Callbacks, links: BookingLinkSettings
+    service: BookingService, callbacks: Callbacks, links: BookingLinks
 ) -> Blueprint:
     api = Blueprint("booking_api", __name__, url_prefix=API_PREFIX)
     install_problem_handlers(api)
@@ -92,7 +92,7 @@ def create_api_blueprint(
                 "timezone": meeting.timezone,
                 "status": meeting.status,
                 "sequence": meeting.sequence,
-                "ics_url": f"{links.public_base_url}/book/{token}/meetings/{meeting.id}.ics",
+                "ics_url": f"{links.base_url}/book/{token}/meetings/{meeting.id}.ics",
             }
         )
 

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from notifications.booking.service import BookingService
 from notifications.booking.store import Company
-from notifications.booking_links import BookingLinkSettings, verified_booking_token
+from servicekit.booking_links import BookingLinks
 from servicekit.signed_tokens import TokenExpired, TokenInvalid, withdrawn
 
 MAX_TOKEN_LENGTH = 200
@@ -24,14 +24,14 @@ class LinkRefused(Exception):
 
 
 def open_booking(
-    service: BookingService, links: BookingLinkSettings, token: str, now: datetime
+    service: BookingService, links: BookingLinks, token: str, now: datetime
 ) -> Company:
     """The company the token opens, or LinkRefused: 403 invalid or withdrawn, 410 expired,
     404 not yet known (the assessment.scored event has not reached this service yet)."""
     if not token or len(token) > MAX_TOKEN_LENGTH:
         raise LinkRefused(403, "invalid")
     try:
-        verified = verified_booking_token(links, token, now)
+        verified = links.verify(token, now)
     except TokenExpired:
         raise LinkRefused(410, "expired") from None
     except TokenInvalid:

@@ -10,16 +10,16 @@ from notifications.api import install_api
 from notifications.booking.callbacks import Callbacks
 from notifications.booking.pages import create_pages_blueprint
 from notifications.booking.service import BookingService
-from notifications.booking_links import BookingLinkSettings
+from servicekit.booking_links import BookingLinks
 from servicekit.request_limits import RequestLimits
 
 
 def install_booking(
-    app: Flask, engine: Engine, links: BookingLinkSettings, limits: RequestLimits
+    app: Flask, engine: Engine, links: BookingLinks, limits: RequestLimits
 ) -> BookingService:
     """Register the booking pages (`/book/...`), the API (`/api/v1`, `/openapi.json`)."""
     service = BookingService(engine, links, limits)
-    callbacks = Callbacks(engine, service, f"{links.public_base_url}/desk/", limits)
+    callbacks = Callbacks(engine, service, f"{links.base_url}/desk/", limits)
     app.register_blueprint(create_pages_blueprint(service, callbacks, links))
     api = install_api(app, service, callbacks, links)
     # One CSRF guard for the whole app (the advisor desk's forms too): the pages' forms

@@ -39,9 +39,9 @@ from notifications.booking.service import (
 from notifications.booking.store import Company, Meeting
 from notifications.booking.texts import text
 from notifications.booking.times import clock, day_label, local, meeting_when
-from notifications.booking_links import BookingLinkSettings
 from notifications.domain.callback_details import InvalidDetails, read_details
 from servicekit.app_clock import current_time
+from servicekit.booking_links import BookingLinks
 from servicekit.request_limits import LimitReached, client_address
 
 _REASONS = {
@@ -55,7 +55,7 @@ _CHOICE_SEPARATOR = "|"
 
 
 def create_pages_blueprint(
-    service: BookingService, callbacks: Callbacks, links: BookingLinkSettings
+    service: BookingService, callbacks: Callbacks, links: BookingLinks
 ) -> Blueprint:
     pages = Blueprint(
         "booking", __name__, static_folder="static", static_url_path="/static/booking"

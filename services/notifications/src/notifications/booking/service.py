@@ -48,8 +48,8 @@ from notifications.booking.store import (
     meeting_by_idempotency_key,
     schedule_around,
 )
-from notifications.booking_links import BookingLinkSettings, booking_url
 from notifications.domain.slots import is_free, offered_slot
+from servicekit.booking_links import BookingLinks
 from servicekit.request_limits import RequestLimits
 
 PRODUCER = "notifications"
@@ -108,7 +108,7 @@ class Booked:
 
 
 class BookingService:
-    def __init__(self, engine: Engine, links: BookingLinkSettings, limits: RequestLimits) -> None:
+    def __init__(self, engine: Engine, links: BookingLinks, limits: RequestLimits) -> None:
         self._engine = engine
         self._links = links
         self._limits = limits
@@ -303,7 +303,7 @@ class BookingService:
             method=mails.invitation_method(kind),
             language=company.language,
             now=now,
-            manage_url=booking_url(self._links, company.assessment_id, now),
+            manage_url=self._links.url(company.assessment_id, now),
         )
 
     # -- helpers ----------------------------------------------------------------------------
@@ -414,7 +414,7 @@ class BookingService:
     def _tell(self, connection: Connection, news: MeetingNews, now: datetime) -> None:
         """Mail both sides, each with the invitation in the state the news leaves it in."""
         method = mails.invitation_method(news.kind)
-        link = booking_url(self._links, news.company.assessment_id, now)
+        link = self._links.url(news.company.assessment_id, now)
         for_company = invitation(
             news.meeting,
             news.company,
@@ -446,7 +446,7 @@ class BookingService:
         if news.meeting.starts_at - mails.REMINDER_AHEAD <= now:
             return  # booked less than a day ahead: the confirmation is the reminder
         reminder = dataclasses.replace(news, kind=mails.REMINDER, previous_starts_at=None)
-        link = booking_url(self._links, news.company.assessment_id, now)
+        link = self._links.url(news.company.assessment_id, now)
         queue_mail(connection, mails.company_mail(reminder, link), now, owner=news.company_owner())
         queue_mail(
             connection,
@@ -461,7 +461,7 @@ class BookingService:
             withdraw_mail(connection, mails.mail_key(meeting, mails.REMINDER, recipient))
 
     def _desk_url(self) -> str:
-        return f"{self._links.public_base_url}/desk/"
+        return f"{self._links.base_url}/desk/"
 
 
 def _same_request(first: Meeting, advisor_id: uuid.UUID, starts_at: datetime) -> bool:

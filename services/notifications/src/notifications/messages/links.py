@@ -7,14 +7,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from notifications.booking_links import LINK_LIFETIME, BookingLinkSettings, booking_url
 from notifications.messages.report_mails import CompanyLinks
+from servicekit.booking_links import BookingLinks
 from servicekit.settings import EnvReader
 
 
 @dataclass(frozen=True)
 class MailLinks:
-    booking: BookingLinkSettings  # also this service's public address
+    booking: BookingLinks  # also this service's public address
     assessment_base_url: str  # where the company's result page lives
 
     @classmethod
@@ -22,7 +22,7 @@ class MailLinks:
         env = EnvReader(environ)
         assessment = env.public_url("assessment")
         env.raise_if_invalid()
-        booking = BookingLinkSettings.from_env(environ, notifications_base_url)
+        booking = BookingLinks.from_env(environ, notifications_base_url)
         return cls(booking, assessment)
 
     def company_links(self, assessment_id: uuid.UUID, now: datetime) -> CompanyLinks:
@@ -30,9 +30,9 @@ class MailLinks:
             # The assessment service's result page; it opens in the browser that holds the
             # company's resume token.
             result_url=f"{self.assessment_base_url}/a/{assessment_id}/result",
-            booking_url=booking_url(self.booking, assessment_id, now),
-            booking_expires_at=now + LINK_LIFETIME,
+            booking_url=self.booking.url(assessment_id, now),
+            booking_expires_at=self.booking.expires_at(now),
         )
 
     def desk_url(self, assessment_id: uuid.UUID) -> str:
-        return f"{self.booking.public_base_url}/desk/companies/{assessment_id}"
+        return f"{self.booking.base_url}/desk/companies/{assessment_id}"

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from notifications.booking_links import BookingLinkSettings
+from servicekit.booking_links import BookingLinks
 from servicekit.privacy import export_url
 from servicekit.settings import EnvReader
 from servicekit.signed_tokens import SigningKeys
@@ -27,7 +27,7 @@ class ExportLinks:
     base_urls: Mapping[str, str]
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str], booking: BookingLinkSettings) -> ExportLinks:
+    def from_env(cls, environ: Mapping[str, str], booking: BookingLinks) -> ExportLinks:
         """The other services' addresses from PUBLIC_BASE_URL_ASSESSMENT and
         PUBLIC_BASE_URL_REPORTING; this service's address and the secret as its booking
         links have them."""
@@ -40,7 +40,7 @@ class ExportLinks:
             {
                 "assessment": assessment,
                 "reporting": reporting,
-                "notifications": booking.public_base_url,
+                "notifications": booking.base_url,
             },
         )
 
