@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 from eventing.admin import wait_for_topics
 from eventing.kafka_publisher import KafkaPublisher
 from eventing.kafka_settings import KafkaSettings
-from eventing.migrations import upgrade_service_database
+from eventing.migrations import VERSIONS, upgrade_service_database
 from eventing.outbox import OutboxRelay
 from eventing.worker import ConsumerSpec, ConsumerWorker
 from servicekit.gunicorn_runner import serve
@@ -80,6 +80,12 @@ class ServiceProcesses:
     # branches), e.g. `mailing.migrations.VERSIONS`.
     more_migrations: tuple[Path, ...] = ()
 
+    @property
+    def version_locations(self) -> tuple[Path, ...]:
+        """Every revision folder of the service's database: eventing's, the further
+        libraries', the service's own."""
+        return (VERSIONS, *self.more_migrations, self.migrations)
+
     def web(self) -> None:
         serve(f"{self.service}.web:create_app()", self.service)
 
@@ -92,4 +98,4 @@ class ServiceProcesses:
         run_worker(self.service, self.consumer)
 
     def migrate(self) -> None:
-        upgrade_service_database(self.service, self.migrations, more_versions=self.more_migrations)
+        upgrade_service_database(self.service, self.version_locations)
