@@ -28,7 +28,6 @@ import time
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-from eventing.migrations import VERSIONS
 from servicekit.db import make_engine
 from servicekit.migrations import alembic_config
 from servicekit.settings import ServiceSettings
@@ -54,8 +53,7 @@ def main(service: str, max_wait_s: float) -> int:
     # The service's own definition of its migrations (eventing.processes.ServiceProcesses).
     processes = importlib.import_module(f"{service}.entrypoints").processes
     url = ServiceSettings.from_env(service, os.environ).database_url
-    versions = [VERSIONS, *processes.more_migrations, processes.migrations]
-    script = ScriptDirectory.from_config(alembic_config(url, versions, []))
+    script = ScriptDirectory.from_config(alembic_config(url, processes.version_locations, []))
     engine = make_engine(url)
     deadline = time.monotonic() + max_wait_s
     try:

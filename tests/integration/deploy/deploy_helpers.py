@@ -32,7 +32,7 @@ SettingsReader = Callable[[Mapping[str, str]], object]
 LONG_RUNNING = ("web", "relay", "worker", "mailer")
 # ... the migration (runs once per release, then exits) ...
 ONE_SHOT = "migrate"
-# ... scheduled jobs (eventing.processes.run_scheduled): one pass and exit, run hourly by a
+# ... scheduled jobs (servicekit.loops.run_scheduled): one pass and exit, run hourly by a
 # Kubernetes CronJob; compose has no scheduler and runs them with `--every SECONDS` ...
 SCHEDULED = ("retention",)
 # ... and tools an operator runs by hand (`make seed`, the first admin account), never deployed.

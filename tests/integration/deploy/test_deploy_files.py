@@ -40,7 +40,8 @@ from sqlalchemy import make_url
 
 from devstack.apache_broker import kafka_version
 from eventing.kafka_settings import KafkaSettings
-from eventing.processes import HEARTBEAT_S, health_file_path
+from servicekit.health import health_file_path
+from servicekit.loops import HEARTBEAT_S
 from servicekit.settings import DEFAULT_PORTS, ServiceSettings
 
 REPO = Path(__file__).resolve().parents[3]
@@ -612,11 +613,11 @@ def test_the_relay_healthcheck_needs_its_database_and_kafka(service: str, tmp_pa
 
 
 def _health_file_checks() -> dict[str, list[str]]:
-    """compose's `python -m eventing.health FILE MAX_AGE` checks, by container."""
+    """compose's `python -m servicekit.health FILE MAX_AGE` checks, by container."""
     checks = {}
     for name, spec in _app_containers().items():
         test = spec.get("healthcheck", {}).get("test", [])
-        if "eventing.health" in test:
+        if "servicekit.health" in test:
             checks[name] = test[1:]  # without "CMD"
     return checks
 
@@ -624,7 +625,7 @@ def _health_file_checks() -> dict[str, list[str]]:
 @pytest.mark.parametrize("name", sorted(_health_file_checks()))
 def test_the_health_file_checks_watch_the_file_their_process_touches(name: str) -> None:
     command = _health_file_checks()[name]
-    assert command[:3] == ["python", "-m", "eventing.health"], command
+    assert command[:3] == ["python", "-m", "servicekit.health"], command
     script = _command(_app_containers()[name])[0]
     path = health_file_path(*_service_and_role(script))
     assert Path(command[3]) == path, f"{name} checks {command[3]}, {script} touches {path}"

@@ -43,10 +43,10 @@ from deploy_helpers import (
 )
 
 from eventing.kafka_settings import KafkaSettings
-from eventing.processes import health_file_path
 from eventing.topics import TOPICS
 from mailing.smtp import SmtpSettings
 from reporting.config import DEFAULT_RENDER_TIMEOUT_S, MAX_POLL_INTERVAL_S, RENDER_ATTEMPTS
+from servicekit.health import health_file_path
 from servicekit.settings import DEFAULT_PORTS, ServiceSettings
 
 K8S = REPO / "deploy" / "k8s"
@@ -477,7 +477,7 @@ def test_the_loops_are_checked_by_the_health_file_they_touch(name: str) -> None:
     container = _main_container(deployment)
     path = health_file_path(_service_of(deployment), role)
     probe = container["livenessProbe"]["exec"]["command"]
-    assert probe[:3] == ["python", "-m", "eventing.health"], probe
+    assert probe[:3] == ["python", "-m", "servicekit.health"], probe
     assert Path(probe[3]) == path, f"{name} checks {probe[3]}, the loop touches {path}"
     max_age = float(probe[4])
     assert 0 < max_age <= HEALTH_MAX_AGE_S[role]
@@ -494,10 +494,10 @@ def test_the_loops_are_checked_by_the_health_file_they_touch(name: str) -> None:
 
 
 def _compose_health_file_check(name: str) -> list[str] | None:
-    """compose's `python -m eventing.health FILE MAX_AGE` check of the same process."""
+    """compose's `python -m servicekit.health FILE MAX_AGE` check of the same process."""
     services = yaml.safe_load(COMPOSE_FILE.read_text())["services"]
     test = services.get(name, {}).get("healthcheck", {}).get("test", [])
-    return test[1:] if "eventing.health" in test else None  # without "CMD"
+    return test[1:] if "servicekit.health" in test else None  # without "CMD"
 
 
 @pytest.mark.parametrize("name", sorted(_of_kind("Deployment")))

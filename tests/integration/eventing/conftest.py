@@ -8,11 +8,11 @@ from contextlib import ExitStack
 
 import pytest
 
-from eventing.health import HealthFile
 from eventing.kafka_publisher import KafkaPublisher
 from eventing.kafka_settings import KafkaSettings
 from eventing.testing import fresh_topic, running
 from eventing.worker import ConsumerSpec, ConsumerWorker, RetryPolicy
+from servicekit.health import HealthFile
 
 
 @pytest.fixture

@@ -11,13 +11,13 @@ from sqlalchemy.orm import sessionmaker
 
 from eventing.codec import decode, encode
 from eventing.envelope import Envelope
-from eventing.health import HealthFile, is_fresh
 from eventing.inbox import apply_once
 from eventing.kafka_publisher import OutgoingMessage
 from eventing.kafka_settings import KafkaSettings
 from eventing.tables import inbox, metadata
 from eventing.testing import read_all, submitted_event, to_topic, wait_until
 from eventing.worker import TransientError
+from servicekit.health import HealthFile, is_fresh
 
 SUBMITTED = ("assessment.submitted", 1)
 

@@ -228,7 +228,7 @@ def test_the_migration_gives_older_mails_the_owners_their_keys_name(
     cluster: dict, migrated: str, engine: Engine
 ):
     owners = _owners(engine)
-    back_to_mails_without_owners(migrated, processes)
+    back_to_mails_without_owners(migrated, processes.version_locations)
     assert "owner_company_id" not in {c["name"] for c in inspect(engine).get_columns("mail_outbox")}
     with engine.begin() as connection:  # what a mail without an owner cannot be traced by
         connection.execute(insert(mail_outbox).values(**_mail_of_no_known_kind()))

@@ -105,7 +105,7 @@ def test_the_migration_gives_older_mails_the_owners_their_keys_name(
     owners = _owners(engine)
     assert len(owners) == 4
 
-    back_to_mails_without_owners(service_urls["assessment"], processes)
+    back_to_mails_without_owners(service_urls["assessment"], processes.version_locations)
     processes.migrate()
 
     # The erased assessment's mail (blanked) names an assessment that is gone: no owner.

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from devstack.ports import wait_until
-from eventing.processes import health_file_path
+from servicekit.health import health_file_path
 
 
 def _script(name: str) -> str:

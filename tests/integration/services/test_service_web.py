@@ -8,11 +8,13 @@ import logging
 import uuid
 from collections.abc import Callable, Iterator
 
+import jsonschema
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
 from servicekit.logs import JsonFormatter
+from servicekit.openapi import PROBLEM_SCHEMA
 from servicekit.settings import ServiceSettings, SettingsError
 from servicekit.web import ENGINE_EXTENSION, HSTS, METRICS_REFUSED
 
@@ -159,6 +161,18 @@ def test_errors_are_problem_json_carrying_the_callers_correlation_id(
     assert response.content_type == "application/problem+json"
     assert response.json["correlation_id"] == callers
     assert response.headers["X-Correlation-ID"] == callers
+
+
+def test_every_service_documents_its_problems_with_the_one_problem_schema(
+    service: str, migrated: str, client_for
+):
+    client = client_for(service, migrated)
+
+    document = client.get("/openapi.json").json
+    problem = client.get("/no-such-page").json
+
+    assert document["components"]["schemas"]["Problem"] == PROBLEM_SCHEMA
+    jsonschema.validate(problem, PROBLEM_SCHEMA)
 
 
 def test_a_forged_correlation_id_is_logged_apart_and_never_as_ours(

@@ -26,10 +26,10 @@ from eventing import metrics
 from eventing.codec import encode, headers_for, kafka_key
 from eventing.envelope import Envelope
 from eventing.faults import fault_point
-from eventing.health import HealthFile
 from eventing.kafka_publisher import KafkaPublisher, OutgoingMessage, PublishError, SentBatch
 from eventing.tables import outbox, outbox_parked
 from eventing.topics import topic_for
+from servicekit.health import HealthFile
 
 logger = logging.getLogger(__name__)
 

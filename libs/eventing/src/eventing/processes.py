@@ -1,118 +1,71 @@
-"""The processes every service runs, installed as its console scripts `<service>-*`."""
+"""The processes every service runs, installed as its console scripts `<service>-*`; the
+Kafka ones, the outbox relay and the consumer worker, are defined here."""
 
 from __future__ import annotations
 
-import argparse
-import logging
 import os
-import tempfile
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 
 from sqlalchemy import Engine
 
 from eventing.admin import wait_for_topics
-from eventing.health import HealthFile
 from eventing.kafka_publisher import KafkaPublisher
 from eventing.kafka_settings import KafkaSettings
-from eventing.migrations import upgrade_service_database
+from eventing.migrations import VERSIONS, upgrade_service_database
 from eventing.outbox import OutboxRelay
 from eventing.worker import ConsumerSpec, ConsumerWorker
-from servicekit.db import make_engine
 from servicekit.gunicorn_runner import serve
-from servicekit.logs import configure_logging
-from servicekit.metrics import serve_process_metrics
-from servicekit.process import stop_on_signals
-from servicekit.settings import ServiceSettings
-
-logger = logging.getLogger(__name__)
+from servicekit.health import HealthFile
+from servicekit.loops import run_loop
 
 ConsumerFactory = Callable[[Engine], ConsumerSpec]
-# A scheduled job touches its health file this often while it waits for its next pass.
-HEARTBEAT_S = 30.0
-
-
-Loop = Callable[[threading.Event], None]
+KafkaLoop = Callable[[threading.Event], None]
 
 
 def run_relay(service: str) -> None:
     """Publish the service's outbox; the relay touches a health file while it runs."""
 
-    def relay_loop(engine: Engine, publisher: KafkaPublisher, _kafka: KafkaSettings) -> Loop:
-        health = HealthFile(health_file_path(service, "relay"))
+    def relay_loop(
+        engine: Engine, publisher: KafkaPublisher, _kafka: KafkaSettings, health: HealthFile
+    ) -> KafkaLoop:
         return partial(OutboxRelay(engine, publisher).run, health=health)
 
-    _run_loop(service, "relay", relay_loop)
+    _run_kafka_loop(service, "relay", relay_loop)
 
 
 def run_worker(service: str, consumer: ConsumerFactory) -> None:
     """Consume the service's topics; the worker touches a health file while it polls."""
 
-    def worker_loop(engine: Engine, dead_letters: KafkaPublisher, kafka: KafkaSettings) -> Loop:
-        health = HealthFile(health_file_path(service, "worker"))
+    def worker_loop(
+        engine: Engine, dead_letters: KafkaPublisher, kafka: KafkaSettings, health: HealthFile
+    ) -> KafkaLoop:
         return ConsumerWorker(consumer(engine), kafka, dead_letters, health=health).run
 
-    _run_loop(service, "worker", worker_loop)
+    _run_kafka_loop(service, "worker", worker_loop)
 
 
-def run_scheduled(
-    service: str, role: str, job: Callable[[Engine, datetime], str], argv: list[str] | None = None
-) -> None:
-    """One pass of `job` (its summary is logged), then exit: for a scheduler such as a
-    Kubernetes CronJob. With `--every SECONDS`, a pass every so often until SIGTERM, touching a
-    health file while it waits: for compose, which has no scheduler."""
-    parser = argparse.ArgumentParser(prog=f"{service}-{role}", description=run_scheduled.__doc__)
-    parser.add_argument("--every", type=float, metavar="SECONDS", help="repeat every SECONDS")
-    every_s = parser.parse_args(argv).every
-    settings = ServiceSettings.from_env(service, os.environ)
-    configure_logging(service, settings.log_level)
-    stop = stop_on_signals()
-    health = HealthFile(health_file_path(service, role))
-    engine = make_engine(settings.database_url)
-    try:
-        while not stop.is_set():
-            health.beat()
-            logger.info("%s: %s", role, job(engine, datetime.now(UTC)))
-            if every_s is None:
-                return
-            deadline = time.monotonic() + every_s
-            while not stop.wait(min(HEARTBEAT_S, max(deadline - time.monotonic(), 0))):
-                if time.monotonic() >= deadline:
-                    break
-                health.beat()
-    finally:
-        engine.dispose()
-
-
-def health_file_path(service: str, role: str) -> Path:
-    """Where a process's health file lives; a liveness probe runs `python -m eventing.health`."""
-    return Path(tempfile.gettempdir()) / f"wegweiser-{service}-{role}.health"
-
-
-def _run_loop(
+def _run_kafka_loop(
     service: str,
     role: str,
-    make_loop: Callable[[Engine, KafkaPublisher, KafkaSettings], Loop],
+    make_loop: Callable[[Engine, KafkaPublisher, KafkaSettings, HealthFile], KafkaLoop],
 ) -> None:
-    settings = ServiceSettings.from_env(service, os.environ)
     kafka = KafkaSettings.from_env(os.environ, client_id=f"{service}-{role}")
-    configure_logging(service, settings.log_level)
-    serve_process_metrics(os.environ)
-    stop = stop_on_signals()
-    if not wait_for_topics(kafka, stop):
-        return
-    engine = make_engine(settings.database_url)
-    publisher = KafkaPublisher(kafka)
-    try:
-        make_loop(engine, publisher, kafka)(stop)
-    finally:
-        publisher.close()
-        engine.dispose()
+
+    def loop(engine: Engine, health: HealthFile, stop: threading.Event) -> None:
+        # The relay publishes to the topics, the worker reads them: created once Kafka answers.
+        if not wait_for_topics(kafka, stop):
+            return
+        publisher = KafkaPublisher(kafka)
+        try:
+            make_loop(engine, publisher, kafka, health)(stop)
+        finally:
+            publisher.close()
+
+    run_loop(service, role, loop)
 
 
 @dataclass(frozen=True)
@@ -127,6 +80,12 @@ class ServiceProcesses:
     # branches), e.g. `mailing.migrations.VERSIONS`.
     more_migrations: tuple[Path, ...] = ()
 
+    @property
+    def version_locations(self) -> tuple[Path, ...]:
+        """Every revision folder of the service's database: eventing's, the further
+        libraries', the service's own."""
+        return (VERSIONS, *self.more_migrations, self.migrations)
+
     def web(self) -> None:
         serve(f"{self.service}.web:create_app()", self.service)
 
@@ -139,4 +98,4 @@ class ServiceProcesses:
         run_worker(self.service, self.consumer)
 
     def migrate(self) -> None:
-        upgrade_service_database(self.service, self.migrations, more_versions=self.more_migrations)
+        upgrade_service_database(self.service, self.version_locations)

@@ -28,11 +28,11 @@ from eventing import metrics
 from eventing.codec import HEADER_EVENT_TYPE, InvalidMessage, UnknownEventType, decode
 from eventing.envelope import Envelope
 from eventing.faults import fault_point
-from eventing.health import HealthFile
 from eventing.inbox import Outcome
 from eventing.kafka_publisher import KafkaPublisher, OutgoingMessage
 from eventing.kafka_settings import KafkaSettings
 from eventing.topics import DLQ_SUFFIX
+from servicekit.health import HealthFile
 from servicekit.logs import correlation_id
 
 logger = logging.getLogger(__name__)

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import os
+import threading
 
-from eventing.health import HealthFile
-from eventing.processes import health_file_path
+from sqlalchemy import Engine
+
 from mailing.sender import MailSender
 from mailing.smtp import SmtpMailer, SmtpSettings
-from servicekit.db import make_engine
-from servicekit.logs import configure_logging
-from servicekit.metrics import serve_process_metrics
-from servicekit.process import stop_on_signals
-from servicekit.settings import ServiceSettings
+from servicekit.health import HealthFile
+from servicekit.loops import run_loop
 
 
 def run_mailer(service: str) -> None:
@@ -20,14 +18,9 @@ def run_mailer(service: str) -> None:
 
     Exactly one per database (see mailing.sender). It touches a health file while it runs.
     """
-    settings = ServiceSettings.from_env(service, os.environ)
     smtp = SmtpSettings.from_env(os.environ)
-    configure_logging(service, settings.log_level)
-    serve_process_metrics(os.environ)
-    stop = stop_on_signals()
-    engine = make_engine(settings.database_url)
-    try:
-        sender = MailSender(engine, SmtpMailer(smtp))
-        sender.run(stop, health=HealthFile(health_file_path(service, "mailer")))
-    finally:
-        engine.dispose()
+
+    def send(engine: Engine, health: HealthFile, stop: threading.Event) -> None:
+        MailSender(engine, SmtpMailer(smtp)).run(stop, health=health)
+
+    run_loop(service, "mailer", send)

@@ -46,7 +46,7 @@ class Mailer(Protocol):
 
 
 class Heartbeat(Protocol):
-    """What a liveness file offers (eventing.health.HealthFile)."""
+    """What a liveness file offers (servicekit.health.HealthFile)."""
 
     def beat(self) -> None: ...
 

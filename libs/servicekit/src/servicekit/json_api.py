@@ -69,21 +69,6 @@ def limit_problem(limited: LimitReached) -> Response:
     return response
 
 
-# How an OpenAPI document describes `limit_problem`, on the operations a limit guards.
-LIMITED_RESPONSE = {
-    "429": {
-        "description": "Too many requests from this client address or for this recipient",
-        "headers": {
-            "Retry-After": {
-                "description": "Seconds until a request counts again",
-                "schema": {"type": "integer"},
-            }
-        },
-        "content": {PROBLEM_JSON: {"schema": "Problem"}},
-    }
-}
-
-
 def invalid_input(errors: dict[str, Any]) -> ApiProblem:
     return ApiProblem(
         422, "Unprocessable Content", "The request has invalid or unknown fields.", errors

@@ -23,6 +23,7 @@ from sqlalchemy import Connection
 from servicekit import signed_tokens
 from servicekit.app_clock import current_time
 from servicekit.link_cutoffs import LinkCutoffs
+from servicekit.openapi import problem
 from servicekit.settings import EnvReader, SettingsError
 from servicekit.web import ENGINE_EXTENSION
 
@@ -73,13 +74,7 @@ def export_blueprint(
 
 
 def export_openapi_paths() -> dict[str, Any]:
-    """The route of `export_blueprint`, for a service's OpenAPI document (which has its
-    Problem schema at #/components/schemas/Problem, as every service's does)."""
-
-    def problem(description: str) -> dict[str, Any]:
-        content = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
-        return {"description": description, "content": content}
-
+    """The route of `export_blueprint`, for a service's OpenAPI document."""
     return {
         f"{EXPORT_PATH}/{{token}}": {
             "get": {

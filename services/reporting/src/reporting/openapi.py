@@ -6,31 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask, Response, jsonify
-
+from servicekit.openapi import PROBLEM_SCHEMA, problem
 from servicekit.privacy import export_openapi_paths
-
-_PROBLEM_SCHEMA = {
-    "type": "object",
-    "required": ["type", "title", "status", "detail"],
-    "properties": {
-        "type": {"type": "string"},
-        "title": {"type": "string"},
-        "status": {"type": "integer"},
-        "detail": {"type": "string"},
-        "correlation_id": {"type": "string", "nullable": True},
-    },
-}
-
-
-def _problem(description: str) -> dict[str, Any]:
-    return {
-        "description": description,
-        "content": {
-            "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}
-        },
-    }
-
 
 DOCUMENT: dict[str, Any] = {
     "openapi": "3.0.3",
@@ -60,19 +37,13 @@ DOCUMENT: dict[str, Any] = {
                             "application/pdf": {"schema": {"type": "string", "format": "binary"}}
                         },
                     },
-                    "403": _problem("The link is not genuine, or for another report"),
-                    "404": _problem("No such report (any more)"),
-                    "410": _problem("The link has expired"),
+                    "403": problem("The link is not genuine, or for another report"),
+                    "404": problem("No such report (any more)"),
+                    "410": problem("The link has expired"),
                 },
             }
         },
         **export_openapi_paths(),
     },
-    "components": {"schemas": {"Problem": _PROBLEM_SCHEMA}},
+    "components": {"schemas": {"Problem": PROBLEM_SCHEMA}},
 }
-
-
-def install_openapi(app: Flask) -> None:
-    @app.get("/openapi.json")
-    def openapi_json() -> Response:
-        return jsonify(DOCUMENT)

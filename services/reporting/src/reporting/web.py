@@ -12,9 +12,10 @@ from reporting.adapters.download_links import DownloadLinks
 from reporting.adapters.file_store import FileReportStore
 from reporting.config import ReportingConfig
 from reporting.link_revocation import CUTOFFS
-from reporting.openapi import install_openapi
+from reporting.openapi import DOCUMENT
 from reporting.privacy.export import company_data
 from servicekit.db import make_engine
+from servicekit.openapi import serve_openapi
 from servicekit.privacy import export_blueprint
 from servicekit.settings import ServiceSettings
 from servicekit.web import create_service_app
@@ -32,7 +33,7 @@ def create_app(
     )
     app.extensions[downloads.FILES_EXTENSION] = FileReportStore(config.storage_dir)
     app.register_blueprint(downloads.bp)
-    install_openapi(app)
+    serve_openapi(app, DOCUMENT)
     app.register_blueprint(
         export_blueprint("reporting", config.booking_links.keys, company_data, CUTOFFS)
     )

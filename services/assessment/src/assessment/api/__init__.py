@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response, jsonify
+from flask import Flask
 from sqlalchemy import Engine
 
 from assessment.api.openapi import openapi_document
@@ -10,6 +10,7 @@ from assessment.api.token_views import add_token_routes
 from assessment.api.views import API_PREFIX, create_api_blueprint
 from assessment.config import AssessmentConfig
 from assessment.privacy.openapi import openapi_paths as privacy_paths
+from servicekit.openapi import serve_openapi
 from servicekit.request_limits import RequestLimits
 
 
@@ -23,9 +24,6 @@ def install_api(
     api = create_api_blueprint(engine, config, public_base_url, limits)
     add_token_routes(api, engine, config, public_base_url)
     app.register_blueprint(api)
-    document = openapi_document()  # built once: the schemas do not change while running
+    document = openapi_document()
     document["paths"].update(privacy_paths(API_PREFIX))
-
-    @app.get("/openapi.json")
-    def openapi_json() -> Response:
-        return jsonify(document)
+    serve_openapi(app, document)

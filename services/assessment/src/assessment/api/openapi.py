@@ -9,19 +9,14 @@ from apispec.ext.marshmallow import MarshmallowPlugin
 
 from assessment.api import schemas
 from assessment.api.views import API_PREFIX
-from servicekit.json_api import LIMITED_RESPONSE
+from servicekit.openapi import LIMITED_RESPONSE, PROBLEM_SCHEMA, problems
 
-_PROBLEM = {"application/problem+json": {"schema": "Problem"}}
 _ID = {"name": "assessment_id", "in": "path", "required": True, "schema": {"type": "string"}}
 _TOKEN: list[dict[str, list[str]]] = [{"resumeToken": []}]
 
 
 def _json(schema: str) -> dict[str, Any]:
     return {"application/json": {"schema": schema}}
-
-
-def _problems(*statuses: int) -> dict[str, Any]:
-    return {str(status): {"description": "Problem", "content": _PROBLEM} for status in statuses}
 
 
 def _body(schema: str) -> dict[str, Any]:
@@ -44,9 +39,9 @@ def openapi_document() -> dict[str, Any]:
         "Result",
         "ResultWithFollowUps",
         "QuestionnaireDocument",
-        "Problem",
     ):
         spec.components.schema(name, schema=getattr(schemas, f"{name}Schema"))
+    spec.components.schema("Problem", PROBLEM_SCHEMA)
     spec.path(
         path=f"{API_PREFIX}/questionnaire",
         operations={
@@ -58,7 +53,7 @@ def openapi_document() -> dict[str, Any]:
                         "description": "The questionnaire",
                         "content": _json("QuestionnaireDocument"),
                     },
-                    **_problems(422),
+                    **problems(422),
                 },
             }
         },
@@ -71,7 +66,7 @@ def openapi_document() -> dict[str, Any]:
                 "requestBody": _body("StartAssessment"),
                 "responses": {
                     "201": {"description": "Started; keep the token", "content": _json("Created")},
-                    **_problems(400, 413, 415, 422),
+                    **problems(400, 413, 415, 422),
                     **LIMITED_RESPONSE,
                 },
             }
@@ -87,7 +82,7 @@ def openapi_document() -> dict[str, Any]:
                 "requestBody": _body("Answers"),
                 "responses": {
                     "200": {"description": "All answers so far", "content": _json("AnswersSaved")},
-                    **_problems(400, 401, 404, 409, 413, 415, 422),
+                    **problems(400, 401, 404, 409, 413, 415, 422),
                 },
             }
         },
@@ -101,7 +96,7 @@ def openapi_document() -> dict[str, Any]:
                 "security": _TOKEN,
                 "responses": {
                     "200": {"description": "The scored result", "content": _json("Result")},
-                    **_problems(401, 404, 422),
+                    **problems(401, 404, 422),
                 },
             }
         },
@@ -118,7 +113,7 @@ def openapi_document() -> dict[str, Any]:
                         "description": "The scored result",
                         "content": _json("ResultWithFollowUps"),
                     },
-                    **_problems(401, 404, 409),
+                    **problems(401, 404, 409),
                 },
             }
         },
@@ -134,7 +129,7 @@ def openapi_document() -> dict[str, Any]:
                 "security": _TOKEN,
                 "responses": {
                     "204": {"description": "Ended; the new link is on its way by mail"},
-                    **_problems(401, 404, 409),
+                    **problems(401, 404, 409),
                 },
             }
         },

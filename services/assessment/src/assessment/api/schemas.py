@@ -182,12 +182,3 @@ class QuestionnaireDocumentSchema(Schema):
     items = fields.List(fields.Dict())
     likert_labels = fields.List(fields.String())
     unknown_label = fields.String()
-
-
-class ProblemSchema(Schema):
-    type = fields.String()
-    title = fields.String()
-    status = fields.Integer()
-    detail = fields.String()
-    correlation_id = fields.String(allow_none=True)
-    errors = fields.Dict(metadata={"description": "field -> messages, nested like the body"})

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from servicekit.openapi import problems
 from servicekit.privacy import export_openapi_paths
-
-_PROBLEM = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
 
 
 def openapi_paths(api_prefix: str) -> dict[str, Any]:
@@ -15,10 +14,6 @@ def openapi_paths(api_prefix: str) -> dict[str, Any]:
     parameters = [
         {"name": "assessment_id", "in": "path", "required": True, "schema": {"type": "string"}}
     ]
-    problems = {
-        str(status): {"description": "Problem", "content": _PROBLEM}
-        for status in (400, 401, 404, 413, 415, 422)
-    }
     return {
         # The signed export link (the desk's admin export), as servicekit serves it.
         **export_openapi_paths(),
@@ -30,7 +25,7 @@ def openapi_paths(api_prefix: str) -> dict[str, Any]:
                 "security": [{"resumeToken": []}],
                 "responses": {
                     "200": {"description": "The export", "content": {"application/json": {}}},
-                    **{k: v for k, v in problems.items() if k in ("401", "404")},
+                    **problems(401, 404),
                 },
             }
         },
@@ -53,7 +48,7 @@ def openapi_paths(api_prefix: str) -> dict[str, Any]:
                 },
                 "responses": {
                     "202": {"description": "Requested", "content": {"application/json": {}}},
-                    **problems,
+                    **problems(400, 401, 404, 413, 415, 422),
                 },
             }
         },

@@ -20,9 +20,9 @@ from sqlalchemy import Engine, and_, select
 from assessment.adapters.tables import STATUS_DRAFT, assessments, companies
 from assessment.privacy.config import PrivacyConfig
 from assessment.privacy.erasure import CONFIRMATION_KEY_PREFIX
-from eventing.processes import run_scheduled
 from mailing.privacy import erase_mails, expire_mail_bodies
 from mailing.tables import STATUS_QUEUED, mail_outbox
+from servicekit.loops import run_scheduled
 
 
 @dataclass(frozen=True)

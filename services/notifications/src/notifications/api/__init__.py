@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask, Response, jsonify
+from flask import Blueprint, Flask
 
 from notifications.api.openapi import openapi_document
 from notifications.api.views import create_api_blueprint
 from notifications.booking.callbacks import Callbacks
 from notifications.booking.service import BookingService
 from servicekit.booking_links import BookingLinks
+from servicekit.openapi import serve_openapi
 
 
 def install_api(
@@ -18,10 +19,6 @@ def install_api(
     authenticated by a Bearer token, not by a cookie)."""
     blueprint = create_api_blueprint(service, callbacks, links)
     app.register_blueprint(blueprint)
-    document = openapi_document()  # built once: the schemas do not change while running
-
-    @app.get("/openapi.json")
-    def openapi_json() -> Response:
-        return jsonify(document)
+    serve_openapi(app, openapi_document())
 
     return blueprint

@@ -9,10 +9,9 @@ from apispec.ext.marshmallow import MarshmallowPlugin
 
 from notifications.api import schemas
 from notifications.api.views import API_PREFIX, IDEMPOTENCY_HEADER
-from servicekit.json_api import LIMITED_RESPONSE
+from servicekit.openapi import LIMITED_RESPONSE, PROBLEM_SCHEMA, problems
 from servicekit.privacy import export_openapi_paths
 
-_PROBLEM = {"application/problem+json": {"schema": "Problem"}}
 _TOKEN: list[dict[str, list[str]]] = [{"bookingToken": []}]
 _MEETING_ID = {"name": "meeting_id", "in": "path", "required": True, "schema": {"type": "string"}}
 # Every call opens the booking with the token: 401 missing, 403 not genuine, 410 expired,
@@ -25,10 +24,7 @@ def _json(schema: str | dict[str, Any]) -> dict[str, Any]:
 
 
 def _problems(*statuses: int) -> dict[str, Any]:
-    return {
-        str(status): {"description": "Problem", "content": _PROBLEM}
-        for status in sorted({*statuses, *_TOKEN_PROBLEMS})
-    }
+    return problems(*sorted({*statuses, *_TOKEN_PROBLEMS}))
 
 
 def _meeting(description: str) -> dict[str, Any]:
@@ -57,9 +53,9 @@ def openapi_document() -> dict[str, Any]:
         "Meeting",
         "CallbackRequestBody",
         "CallbackRequest",
-        "Problem",
     ):
         spec.components.schema(name, schema=getattr(schemas, f"{name}Schema"))
+    spec.components.schema("Problem", PROBLEM_SCHEMA)
     spec.path(
         path=f"{API_PREFIX}/slots",
         operations={

@@ -56,12 +56,3 @@ class MeetingSchema(Schema):
         required=True, metadata={"description": "Grows with every change (the ICS SEQUENCE)."}
     )
     ics_url = fields.Url(required=True, metadata={"description": "The calendar invitation."})
-
-
-class ProblemSchema(Schema):
-    type = fields.String()
-    title = fields.String()
-    status = fields.Integer()
-    detail = fields.String()
-    correlation_id = fields.String(allow_none=True)
-    errors = fields.Dict(metadata={"description": "field -> messages"})

@@ -10,8 +10,8 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Engine
 
-from eventing.processes import run_scheduled
 from mailing.privacy import expire_mail_bodies
+from servicekit.loops import run_scheduled
 from servicekit.privacy import retention_days
 
 # Long enough to answer "did the mail go out, and what did it say?", then only the log stays.

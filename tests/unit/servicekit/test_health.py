@@ -1,4 +1,4 @@
-"""A worker's liveness is the age of the file it touches while polling."""
+"""A loop's liveness is the age of the file it touches while it turns."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import os
 import time
 from pathlib import Path
 
-from eventing.health import HealthFile, is_fresh
+from servicekit.health import HealthFile, is_fresh
 
 
 def test_a_beating_worker_is_fresh_and_a_silent_one_goes_stale(tmp_path: Path):

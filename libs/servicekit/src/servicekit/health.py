@@ -1,12 +1,13 @@
-"""Liveness of a worker loop as the age of a file it touches while it polls.
+"""Liveness of a long-running loop as the age of a file it touches while it turns.
 
-An orchestrator checks it with `python -m eventing.health FILE MAX_AGE_SECONDS` (exit 0 when
-fresh): a worker stuck in a handler or a dead poll loop stops touching the file.
+An orchestrator checks it with `python -m servicekit.health FILE MAX_AGE_SECONDS` (exit 0 when
+fresh): a loop stuck in a step or dead stops touching the file.
 """
 
 from __future__ import annotations
 
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -23,6 +24,11 @@ class HealthFile:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.path.touch()
             self._last = now
+
+
+def health_file_path(service: str, role: str) -> Path:
+    """Where the health file of a service's process lives; the deploy files' probes name it."""
+    return Path(tempfile.gettempdir()) / f"wegweiser-{service}-{role}.health"
 
 
 def is_fresh(path: Path, max_age_s: float) -> bool:
