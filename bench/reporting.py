@@ -44,7 +44,7 @@ from reporting.adapters.tables import reports
 from reporting.adapters.weasyprint_renderer import WeasyPrintRenderer
 from reporting.domain.benchmark import Benchmark
 from reporting.domain.report import build_report
-from reporting.generation import LOCAL_ZONE
+from servicekit.cluster_time import CLUSTER_ZONE
 from servicekit.db import make_engine
 
 TARGETS = {"pipeline_ratio": 0.8, "worker_peak_rss_mib": 300}
@@ -84,7 +84,7 @@ def render_directly(renderer: WeasyPrintRenderer, html: JinjaReportHtml, event: 
     report = build_report(
         scored,
         Benchmark("none", 0),
-        scored_on=scored["scored_at"].astimezone(LOCAL_ZONE).date(),
+        scored_on=scored["scored_at"].astimezone(CLUSTER_ZONE).date(),
         booking_url="http://127.0.0.1:8002/book/x",
         questionnaire_labels=questionnaire_labels(scored["questionnaire_version"]),
     )

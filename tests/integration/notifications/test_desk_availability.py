@@ -11,11 +11,11 @@ from sqlalchemy import Engine
 from testkit.web import csrf_token
 
 from notifications.desk import availability_store
-from notifications.messages.labels import LOCAL_ZONE
+from servicekit.cluster_time import CLUSTER_ZONE
 
 
 def _today() -> date:
-    return datetime.now(LOCAL_ZONE).date()
+    return datetime.now(CLUSTER_ZONE).date()
 
 
 def _week(engine: Engine, email: str) -> dict:

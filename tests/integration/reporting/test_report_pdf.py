@@ -15,7 +15,7 @@ from reporting.adapters.render_process import RenderProcess
 from reporting.adapters.report_html import JinjaReportHtml
 from reporting.domain.benchmark import Benchmark
 from reporting.domain.report import build_report
-from reporting.generation import LOCAL_ZONE
+from servicekit.cluster_time import CLUSTER_ZONE
 
 MEDIANS = {"strategy": 40, "innovation": 35, "digital": 50, "energy": 30, "workforce": 45}
 
@@ -25,7 +25,7 @@ def render(case: str, render_process: RenderProcess, benchmark: Benchmark | None
     report = build_report(
         scored,
         benchmark or Benchmark("cohort", 12, MEDIANS | {"finance": 50}),
-        scored_on=scored["scored_at"].astimezone(LOCAL_ZONE).date(),
+        scored_on=scored["scored_at"].astimezone(CLUSTER_ZONE).date(),
         booking_url="http://book.test/book/1",
         questionnaire_labels=questionnaire_labels(scored["questionnaire_version"]),
     )

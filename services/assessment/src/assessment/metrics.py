@@ -14,12 +14,12 @@ from datetime import date, datetime
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 
-from assessment.adapters.submission import LOCAL_ZONE
 from assessment.domain import available_versions, load_version
+from servicekit.cluster_time import CLUSTER_ZONE
 
 
 def berlin_today() -> date:
-    return datetime.now(LOCAL_ZONE).date()
+    return datetime.now(CLUSTER_ZONE).date()
 
 
 class FundingReviewCollector(Collector):

@@ -17,10 +17,10 @@ from datetime import UTC, datetime, time
 from sqlalchemy import Engine, insert, select
 
 from notifications.adapters.tables import ROLE_ADVISOR, advisors, weekly_availability
+from servicekit.cluster_time import CLUSTER_ZONE_NAME
 from servicekit.db import make_engine
 from servicekit.settings import database_url_from_env
 
-ZONE = "Europe/Berlin"
 MEETING_MINUTES, BUFFER_MINUTES = 50, 10
 WEEK = tuple(
     (weekday, starts, ends)
@@ -83,7 +83,7 @@ def seed(engine: Engine, now: datetime) -> list[str]:
                     password_hash=None,
                     districts=list(demo.districts),
                     topics=list(demo.topics),
-                    timezone=ZONE,
+                    timezone=CLUSTER_ZONE_NAME,
                     meeting_minutes=MEETING_MINUTES,
                     buffer_minutes=BUFFER_MINUTES,
                     active=True,

@@ -17,7 +17,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
@@ -36,6 +35,7 @@ from reporting.adapters.weasyprint_renderer import Pdf
 from reporting.domain.report import build_report
 from reporting.metrics import RENDER_SECONDS, REPORTS
 from servicekit.booking_links import BookingLinks
+from servicekit.cluster_time import CLUSTER_ZONE
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +44,6 @@ PRODUCER = "reporting"
 # Report ids are derived from assessment ids: one assessment, one report id, one file key.
 REPORT_NAMESPACE = uuid.UUID("5d0b7f0e-7a43-4c55-9f3e-2f1c0d8a6b21")
 # The report is dated by the day of scoring in Bavaria.
-LOCAL_ZONE = ZoneInfo("Europe/Berlin")
 
 
 class Renderer(Protocol):
@@ -102,7 +101,7 @@ class ReportGeneration:
         report = build_report(
             scored,
             benchmark,
-            scored_on=scored["scored_at"].astimezone(LOCAL_ZONE).date(),
+            scored_on=scored["scored_at"].astimezone(CLUSTER_ZONE).date(),
             # Issued at the scoring, so a re-render writes the same link.
             booking_url=self._booking_links.url(scored["assessment_id"], scored["scored_at"]),
             questionnaire_labels=questionnaire_labels(scored["questionnaire_version"]),

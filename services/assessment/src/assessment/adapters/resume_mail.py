@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, StrictUndefined
 
 from mailing.message import Mail, single_line
-
-LOCAL_ZONE = ZoneInfo("Europe/Berlin")
+from servicekit.cluster_time import CLUSTER_ZONE
 
 SUBJECTS = {
     "de": "Ihr Wegweiser Transformations-Check: Link zum Weitermachen",
@@ -108,7 +106,7 @@ def resume_mail(
     Raises ValueError if the contact address cannot be a mail header.
     """
     language = language if language in SUBJECTS else "de"
-    local = expires_at.astimezone(LOCAL_ZONE)
+    local = expires_at.astimezone(CLUSTER_ZONE)
     expires = local.strftime("%d.%m.%Y") if language == "de" else local.strftime("%d %B %Y")
     # Names stored before the door refused U+2028 and format characters come out as one line.
     values = {

@@ -7,7 +7,6 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, update
 
@@ -19,11 +18,11 @@ from assessment.domain import CompanyProfile, load_version, score
 from eventing.envelope import new_envelope
 from eventing.outbox import add_to_outbox
 from eventing.schemas.assessment import AssessmentScoredV1
+from servicekit.cluster_time import CLUSTER_ZONE
 
 PRODUCER = "assessment"
 _SCORED_SCHEMA = AssessmentScoredV1()  # one instance: building a schema costs more than a dump
 # Funding deadlines and event dates are days in Bavaria, not in UTC.
-LOCAL_ZONE = ZoneInfo("Europe/Berlin")
 
 
 @dataclass(frozen=True)
@@ -71,7 +70,7 @@ def _events(record: AssessmentRecord, now: datetime) -> tuple[Any, Any]:
         record.answers,
         questionnaire,
         ruleset,
-        today=now.astimezone(LOCAL_ZONE).date(),
+        today=now.astimezone(CLUSTER_ZONE).date(),
         company=CompanyProfile(applicant.employees, applicant.district, applicant.revenue_band),
     )
     submitted = new_envelope(

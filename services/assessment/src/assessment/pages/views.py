@@ -16,7 +16,6 @@ import uuid
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from flask import (
     Blueprint,
@@ -58,6 +57,7 @@ from assessment.pages import charts
 from assessment.pages.form_fields import ABSENT, FieldState, read_field, stored_field
 from assessment.pages.ui_texts import ui_text
 from servicekit.app_clock import current_time
+from servicekit.cluster_time import CLUSTER_ZONE
 from servicekit.request_limits import LimitReached, RequestLimits, client_address
 
 SESSION_TOKENS = "assessment_tokens"
@@ -71,7 +71,6 @@ _CONSENT_ITEMS = (
 
 
 # Meetings take place in Upper Franconia; times are shown as its clocks show them.
-CLUSTER_ZONE = ZoneInfo("Europe/Berlin")
 
 
 def create_pages_blueprint(

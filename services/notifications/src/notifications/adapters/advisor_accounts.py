@@ -16,11 +16,11 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection, Row, func, insert, select, update
 
 from notifications.adapters.tables import ROLE_ADMIN, ROLE_ADVISOR, advisors
+from servicekit.cluster_time import CLUSTER_ZONE_NAME
 
 ROLES = (ROLE_ADVISOR, ROLE_ADMIN)
 MIN_PASSWORD_LENGTH = 12
 MAX_PASSWORD_LENGTH = 200  # argon2 takes any length; this bounds the work per attempt
-DEFAULT_TIMEZONE = "Europe/Berlin"
 
 _hasher = PasswordHasher()
 # Checked when the address is unknown, so that a login takes as long either way and its
@@ -69,7 +69,7 @@ def create_account(
             email=email,
             role=role,
             password_hash=None if password is None else _hasher.hash(password),
-            timezone=DEFAULT_TIMEZONE,
+            timezone=CLUSTER_ZONE_NAME,
             created_at=now,
             **_coverage_values(coverage),
         )

@@ -23,7 +23,6 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import NotFound
 from werkzeug.wrappers import Response as BaseResponse
 
-from notifications.adapters.advisor_accounts import DEFAULT_TIMEZONE
 from notifications.booking.access import LinkRefused, open_booking
 from notifications.booking.callbacks import Callbacks, DatesOffered
 from notifications.booking.service import (
@@ -42,6 +41,7 @@ from notifications.booking.times import clock, day_label, local, meeting_when
 from notifications.domain.callback_details import InvalidDetails, read_details
 from servicekit.app_clock import current_time
 from servicekit.booking_links import BookingLinks
+from servicekit.cluster_time import CLUSTER_ZONE_NAME
 from servicekit.request_limits import LimitReached, client_address
 
 _REASONS = {
@@ -195,7 +195,7 @@ def create_pages_blueprint(
         requested = callbacks.open_request(company)
         shown = None
         if requested is not None:
-            day = local(requested.requested_at, DEFAULT_TIMEZONE).date()
+            day = local(requested.requested_at, CLUSTER_ZONE_NAME).date()
             shown = {"day": day_label(day, company.language)}
         return _render_slots(
             "booking/book.html",

@@ -15,8 +15,8 @@ from notifications.desk import availability_store
 from notifications.desk.forms import ActionForm, OverrideForm, WeeklyHoursForm
 from notifications.desk.hours import format_hours, parse_hours
 from notifications.desk.session_user import current_user, login_required
-from notifications.messages.labels import LOCAL_ZONE
 from servicekit.app_clock import current_time
+from servicekit.cluster_time import CLUSTER_ZONE
 
 
 def register(desk: Blueprint, engine: Engine) -> None:
@@ -131,4 +131,4 @@ def _here(advisor_id: str | None) -> str:
 
 
 def _today() -> date:
-    return current_time().astimezone(LOCAL_ZONE).date()
+    return current_time().astimezone(CLUSTER_ZONE).date()

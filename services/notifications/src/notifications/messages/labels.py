@@ -8,13 +8,12 @@ files, only events. An id without a name (a newer ruleset) is shown as it is.
 from __future__ import annotations
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from notifications.booking.times import clock, zone_abbreviation
+from servicekit.cluster_time import CLUSTER_ZONE, CLUSTER_ZONE_NAME
 
 LANGUAGES = ("de", "en")
 # The cluster's clocks: every time in a mail or on the desk is shown as Bamberg sees it.
-LOCAL_ZONE = ZoneInfo("Europe/Berlin")
 
 CLASSES = {
     "A": {"de": "Akuter Handlungsbedarf", "en": "Urgent action needed"},
@@ -80,12 +79,15 @@ def local_time(value: datetime, language: str) -> str:
     """An instant as a clock in Bamberg shows it, with the zone named as the booking pages
     and their mails name it (MEZ/MESZ to German readers), so desk and mail never disagree."""
     day = local_date(value, language)
-    hours, zone = clock(value, LOCAL_ZONE.key), zone_abbreviation(value, LOCAL_ZONE.key, language)
+    hours, zone = (
+        clock(value, CLUSTER_ZONE_NAME),
+        zone_abbreviation(value, CLUSTER_ZONE_NAME, language),
+    )
     if language == "de":
         return f"{day}, {hours} Uhr ({zone})"
     return f"{day}, {hours} ({zone})"
 
 
 def local_date(value: datetime, language: str) -> str:
-    local = value.astimezone(LOCAL_ZONE)
+    local = value.astimezone(CLUSTER_ZONE)
     return local.strftime("%d.%m.%Y") if language == "de" else local.strftime("%d %B %Y")
