@@ -1,8 +1,9 @@
 """The libraries stay layered: servicekit (what every process reuses) at the bottom; eventing
-(events and Kafka) and mailing (the mail outbox) on it, side by side; devstack (the local
-stack) on top. No library imports a service. Read from the source, so an import in a
-function body or under TYPE_CHECKING counts too, and from each pyproject, so a declared
-dependency cannot bring back what the imports left."""
+(events and Kafka) and mailing (the mail outbox) on it, side by side; privacy (erasure, link
+revocation, export, retention) on eventing; devstack (the local stack) on top. No library
+imports a service. Read from the source, so an import in a function body or under
+TYPE_CHECKING counts too, and from each pyproject, so a declared dependency cannot bring
+back what the imports left."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ MAY_IMPORT = {
     "servicekit": set(),
     "eventing": {"servicekit"},
     "mailing": {"servicekit"},
+    "privacy": {"servicekit", "eventing"},
     "devstack": {"servicekit", "eventing"},
 }
 SERVICES = {path.parent.name for path in ROOT.glob("services/*/src/*/__init__.py")}

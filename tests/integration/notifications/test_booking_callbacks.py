@@ -19,10 +19,10 @@ from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 from testkit.web import bearer, csrf_token
 
-from eventing.erasure_ledger import ErasureRequest
 from notifications.adapters.tables import callback_requests
 from notifications.privacy.erasure import erase_company
 from notifications.privacy.export import company_data
+from privacy.erasure_ledger import ErasureRequest
 
 PHONE = "+49 951 123456"
 

@@ -20,7 +20,6 @@ from sqlalchemy import Engine, insert, inspect, select
 from sqlalchemy.orm import Session
 from testkit.web import bearer
 
-from eventing.erasure_ledger import ErasureRequest
 from mailing.privacy import ERASED
 from mailing.tables import mail_outbox
 from mailing.testing import back_to_mails_without_owners
@@ -33,7 +32,8 @@ from notifications.messages.links import MailLinks
 from notifications.messages.report_mails import Report
 from notifications.privacy.erasure import erase_company
 from notifications.report_ready import deliver_report
-from servicekit.privacy import export_url
+from privacy.erasure_ledger import ErasureRequest
+from privacy.export import export_url
 from servicekit.signed_tokens import SigningKeys
 
 SHARED = "einkauf@opfer.example"  # the victim's contact, typed in by the attacker too

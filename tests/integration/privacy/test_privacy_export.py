@@ -19,8 +19,8 @@ from privacy_helpers import (
 )
 from testkit.web import bearer
 
+from privacy.export import EXPORT_PATH, export_url
 from servicekit.booking_links import BookingLinks
-from servicekit.privacy import EXPORT_PATH, export_url
 from servicekit.signed_tokens import SigningKeys
 
 

@@ -33,13 +33,14 @@ from assessment.adapters.follow_ups import follow_up_status
 from assessment.consumer import consumer_spec as assessment_consumer
 from eventing.envelope import Envelope, new_envelope
 from eventing.inbox import Outcome
-from eventing.link_revocation import revoked_event
 from eventing.tables import link_cutoffs
 from eventing.worker import ConsumerSpec
 from mailing.tables import mail_outbox
 from notifications.adapters.company_assessments import find
 from notifications.consumer import consumer_spec as notifications_consumer
 from notifications.messages.links import MailLinks
+from privacy.export import export_url
+from privacy.link_revocation import revoked_event
 from reporting.adapters.download_links import DownloadLinks
 from reporting.adapters.tables import STATUS_GENERATED, reports
 from reporting.config import ReportingConfig
@@ -47,7 +48,6 @@ from reporting.consumer import consumer_spec as reporting_consumer
 from reporting.downloads import LINKS_EXTENSION
 from reporting.generation import generated_data, report_id_for
 from servicekit.booking_links import BookingLinks
-from servicekit.privacy import export_url
 from servicekit.settings import ServiceSettings
 from servicekit.signed_tokens import SigningKeys
 

@@ -18,11 +18,11 @@ from testkit.web import bearer
 
 from assessment.entrypoints import processes
 from assessment.privacy.erasure import erase_company, erasure_completed
-from eventing.erasure_ledger import ErasureRequest, completed_event
 from eventing.schemas.privacy import ERASING_SERVICES
 from mailing.privacy import ERASED
 from mailing.tables import mail_outbox
 from mailing.testing import back_to_mails_without_owners
+from privacy.erasure_ledger import ErasureRequest, completed_event
 
 ATTACKER_BODY = START_BODY | {"company": START_BODY["company"] | {"name": "Angreifer KG"}}
 VICTIM_EMAIL = START_BODY["contact"]["email"]

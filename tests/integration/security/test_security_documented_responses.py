@@ -39,9 +39,9 @@ from assessment.testing import COMPLETE_ANSWERS, START_BODY
 from eventing.codec import decode
 from eventing.envelope import Envelope
 from eventing.tables import outbox
+from privacy.export import export_url
 from reporting import downloads
 from reporting.testing import add_generated_report
-from servicekit.privacy import export_url
 from servicekit.web import ENGINE_EXTENSION
 
 _HTTP_METHODS = {"get", "put", "post", "delete", "patch"}

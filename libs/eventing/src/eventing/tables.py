@@ -71,7 +71,7 @@ inbox = Table(
 )
 
 # Companies and assessments erased: events about them that arrive later (late, replayed,
-# restored) change nothing any more (eventing.erasure_ledger). Only random ids and times.
+# restored) change nothing any more (privacy.erasure_ledger). Only random ids and times.
 erasure_ledger = Table(
     "erasure_ledger",
     metadata,
@@ -82,7 +82,7 @@ erasure_ledger = Table(
 )
 
 # Per company that revoked its signed links, the time from which its links count: an older
-# link answers 403 (servicekit.link_cutoffs, eventing.link_revocation). Only a random id
+# link answers 403 (privacy.link_cutoffs, privacy.link_revocation). Only a random id
 # and a time.
 link_cutoffs = Table(
     "link_cutoffs",

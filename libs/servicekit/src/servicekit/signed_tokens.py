@@ -8,7 +8,7 @@ two services can share one secret for one purpose (the assessment service's resu
 links to the notifications service's booking page).
 
 The signed issue time is what makes a company's links revocable without storing them: a
-service keeps one "links valid from" time per company (servicekit.link_cutoffs) and refuses
+service keeps one "links valid from" time per company (privacy.link_cutoffs) and refuses
 every token issued before it (`withdrawn`).
 
 Format: `<subject>.<issued as unix seconds>.<expires as unix seconds>.<base64url signature>`;

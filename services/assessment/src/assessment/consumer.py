@@ -13,11 +13,11 @@ from assessment.adapters import follow_ups
 from assessment.adapters.token_renewal import ResumeLinks, renew_company_tokens
 from assessment.privacy.erasure import LEDGER, SERVICE, erase_company, erasure_completed
 from assessment.privacy.links import CUTOFFS
-from eventing.erasure_ledger import erasure_effect, unless_erased
 from eventing.inbox import apply_once
-from eventing.link_revocation import revocation_effect
 from eventing.topics import MEETING_EVENTS, PRIVACY_EVENTS, REPORT_EVENTS
 from eventing.worker import ConsumerSpec
+from privacy.erasure_ledger import erasure_effect, unless_erased
+from privacy.link_revocation import revocation_effect
 
 CONSUMER = "assessment"
 

@@ -11,9 +11,7 @@ from functools import partial
 from sqlalchemy import Engine
 from sqlalchemy.orm import sessionmaker
 
-from eventing.erasure_ledger import erasure_effect, unless_erased
 from eventing.inbox import apply_once
-from eventing.link_revocation import revocation_effect
 from eventing.topics import ASSESSMENT_EVENTS, PRIVACY_EVENTS, REPORT_EVENTS
 from eventing.worker import ConsumerSpec
 from notifications.messages.links import MailLinks
@@ -21,6 +19,8 @@ from notifications.privacy.erasure import LEDGER, SERVICE, erase_company
 from notifications.privacy.links import CUTOFFS
 from notifications.report_ready import report_generated
 from notifications.scored_assessment import assessment_scored
+from privacy.erasure_ledger import erasure_effect, unless_erased
+from privacy.link_revocation import revocation_effect
 from servicekit.settings import ServiceSettings
 
 CONSUMER = "notifications"

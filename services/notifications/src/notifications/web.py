@@ -15,9 +15,9 @@ from notifications.desk import install_desk
 from notifications.privacy.export import company_data
 from notifications.privacy.export_links import ExportLinks
 from notifications.privacy.links import CUTOFFS
+from privacy.export import export_blueprint
 from servicekit.booking_links import BookingLinks
 from servicekit.db import make_engine
-from servicekit.privacy import export_blueprint
 from servicekit.request_limits import RequestLimits
 from servicekit.settings import ServiceSettings
 from servicekit.web import create_service_app

@@ -7,10 +7,10 @@ from __future__ import annotations
 from sqlalchemy import Engine
 from sqlalchemy.orm import sessionmaker
 
-from eventing.erasure_ledger import erasure_effect, unless_erased
 from eventing.inbox import apply_once
 from eventing.topics import ASSESSMENT_EVENTS, PRIVACY_EVENTS
 from eventing.worker import ConsumerSpec
+from privacy.erasure_ledger import erasure_effect, unless_erased
 from reporting.adapters.download_links import DownloadLinks
 from reporting.adapters.file_store import FileReportStore
 from reporting.adapters.render_process import RenderProcess

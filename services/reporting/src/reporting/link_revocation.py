@@ -15,13 +15,13 @@ from sqlalchemy.orm import Session
 
 from eventing.envelope import Envelope, new_envelope
 from eventing.inbox import Effect
-from eventing.link_revocation import revocation_effect
 from eventing.outbox import add_to_outbox
 from eventing.tables import link_cutoffs
+from privacy.link_cutoffs import LinkCutoffs
+from privacy.link_revocation import revocation_effect
 from reporting.adapters.download_links import DownloadLinks
 from reporting.adapters.tables import STATUS_GENERATED, reports
 from reporting.generation import PRODUCER, generated_data
-from servicekit.link_cutoffs import LinkCutoffs
 
 CUTOFFS = LinkCutoffs(link_cutoffs)
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from privacy.export import export_openapi_paths
 from servicekit.openapi import PROBLEM_SCHEMA, problem
-from servicekit.privacy import export_openapi_paths
 
 DOCUMENT: dict[str, Any] = {
     "openapi": "3.0.3",

@@ -7,6 +7,7 @@ import os
 from flask import Flask
 
 from eventing.outbox import OutboxCollector
+from privacy.export import export_blueprint
 from reporting import downloads
 from reporting.adapters.download_links import DownloadLinks
 from reporting.adapters.file_store import FileReportStore
@@ -16,7 +17,6 @@ from reporting.openapi import DOCUMENT
 from reporting.privacy.export import company_data
 from servicekit.db import make_engine
 from servicekit.openapi import serve_openapi
-from servicekit.privacy import export_blueprint
 from servicekit.settings import ServiceSettings
 from servicekit.web import create_service_app
 

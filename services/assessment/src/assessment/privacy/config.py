@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 
-from servicekit.privacy import retention_days
+from privacy.retention import retention_days
 from servicekit.settings import EnvReader
 
 DEFAULT_REPORTING_URL = "http://127.0.0.1:8001"

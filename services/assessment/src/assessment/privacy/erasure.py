@@ -28,7 +28,6 @@ from assessment.adapters.tables import (
 )
 from assessment.privacy.links import CUTOFFS
 from eventing.envelope import Envelope
-from eventing.erasure_ledger import ErasureLedger, ErasureRequest, requested_event
 from eventing.outbox import add_to_outbox
 from eventing.schemas.privacy import ERASING_SERVICES
 from eventing.tables import erasure_ledger
@@ -36,6 +35,7 @@ from mailing.message import Mail
 from mailing.outbox import queue_mail
 from mailing.owner import MailOwner, mails_about_company
 from mailing.privacy import erase_mails
+from privacy.erasure_ledger import ErasureLedger, ErasureRequest, requested_event
 from servicekit.db import dialect_insert
 
 SERVICE = "assessment"

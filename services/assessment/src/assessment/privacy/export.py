@@ -13,7 +13,7 @@ from assessment.config import AssessmentConfig
 from assessment.privacy.config import PrivacyConfig
 from mailing.owner import mails_to_company
 from mailing.privacy import mails_as_json
-from servicekit.privacy import as_json, export_url
+from privacy.export import as_json, export_url
 
 # The hash of the resume token opens nothing, but it is a credential, not the company's data.
 _NOT_EXPORTED = {"token_hash"}

@@ -11,7 +11,7 @@ from assessment.privacy.config import PrivacyConfig
 from assessment.privacy.export import company_data
 from assessment.privacy.links import CUTOFFS
 from assessment.privacy.views import create_privacy_api, create_privacy_pages
-from servicekit.privacy import export_blueprint
+from privacy.export import export_blueprint
 
 
 def install_privacy(

@@ -1,7 +1,7 @@
 """Revoking a company's signed links, as the assessment service takes part in it.
 
 The only signed links this service checks are those to its own part of the export
-(servicekit.privacy.export_blueprint, against the cut-offs kept here); the booking and report
+(privacy.export.export_blueprint, against the cut-offs kept here); the booking and report
 links are checked by the services that serve them. It takes the company's revocation: ending
 its resume link (assessment.adapters.token_renewal) records the cut-off here and publishes
 `company.links_revoked`. An admin's revocation at the desk comes in as that event; then the
@@ -18,10 +18,10 @@ from datetime import datetime
 from sqlalchemy import Connection, select
 
 from assessment.adapters.tables import assessments
-from eventing.link_revocation import revoked_event
 from eventing.outbox import add_to_outbox
 from eventing.tables import link_cutoffs
-from servicekit.link_cutoffs import LinkCutoffs
+from privacy.link_cutoffs import LinkCutoffs
+from privacy.link_revocation import revoked_event
 
 SERVICE = "assessment"
 CUTOFFS = LinkCutoffs(link_cutoffs)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from privacy.export import export_openapi_paths
 from servicekit.openapi import problems
-from servicekit.privacy import export_openapi_paths
 
 
 def openapi_paths(api_prefix: str) -> dict[str, Any]:

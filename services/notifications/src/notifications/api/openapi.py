@@ -9,8 +9,8 @@ from apispec.ext.marshmallow import MarshmallowPlugin
 
 from notifications.api import schemas
 from notifications.api.views import API_PREFIX, IDEMPOTENCY_HEADER
+from privacy.export import export_openapi_paths
 from servicekit.openapi import LIMITED_RESPONSE, PROBLEM_SCHEMA, problems
-from servicekit.privacy import export_openapi_paths
 
 _TOKEN: list[dict[str, list[str]]] = [{"bookingToken": []}]
 _MEETING_ID = {"name": "meeting_id", "in": "path", "required": True, "schema": {"type": "string"}}

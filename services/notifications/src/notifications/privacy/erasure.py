@@ -14,7 +14,6 @@ from datetime import datetime
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from eventing.erasure_ledger import ErasureLedger, ErasureRequest, requested_event
 from eventing.outbox import add_to_outbox
 from eventing.tables import erasure_ledger
 from mailing.owner import mails_about_company
@@ -27,6 +26,7 @@ from notifications.adapters.tables import (
 )
 from notifications.privacy.company_data import find_copies
 from notifications.privacy.links import CUTOFFS
+from privacy.erasure_ledger import ErasureLedger, ErasureRequest, requested_event
 
 SERVICE = "notifications"
 LEDGER = ErasureLedger(erasure_ledger)

@@ -2,7 +2,7 @@
 
 GDPR requests often reach the cluster by letter or phone, so an admin must be able to hand
 over everything held about a company, not just what this service holds. The desk mints the
-same links the company's own export carries (servicekit.privacy): each service serves its
+same links the company's own export carries (privacy.export): each service serves its
 part itself, so no service has to ask another, and a revocation of the company's links
 withdraws these too.
 """
@@ -14,8 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
+from privacy.export import export_url
 from servicekit.booking_links import BookingLinks
-from servicekit.privacy import export_url
 from servicekit.settings import EnvReader
 from servicekit.signed_tokens import SigningKeys
 
@@ -45,7 +45,7 @@ class ExportLinks:
         )
 
     def urls(self, company_id: uuid.UUID, now: datetime) -> dict[str, str]:
-        """Service -> its export link for the company, valid for servicekit.privacy's
+        """Service -> its export link for the company, valid for privacy.export's
         LINK_LIFETIME from `now`."""
         return {
             service: export_url(base_url, self.keys, company_id, now)

@@ -14,11 +14,11 @@ from datetime import datetime
 
 from sqlalchemy import Engine
 
-from eventing.link_revocation import revoked_event
 from eventing.outbox import add_to_outbox
 from eventing.tables import link_cutoffs
 from notifications.privacy.company_data import find_copies
-from servicekit.link_cutoffs import LinkCutoffs
+from privacy.link_cutoffs import LinkCutoffs
+from privacy.link_revocation import revoked_event
 
 SERVICE = "notifications"
 CUTOFFS = LinkCutoffs(link_cutoffs)

@@ -11,8 +11,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import Engine
 
 from mailing.privacy import expire_mail_bodies
+from privacy.retention import retention_days
 from servicekit.loops import run_scheduled
-from servicekit.privacy import retention_days
 
 # Long enough to answer "did the mail go out, and what did it say?", then only the log stays.
 DEFAULT_MAIL_BODY_RETENTION_DAYS = 30

@@ -16,15 +16,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from eventing.envelope import Envelope
-from eventing.erasure_ledger import (
+from eventing.inbox import Outcome
+from eventing.tables import erasure_ledger
+from eventing.worker import Handler
+from privacy.erasure_ledger import (
     ErasureLedger,
     ErasureRequest,
     event_subjects,
     forget_unsent_events,
 )
-from eventing.inbox import Outcome
-from eventing.tables import erasure_ledger
-from eventing.worker import Handler
 from reporting.adapters.file_store import FileReportStore, file_key
 from reporting.adapters.tables import benchmark_scores, reports
 from reporting.generation import report_id_for

@@ -1,4 +1,4 @@
-"""What every service needs for GDPR: the export across services, and retention settings.
+"""The export of a company's data across services, each part behind a signed link.
 
 A company asks the assessment service (with its resume token) for what is held about it.
 That service answers with its own data and, for every other service holding copies, a link
@@ -7,7 +7,7 @@ That service answers with its own data and, for every other service holding copi
 so no service has to ask another one and whoever holds the company's resume token — and only
 they — can fetch every part. An admin at the notifications desk gets the same links for all three
 parts, for requests that arrive by letter or phone. A link issued before the company revoked
-its links answers 403 (servicekit.link_cutoffs).
+its links answers 403 (privacy.link_cutoffs).
 """
 
 from __future__ import annotations
@@ -20,11 +20,10 @@ from typing import Any
 from flask import Blueprint, Response, abort, current_app, jsonify
 from sqlalchemy import Connection
 
+from privacy.link_cutoffs import LinkCutoffs
 from servicekit import signed_tokens
 from servicekit.app_clock import current_time
-from servicekit.link_cutoffs import LinkCutoffs
 from servicekit.openapi import problem
-from servicekit.settings import EnvReader, SettingsError
 from servicekit.web import ENGINE_EXTENSION
 
 PURPOSE = "privacy-export"
@@ -122,19 +121,3 @@ def as_json(value: Any) -> Any:
     if isinstance(value, datetime | date | time):
         return value.isoformat()
     return value
-
-
-def retention_days(environ: Mapping[str, str], defaults: Mapping[str, int]) -> dict[str, timedelta]:
-    """Retention periods (whole days, 1-3650) from the environment, every problem reported
-    together."""
-    env = EnvReader(environ)
-    days = {name: env.int(name, default) for name, default in defaults.items()}
-    env.raise_if_invalid()
-    wrong = [
-        f"{name} must be 1-3650, got {value}"
-        for name, value in days.items()
-        if not 1 <= value <= 3650
-    ]
-    if wrong:
-        raise SettingsError("invalid configuration: " + "; ".join(wrong))
-    return {name: timedelta(days=value) for name, value in days.items()}

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from eventing.envelope import Envelope, new_envelope
 from eventing.inbox import Effect
-from servicekit.link_cutoffs import LinkCutoffs
+from privacy.link_cutoffs import LinkCutoffs
 
 logger = logging.getLogger(__name__)
 
