@@ -40,7 +40,7 @@ from notifications.adapters.company_assessments import find
 from notifications.consumer import consumer_spec as notifications_consumer
 from notifications.messages.links import MailLinks
 from privacy.export import export_url
-from privacy.link_revocation import revoked_event
+from privacy.link_cutoffs import revoked_event
 from reporting.adapters.download_links import DownloadLinks
 from reporting.adapters.tables import STATUS_GENERATED, reports
 from reporting.config import ReportingConfig

@@ -82,8 +82,7 @@ erasure_ledger = Table(
 )
 
 # Per company that revoked its signed links, the time from which its links count: an older
-# link answers 403 (privacy.link_cutoffs, privacy.link_revocation). Only a random id
-# and a time.
+# link answers 403 (privacy.link_cutoffs). Only a random id and a time.
 link_cutoffs = Table(
     "link_cutoffs",
     metadata,

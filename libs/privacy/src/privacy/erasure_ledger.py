@@ -20,13 +20,13 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Table, delete, select, text
+from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session
 
 from eventing.envelope import Envelope, new_envelope
 from eventing.inbox import Effect
 from eventing.outbox import add_to_outbox
-from eventing.tables import outbox, outbox_parked
+from eventing.tables import erasure_ledger, outbox, outbox_parked
 from servicekit.db import dialect_insert
 
 logger = logging.getLogger(__name__)
@@ -56,45 +56,41 @@ class ErasureRequest:
         )
 
 
-class ErasureLedger:
-    def __init__(self, table: Table) -> None:
-        self._table = table
+def lock(session: Session, subject_ids: Iterable[uuid.UUID]) -> None:
+    """Serialise an erasure with any effect on the same ids until the transaction ends.
 
-    def lock(self, session: Session, subject_ids: Iterable[uuid.UUID]) -> None:
-        """Serialise an erasure with any effect on the same ids until the transaction ends.
+    On PostgreSQL a check of the ledger cannot lock a row that does not exist yet, so a
+    concurrent effect could pass the check while an erasure is about to commit; a
+    transaction-scoped advisory lock per id closes that gap. SQLite has one writer at a
+    time anyway.
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for subject_id in sorted(set(subject_ids)):  # one order everywhere: no deadlock
+        key = int.from_bytes(subject_id.bytes[:8], "big", signed=True)
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
 
-        On PostgreSQL a check of the ledger cannot lock a row that does not exist yet, so a
-        concurrent effect could pass the check while an erasure is about to commit; a
-        transaction-scoped advisory lock per id closes that gap. SQLite has one writer at a
-        time anyway.
-        """
-        if session.get_bind().dialect.name != "postgresql":
-            return
-        for subject_id in sorted(set(subject_ids)):  # one order everywhere: no deadlock
-            key = int.from_bytes(subject_id.bytes[:8], "big", signed=True)
-            session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
 
-    def holds_any(self, session: Session, subject_ids: Iterable[uuid.UUID]) -> bool:
-        ids = list(set(subject_ids))
-        if not ids:
-            return False
-        found = session.execute(
-            select(self._table.c.subject_id).where(self._table.c.subject_id.in_(ids)).limit(1)
+def holds_any(session: Session, subject_ids: Iterable[uuid.UUID]) -> bool:
+    ids = list(set(subject_ids))
+    if not ids:
+        return False
+    found = session.execute(
+        select(erasure_ledger.c.subject_id).where(erasure_ledger.c.subject_id.in_(ids)).limit(1)
+    )
+    return found.first() is not None
+
+
+def record(session: Session, request: ErasureRequest, now: datetime) -> None:
+    subjects = [(request.company_id, KIND_COMPANY)] + [
+        (assessment_id, KIND_ASSESSMENT) for assessment_id in request.assessment_ids
+    ]
+    for subject_id, kind in subjects:
+        session.execute(
+            dialect_insert(session, erasure_ledger)
+            .values(subject_id=subject_id, kind=kind, erasure_id=request.erasure_id, erased_at=now)
+            .on_conflict_do_nothing()
         )
-        return found.first() is not None
-
-    def record(self, session: Session, request: ErasureRequest, now: datetime) -> None:
-        subjects = [(request.company_id, KIND_COMPANY)] + [
-            (assessment_id, KIND_ASSESSMENT) for assessment_id in request.assessment_ids
-        ]
-        for subject_id, kind in subjects:
-            session.execute(
-                dialect_insert(session, self._table)
-                .values(
-                    subject_id=subject_id, kind=kind, erasure_id=request.erasure_id, erased_at=now
-                )
-                .on_conflict_do_nothing()
-            )
 
 
 def event_subjects(event: Envelope) -> set[uuid.UUID]:
@@ -104,14 +100,14 @@ def event_subjects(event: Envelope) -> set[uuid.UUID]:
     return {subject for subject in ids if isinstance(subject, uuid.UUID)}
 
 
-def unless_erased(ledger: ErasureLedger, effect: Effect) -> Effect:
+def unless_erased(effect: Effect) -> Effect:
     """Wrap a consumer's effect so that it does nothing for erased ids (the event is still
     recorded in the inbox by apply_once, so it is not handled again)."""
 
     def guarded(session: Session, event: Envelope) -> None:
         subjects = event_subjects(event)
-        ledger.lock(session, subjects)
-        if ledger.holds_any(session, subjects):
+        lock(session, subjects)
+        if holds_any(session, subjects):
             logger.info("%s about erased data ignored", event.event_type)
             return
         effect(session, event)
@@ -124,7 +120,7 @@ def unless_erased(ledger: ErasureLedger, effect: Effect) -> Effect:
 Erase = Callable[[Session, ErasureRequest], Iterable[uuid.UUID]]
 
 
-def erasure_effect(service: str, ledger: ErasureLedger, erase: Erase) -> Effect:
+def erasure_effect(service: str, erase: Erase) -> Effect:
     """The effect of `erasure.requested` in `service`: erase, note in the ledger, report.
 
     Idempotent: a second request for the same company erases nothing more and completes
@@ -133,12 +129,12 @@ def erasure_effect(service: str, ledger: ErasureLedger, erase: Erase) -> Effect:
 
     def effect(session: Session, event: Envelope) -> None:
         request = ErasureRequest.from_event(event)
-        ledger.lock(session, [request.company_id, *request.assessment_ids])
+        lock(session, [request.company_id, *request.assessment_ids])
         found = set(erase(session, request)) - set(request.assessment_ids)
         request = replace(request, assessment_ids=(*request.assessment_ids, *sorted(found)))
         forget_unsent_events(session, request.assessment_ids)
         now = datetime.now(UTC)
-        ledger.record(session, request, now)
+        record(session, request, now)
         add_to_outbox(session, completed_event(service, request, event, now))
         logger.info("erasure %s done in %s", request.erasure_id, service)
 

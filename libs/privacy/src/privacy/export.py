@@ -20,7 +20,7 @@ from typing import Any
 from flask import Blueprint, Response, abort, current_app, jsonify
 from sqlalchemy import Connection
 
-from privacy.link_cutoffs import LinkCutoffs
+from privacy import link_cutoffs
 from servicekit import signed_tokens
 from servicekit.app_clock import current_time
 from servicekit.openapi import problem
@@ -44,9 +44,7 @@ def export_url(
     return f"{base_url.rstrip('/')}{EXPORT_PATH}/{token}"
 
 
-def export_blueprint(
-    service: str, keys: signed_tokens.SigningKeys, collect: Collect, cutoffs: LinkCutoffs
-) -> Blueprint:
+def export_blueprint(service: str, keys: signed_tokens.SigningKeys, collect: Collect) -> Blueprint:
     """`GET /api/v1/privacy/export/<token>`: what `collect` finds for the token's company."""
     blueprint = Blueprint("privacy_export", __name__)
 
@@ -60,7 +58,7 @@ def export_blueprint(
         except signed_tokens.TokenExpired:
             abort(410, "This export link has expired; ask for the export again.")
         with current_app.extensions[ENGINE_EXTENSION].connect() as connection:
-            if signed_tokens.withdrawn(verified, cutoffs.valid_from(connection, company_id)):
+            if signed_tokens.withdrawn(verified, link_cutoffs.valid_from(connection, company_id)):
                 abort(403, "This export link was withdrawn; ask for the export again.")
             data = collect(connection, company_id)
         response = jsonify(as_json({"service": service, "company_id": company_id, "data": data}))

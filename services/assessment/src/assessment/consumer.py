@@ -11,13 +11,12 @@ from sqlalchemy.orm import sessionmaker
 
 from assessment.adapters import follow_ups
 from assessment.adapters.token_renewal import ResumeLinks, renew_company_tokens
-from assessment.privacy.erasure import LEDGER, SERVICE, erase_company, erasure_completed
-from assessment.privacy.links import CUTOFFS
+from assessment.privacy.erasure import SERVICE, erase_company, erasure_completed
 from eventing.inbox import apply_once
 from eventing.topics import MEETING_EVENTS, PRIVACY_EVENTS, REPORT_EVENTS
 from eventing.worker import ConsumerSpec
 from privacy.erasure_ledger import erasure_effect, unless_erased
-from privacy.link_revocation import revocation_effect
+from privacy.link_cutoffs import revocation_effect
 
 CONSUMER = "assessment"
 
@@ -26,7 +25,7 @@ def consumer_spec(engine: Engine, resume_links: ResumeLinks) -> ConsumerSpec:
     sessions = sessionmaker(engine)
     # A late or replayed event about an erased assessment changes nothing.
     effects = {
-        key: unless_erased(LEDGER, effect)
+        key: unless_erased(effect)
         for key, effect in {
             ("report.generated", 1): follow_ups.report_generated,
             ("report.failed", 1): follow_ups.report_failed,
@@ -34,11 +33,11 @@ def consumer_spec(engine: Engine, resume_links: ResumeLinks) -> ConsumerSpec:
             ("meeting.rescheduled", 1): follow_ups.meeting_rescheduled,
             ("meeting.cancelled", 1): follow_ups.meeting_cancelled,
             ("company.links_revoked", 1): revocation_effect(
-                CUTOFFS, partial(renew_company_tokens, resume_links)
+                partial(renew_company_tokens, resume_links)
             ),
         }.items()
     }
-    effects[("erasure.requested", 1)] = erasure_effect(SERVICE, LEDGER, erase_company)
+    effects[("erasure.requested", 1)] = erasure_effect(SERVICE, erase_company)
     effects[("erasure.completed", 1)] = erasure_completed
     return ConsumerSpec(
         name=CONSUMER,

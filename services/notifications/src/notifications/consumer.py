@@ -15,12 +15,11 @@ from eventing.inbox import apply_once
 from eventing.topics import ASSESSMENT_EVENTS, PRIVACY_EVENTS, REPORT_EVENTS
 from eventing.worker import ConsumerSpec
 from notifications.messages.links import MailLinks
-from notifications.privacy.erasure import LEDGER, SERVICE, erase_company
-from notifications.privacy.links import CUTOFFS
+from notifications.privacy.erasure import SERVICE, erase_company
 from notifications.report_ready import report_generated
 from notifications.scored_assessment import assessment_scored
 from privacy.erasure_ledger import erasure_effect, unless_erased
-from privacy.link_revocation import revocation_effect
+from privacy.link_cutoffs import revocation_effect
 from servicekit.settings import ServiceSettings
 
 CONSUMER = "notifications"
@@ -33,10 +32,10 @@ def consumer_spec(engine: Engine, links: MailLinks | None = None) -> ConsumerSpe
     sessions = sessionmaker(engine)
     effects = {
         # A replayed or late event about an erased assessment stores and mails nothing.
-        ("assessment.scored", 1): unless_erased(LEDGER, partial(assessment_scored, links)),
-        ("report.generated", 1): unless_erased(LEDGER, partial(report_generated, links)),
-        ("erasure.requested", 1): erasure_effect(SERVICE, LEDGER, erase_company),
-        ("company.links_revoked", 1): unless_erased(LEDGER, revocation_effect(CUTOFFS)),
+        ("assessment.scored", 1): unless_erased(partial(assessment_scored, links)),
+        ("report.generated", 1): unless_erased(partial(report_generated, links)),
+        ("erasure.requested", 1): erasure_effect(SERVICE, erase_company),
+        ("company.links_revoked", 1): unless_erased(revocation_effect()),
     }
     return ConsumerSpec(
         name=CONSUMER,

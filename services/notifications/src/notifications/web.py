@@ -14,7 +14,6 @@ from notifications.booking.metrics import MeetingsCollector
 from notifications.desk import install_desk
 from notifications.privacy.export import company_data
 from notifications.privacy.export_links import ExportLinks
-from notifications.privacy.links import CUTOFFS
 from privacy.export import export_blueprint
 from servicekit.booking_links import BookingLinks
 from servicekit.db import make_engine
@@ -47,7 +46,5 @@ def create_app(
     )
     install_booking(app, engine, booking_links, limits)
     install_desk(app, engine, settings.public_base_url, export_links)
-    app.register_blueprint(
-        export_blueprint("notifications", booking_links.keys, company_data, CUTOFFS)
-    )
+    app.register_blueprint(export_blueprint("notifications", booking_links.keys, company_data))
     return app

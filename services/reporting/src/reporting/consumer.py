@@ -17,7 +17,7 @@ from reporting.adapters.render_process import RenderProcess
 from reporting.config import ReportingConfig
 from reporting.generation import CONSUMER, ReportGeneration
 from reporting.link_revocation import links_revoked
-from reporting.privacy.erasure import LEDGER, SERVICE, ReportErasure
+from reporting.privacy.erasure import SERVICE, ReportErasure
 from servicekit.settings import ServiceSettings
 
 
@@ -43,10 +43,10 @@ def consumer_spec(
             # A replayed or late event about an erased assessment renders and stores nothing.
             ("assessment.scored", 1): erasure.guarded(sessions, generation.handle),
             ("erasure.requested", 1): apply_once(
-                sessions, CONSUMER, erasure_effect(SERVICE, LEDGER, erasure.erase)
+                sessions, CONSUMER, erasure_effect(SERVICE, erasure.erase)
             ),
             ("company.links_revoked", 1): apply_once(
-                sessions, CONSUMER, unless_erased(LEDGER, links_revoked(links))
+                sessions, CONSUMER, unless_erased(links_revoked(links))
             ),
         },
         # One record per poll: the next poll comes after one report at most, however many

@@ -7,10 +7,10 @@ import uuid
 from flask import Blueprint, Response, abort, current_app, request, send_file
 from sqlalchemy import select
 
+from privacy import link_cutoffs
 from reporting.adapters.download_links import DownloadLinks
 from reporting.adapters.file_store import FileReportStore
 from reporting.adapters.tables import STATUS_GENERATED, reports
-from reporting.link_revocation import CUTOFFS
 from servicekit.app_clock import current_time
 from servicekit.signed_tokens import TokenExpired, TokenInvalid, withdrawn
 from servicekit.web import ENGINE_EXTENSION
@@ -36,7 +36,7 @@ def download(report_id: uuid.UUID) -> Response:
                 reports.c.file_key, reports.c.language, reports.c.created_at, reports.c.company_id
             ).where(reports.c.id == report_id, reports.c.status == STATUS_GENERATED)
         ).first()
-        valid_from = None if row is None else CUTOFFS.valid_from(connection, row.company_id)
+        valid_from = None if row is None else link_cutoffs.valid_from(connection, row.company_id)
     if withdrawn(verified, valid_from):
         abort(403, "This link was withdrawn. Use the newest link, on your result page.")
     files: FileReportStore = current_app.extensions[FILES_EXTENSION]

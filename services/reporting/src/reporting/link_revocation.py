@@ -16,14 +16,10 @@ from sqlalchemy.orm import Session
 from eventing.envelope import Envelope, new_envelope
 from eventing.inbox import Effect
 from eventing.outbox import add_to_outbox
-from eventing.tables import link_cutoffs
-from privacy.link_cutoffs import LinkCutoffs
-from privacy.link_revocation import revocation_effect
+from privacy.link_cutoffs import revocation_effect
 from reporting.adapters.download_links import DownloadLinks
 from reporting.adapters.tables import STATUS_GENERATED, reports
 from reporting.generation import PRODUCER, generated_data
-
-CUTOFFS = LinkCutoffs(link_cutoffs)
 
 
 def links_revoked(links: DownloadLinks) -> Effect:
@@ -49,4 +45,4 @@ def links_revoked(links: DownloadLinks) -> Effect:
                 ),
             )
 
-    return revocation_effect(CUTOFFS, new_download_links)
+    return revocation_effect(new_download_links)

@@ -12,7 +12,6 @@ from reporting import downloads
 from reporting.adapters.download_links import DownloadLinks
 from reporting.adapters.file_store import FileReportStore
 from reporting.config import ReportingConfig
-from reporting.link_revocation import CUTOFFS
 from reporting.openapi import DOCUMENT
 from reporting.privacy.export import company_data
 from servicekit.db import make_engine
@@ -34,7 +33,5 @@ def create_app(
     app.extensions[downloads.FILES_EXTENSION] = FileReportStore(config.storage_dir)
     app.register_blueprint(downloads.bp)
     serve_openapi(app, DOCUMENT)
-    app.register_blueprint(
-        export_blueprint("reporting", config.booking_links.keys, company_data, CUTOFFS)
-    )
+    app.register_blueprint(export_blueprint("reporting", config.booking_links.keys, company_data))
     return app

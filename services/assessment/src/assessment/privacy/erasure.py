@@ -26,20 +26,18 @@ from assessment.adapters.tables import (
     erasure_requests,
     follow_ups,
 )
-from assessment.privacy.links import CUTOFFS
 from eventing.envelope import Envelope
 from eventing.outbox import add_to_outbox
 from eventing.schemas.privacy import ERASING_SERVICES
-from eventing.tables import erasure_ledger
 from mailing.message import Mail
 from mailing.outbox import queue_mail
 from mailing.owner import MailOwner, mails_about_company
 from mailing.privacy import erase_mails
-from privacy.erasure_ledger import ErasureLedger, ErasureRequest, requested_event
+from privacy import link_cutoffs
+from privacy.erasure_ledger import ErasureRequest, requested_event
 from servicekit.db import dialect_insert
 
 SERVICE = "assessment"
-LEDGER = ErasureLedger(erasure_ledger)
 CONFIRMATION_KEY_PREFIX = "erasure-confirmation:"
 
 
@@ -94,7 +92,7 @@ def erase_company(session: Session, request: ErasureRequest) -> list[uuid.UUID]:
     session.execute(follow_ups.delete().where(follow_ups.c.assessment_id.in_(ids)))
     session.execute(assessments.delete().where(assessments.c.id.in_(ids)))
     session.execute(companies.delete().where(companies.c.id.in_(company_ids)))
-    CUTOFFS.forget(session, list(company_ids))
+    link_cutoffs.forget(session, list(company_ids))
     return ids
 
 

@@ -9,7 +9,6 @@ from assessment.adapters.token_renewal import ResumeLinks
 from assessment.config import AssessmentConfig
 from assessment.privacy.config import PrivacyConfig
 from assessment.privacy.export import company_data
-from assessment.privacy.links import CUTOFFS
 from assessment.privacy.views import create_privacy_api, create_privacy_pages
 from privacy.export import export_blueprint
 
@@ -28,8 +27,6 @@ def install_privacy(
     api = create_privacy_api(engine, config, privacy)
     app.register_blueprint(api)
     app.extensions["csrf"].exempt(api)
-    app.register_blueprint(
-        export_blueprint("assessment", config.booking_links.keys, company_data, CUTOFFS)
-    )
+    app.register_blueprint(export_blueprint("assessment", config.booking_links.keys, company_data))
     resume_links = ResumeLinks(public_base_url, config.token_lifetime)
     app.register_blueprint(create_privacy_pages(engine, config, privacy, resume_links))

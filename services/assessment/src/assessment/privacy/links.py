@@ -19,12 +19,9 @@ from sqlalchemy import Connection, select
 
 from assessment.adapters.tables import assessments
 from eventing.outbox import add_to_outbox
-from eventing.tables import link_cutoffs
-from privacy.link_cutoffs import LinkCutoffs
-from privacy.link_revocation import revoked_event
+from privacy import link_cutoffs
 
 SERVICE = "assessment"
-CUTOFFS = LinkCutoffs(link_cutoffs)
 
 
 def revoke_links(connection: Connection, company_id: uuid.UUID, now: datetime) -> None:
@@ -32,5 +29,7 @@ def revoke_links(connection: Connection, company_id: uuid.UUID, now: datetime) -
     assessment_ids = connection.execute(
         select(assessments.c.id).where(assessments.c.company_id == company_id)
     ).scalars()
-    CUTOFFS.move_forward(connection, company_id, now)
-    add_to_outbox(connection, revoked_event(SERVICE, company_id, assessment_ids, "company", now))
+    link_cutoffs.move_forward(connection, company_id, now)
+    add_to_outbox(
+        connection, link_cutoffs.revoked_event(SERVICE, company_id, assessment_ids, "company", now)
+    )

@@ -15,7 +15,6 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from eventing.outbox import add_to_outbox
-from eventing.tables import erasure_ledger
 from mailing.owner import mails_about_company
 from mailing.privacy import erase_mails
 from notifications.adapters.tables import (
@@ -25,11 +24,10 @@ from notifications.adapters.tables import (
     reports_awaiting_assessment,
 )
 from notifications.privacy.company_data import find_copies
-from notifications.privacy.links import CUTOFFS
-from privacy.erasure_ledger import ErasureLedger, ErasureRequest, requested_event
+from privacy import link_cutoffs
+from privacy.erasure_ledger import ErasureRequest, requested_event
 
 SERVICE = "notifications"
-LEDGER = ErasureLedger(erasure_ledger)
 
 
 def erase_company(session: Session, request: ErasureRequest) -> list[uuid.UUID]:
@@ -46,7 +44,7 @@ def erase_company(session: Session, request: ErasureRequest) -> list[uuid.UUID]:
     session.execute(
         company_assessments.delete().where(company_assessments.c.assessment_id.in_(ids))
     )
-    CUTOFFS.forget(session, [request.company_id])
+    link_cutoffs.forget(session, [request.company_id])
     return ids
 
 

@@ -15,20 +15,18 @@ from datetime import datetime
 from sqlalchemy import Engine
 
 from eventing.outbox import add_to_outbox
-from eventing.tables import link_cutoffs
 from notifications.privacy.company_data import find_copies
-from privacy.link_cutoffs import LinkCutoffs
-from privacy.link_revocation import revoked_event
+from privacy import link_cutoffs
 
 SERVICE = "notifications"
-CUTOFFS = LinkCutoffs(link_cutoffs)
 
 
 def revoke_links_by_admin(engine: Engine, company_id: uuid.UUID, now: datetime) -> None:
     """The cut-off here and the event for the other services, in one transaction."""
     with engine.begin() as connection:
         copies = find_copies(connection, company_id)
-        CUTOFFS.move_forward(connection, company_id, now)
+        link_cutoffs.move_forward(connection, company_id, now)
         add_to_outbox(
-            connection, revoked_event(SERVICE, company_id, copies.assessment_ids, "admin", now)
+            connection,
+            link_cutoffs.revoked_event(SERVICE, company_id, copies.assessment_ids, "admin", now),
         )

@@ -17,21 +17,14 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from eventing.envelope import Envelope
 from eventing.inbox import Outcome
-from eventing.tables import erasure_ledger
 from eventing.worker import Handler
-from privacy.erasure_ledger import (
-    ErasureLedger,
-    ErasureRequest,
-    event_subjects,
-    forget_unsent_events,
-)
+from privacy import erasure_ledger, link_cutoffs
+from privacy.erasure_ledger import ErasureRequest, event_subjects, forget_unsent_events
 from reporting.adapters.file_store import FileReportStore, file_key
 from reporting.adapters.tables import benchmark_scores, reports
 from reporting.generation import report_id_for
-from reporting.link_revocation import CUTOFFS
 
 SERVICE = "reporting"
-LEDGER = ErasureLedger(erasure_ledger)
 
 
 class ReportErasure:
@@ -46,7 +39,7 @@ class ReportErasure:
             ).scalars()
         )
         self.erase_assessments(session, ids)
-        CUTOFFS.forget(session, [request.company_id])
+        link_cutoffs.forget(session, [request.company_id])
         return sorted(ids)
 
     def erase_assessments(self, session: Session, assessment_ids: Iterable[uuid.UUID]) -> None:
@@ -65,12 +58,12 @@ class ReportErasure:
         def handler(event: Envelope) -> Outcome | None:
             subjects = event_subjects(event)
             with sessions() as session:
-                if LEDGER.holds_any(session, subjects):
+                if erasure_ledger.holds_any(session, subjects):
                     return None  # erased: nothing is rendered, nothing stored
             outcome = handle(event)
             with sessions.begin() as session:
-                LEDGER.lock(session, subjects)
-                if LEDGER.holds_any(session, subjects):  # erased while rendering
+                erasure_ledger.lock(session, subjects)
+                if erasure_ledger.holds_any(session, subjects):  # erased while rendering
                     assessment_id = event.data["assessment_id"]
                     self.erase_assessments(session, [assessment_id])
                     forget_unsent_events(session, [assessment_id])
