@@ -16,8 +16,8 @@ from reporting.adapters.file_store import FileReportStore
 from reporting.adapters.render_process import RenderProcess
 from reporting.config import ReportingConfig
 from reporting.generation import CONSUMER, ReportGeneration
-from reporting.link_revocation import links_revoked
 from reporting.privacy.erasure import SERVICE, ReportErasure
+from reporting.privacy.links import links_revoked
 from servicekit.settings import ServiceSettings
 
 
