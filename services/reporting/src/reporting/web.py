@@ -18,7 +18,7 @@ from servicekit.db import make_engine
 from servicekit.openapi import serve_openapi
 from servicekit.privacy import export_blueprint
 from servicekit.settings import ServiceSettings
-from servicekit.web import create_service_app
+from servicekit.web import create_service_app, exempt_json_api
 
 
 def create_app(
@@ -37,4 +37,5 @@ def create_app(
     app.register_blueprint(
         export_blueprint("reporting", config.booking_links.keys, company_data, CUTOFFS)
     )
+    exempt_json_api(app)
     return app
