@@ -6,7 +6,7 @@ import copy
 from typing import Any
 
 import pytest
-from assessment_answer_sets import FULL_ANSWERS
+from assessment_answer_sets import FULL_ANSWERS, PROFILE
 
 from assessment.domain import Questionnaire, QuestionnaireError, Ruleset, load_questionnaire
 
@@ -309,14 +309,7 @@ def test_required_items_only_when_complete(questionnaire: Questionnaire) -> None
 
 
 def test_profile_validation(questionnaire: Questionnaire) -> None:
-    profile = {
-        "company.name": "Hofmann Präzisionsdrehteile GmbH",
-        "company.employees": "50_249",
-        "company.district": "bamberg_land",
-        "company.contact_name": "Andreas Hofmann",
-        "company.contact_email": "a.hofmann@example.org",
-        "company.consent_processing": True,
-    }
+    profile = PROFILE
     assert questionnaire.validate_profile(profile) == []
     broken = profile | {
         "company.contact_email": "a.hofmann",
