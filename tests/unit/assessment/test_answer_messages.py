@@ -225,14 +225,14 @@ def _messages(errors: list[Any]) -> list[Message]:
     ],
 )
 def test_answer_messages(
-    changes: dict[str, Any], expected: list[Message], questionnaire: Questionnaire
+    changes: dict[str, Any], expected: list[Message], loaded_questionnaire: Questionnaire
 ) -> None:
     answers = copy.deepcopy(FULL_ANSWERS) | changes
-    assert _messages(questionnaire.validate_answers(answers)) == expected
+    assert _messages(loaded_questionnaire.validate_answers(answers)) == expected
 
 
-def test_answers_that_are_not_an_object_are_missing(questionnaire: Questionnaire) -> None:
-    assert _messages(questionnaire.validate_answers(["market.price_pressure", 3])) == [
+def test_answers_that_are_not_an_object_are_missing(loaded_questionnaire: Questionnaire) -> None:
+    assert _messages(loaded_questionnaire.validate_answers(["market.price_pressure", 3])) == [
         (None, "not_an_object", "Die Antworten fehlen.", "The answers are missing.")
     ]
 
@@ -350,6 +350,6 @@ def test_answers_that_are_not_an_object_are_missing(questionnaire: Questionnaire
     ],
 )
 def test_profile_messages(
-    changes: dict[str, Any], expected: list[Message], questionnaire: Questionnaire
+    changes: dict[str, Any], expected: list[Message], loaded_questionnaire: Questionnaire
 ) -> None:
-    assert _messages(questionnaire.validate_profile(PROFILE | changes)) == expected
+    assert _messages(loaded_questionnaire.validate_profile(PROFILE | changes)) == expected
