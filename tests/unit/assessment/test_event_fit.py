@@ -17,8 +17,8 @@ from eventing.schemas.assessment import (
     ExposureProfileSchema,
     RecommendationsSchema,
     ScoresSchema,
-    VocabularySchema,
 )
+from eventing.schemas.vocabulary import VocabularySchema
 
 EXAMPLES = sorted(
     (entry.name, json.loads(entry.read_text(encoding="utf-8"))["data"])

@@ -25,6 +25,7 @@ from eventing.schemas.base import (
     score_value,
     web_url,
 )
+from eventing.schemas.vocabulary import CLASSES, VocabularySchema
 
 EMPLOYEE_BANDS = ("lt50", "50_249", "250_999", "ge1000")
 DISTRICTS = (
@@ -47,7 +48,6 @@ CONTRACT_HORIZONS = ("before_2027", "2027_2029", "2030_2032", "after_2032", "unk
 # Levels by quarter of the 0-100 scale; the methodology names only the readiness ones.
 READINESS_LEVELS = ("einsteiger", "entwickler", "fortgeschritten", "vorreiter")
 EXPOSURE_LEVELS = ("gering", "mittel", "hoch", "sehr_hoch")
-CLASSES = ("A", "B", "C", "D")
 PRIORITY_LABELS = ("dringend", "hoch", "mittel", "niedrig")
 ROADMAP_HORIZONS = ("quick_win", "project", "new_business_field")
 
@@ -312,67 +312,6 @@ class RecommendationsSchema(EventSchema):
     funding = _catalogue_list(FundingSchema)
     partners = _catalogue_list(PartnerSchema)
     agenda = _catalogue_list(RecommendationSchema)
-
-
-class NamesSchema(EventSchema):
-    """A name or a short text in each language the services write in."""
-
-    de = bounded_text(500)
-    en = bounded_text(500)
-
-
-def _names() -> fields.Nested:
-    return fields.Nested(NamesSchema, required=True)
-
-
-class ClassNameSchema(EventSchema):
-    id = choice(CLASSES)
-    name = _names()
-    text = _names()
-
-
-class ClassThresholdsSchema(EventSchema):
-    """Exposure at or above `exposure_from` is high; readiness likewise (A: high, not ready)."""
-
-    exposure_from = score_value()
-    readiness_from = score_value()
-
-
-class LevelNameSchema(EventSchema):
-    id = identifier()
-    minimum = score_value()  # the level runs from here up to the next one's minimum
-    name = _names()
-
-
-class DimensionNameSchema(EventSchema):
-    id = identifier()
-    kind = choice(("exposure", "readiness"))
-    title = _names()
-
-
-class CategoryNameSchema(EventSchema):
-    id = identifier()
-    name = _names()
-    exposure_class = identifier()  # how hard the end of the combustion engine hits it
-
-
-def _named(schema: type[EventSchema], most: int) -> fields.List[Any]:
-    return fields.List(
-        fields.Nested(schema), required=True, validate=validate.Length(min=1, max=most)
-    )
-
-
-class VocabularySchema(EventSchema):
-    """The ruleset's words and thresholds the scores are told in, in every language, so a
-    reader renders what the event says and keeps no copy that could drift."""
-
-    classes = _named(ClassNameSchema, len(CLASSES))
-    class_thresholds = fields.Nested(ClassThresholdsSchema, required=True)
-    exposure_levels = _named(LevelNameSchema, 10)
-    readiness_levels = _named(LevelNameSchema, 10)
-    priority_levels = _named(LevelNameSchema, 10)
-    dimensions = _named(DimensionNameSchema, 20)
-    categories = _named(CategoryNameSchema, _MAX_OPTIONS)
 
 
 class AssessmentScoredV1(EventSchema):
