@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PACKAGES := libs/servicekit libs/eventing libs/mailing libs/privacy libs/devstack $(sort $(dir $(wildcard services/*/pyproject.toml)))
 INSTALLED := $(VENV)/.installed
 
-.PHONY: help install kafka run seed demo test lint bench lock clean
+.PHONY: help install kafka run seed demo test lint mutation bench lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -74,6 +74,18 @@ lint: $(INSTALLED) ## check style, formatting and types
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+
+# mutmut 3 names a mutant by its file's path below src/ and runs the tests on a copy in
+# mutants/, so the run happens in .mutation/, where src/ links the three services' packages
+# side by side ([tool.mutmut] in pyproject.toml names what is mutated). At most two children:
+# the machine is shared.
+MUTATION := .mutation
+mutation: $(INSTALLED) ## mutation-test the domain packages, booking times and result document against the unit tests (slow; not in `make test`)
+	rm -rf $(MUTATION) && mkdir -p $(MUTATION)/src
+	$(foreach package,assessment reporting notifications,ln -s ../../services/$(package)/src/$(package) $(MUTATION)/src/$(package) &&) true
+	ln -s ../tests $(MUTATION)/tests && ln -s ../pyproject.toml $(MUTATION)/pyproject.toml
+	cd $(MUTATION) && ../$(BIN)/mutmut run --max-children 2
+	cd $(MUTATION) && ../$(BIN)/python ../tests/mutation_score.py --fail-under 85
 
 bench: $(INSTALLED) $(if $(HAVE_JAVA),$(KAFKA_LIBS)/.complete) ## measure relay (on Tansu and Apache Kafka), latency, submit, scoring, rendering, booking, mail into bench/results/
 	$(BIN)/python -m bench.eventing

@@ -8,6 +8,16 @@ from typing import Any
 VERSION = "2026.1"
 TODAY = date(2026, 3, 1)
 
+# A complete, valid company profile (the `company.*` items).
+PROFILE: dict[str, Any] = {
+    "company.name": "Hofmann Präzisionsdrehteile GmbH",
+    "company.employees": "50_249",
+    "company.district": "bamberg_land",
+    "company.contact_name": "Andreas Hofmann",
+    "company.contact_email": "a.hofmann@example.org",
+    "company.consent_processing": True,
+}
+
 # Every scored item answered; the score of each item is in the comment.
 FULL_ANSWERS: dict[str, Any] = {
     # E_prod = 100 · (0.50·1.0 + 0.30·0.2 + 0.20·0.0) · t 1.0 - bonus 0 = 56.0

@@ -11,7 +11,14 @@ from typing import Any
 import pytest
 from assessment_answer_sets import FULL_ANSWERS, SPARSE_ANSWERS, VERSION
 
-from assessment.domain import CompanyProfile, Questionnaire, Ruleset, load_version
+from assessment.domain import (
+    CompanyProfile,
+    Questionnaire,
+    Ruleset,
+    load_questionnaire,
+    load_ruleset,
+    load_version,
+)
 
 
 @pytest.fixture(scope="session")
@@ -58,3 +65,16 @@ def raw_ruleset() -> dict[str, Any]:
 @pytest.fixture
 def raw_questionnaire() -> dict[str, Any]:
     return _packaged_json("questionnaire.json")
+
+
+# The tests of what the packaged files say read them through the loaders in each test, not
+# from the session's (cached) load: so a test names the loader it depends on, and a mutation
+# tool, which learns which tests reach a function by running them, runs them for the loaders.
+@pytest.fixture
+def loaded_questionnaire(raw_questionnaire: dict[str, Any]) -> Questionnaire:
+    return load_questionnaire(raw_questionnaire)
+
+
+@pytest.fixture
+def loaded_ruleset(raw_ruleset: dict[str, Any], loaded_questionnaire: Questionnaire) -> Ruleset:
+    return load_ruleset(raw_ruleset, loaded_questionnaire)

@@ -6,7 +6,7 @@ import copy
 from typing import Any
 
 import pytest
-from assessment_answer_sets import FULL_ANSWERS
+from assessment_answer_sets import FULL_ANSWERS, PROFILE
 
 from assessment.domain import Questionnaire, QuestionnaireError, Ruleset, load_questionnaire
 
@@ -147,20 +147,20 @@ LADDER_RUNGS = {
 }
 
 
-def test_about_45_items_in_the_scored_dimensions(questionnaire: Questionnaire) -> None:
-    scored = [item for item in questionnaire.items if not item.is_profile]
+def test_about_45_items_in_the_scored_dimensions(loaded_questionnaire: Questionnaire) -> None:
+    scored = [item for item in loaded_questionnaire.items if not item.is_profile]
     assert len(scored) == 45
-    assert [d.id for d in questionnaire.dimensions] == list(METHODOLOGY_ITEMS)
+    assert [d.id for d in loaded_questionnaire.dimensions] == list(METHODOLOGY_ITEMS)
 
 
-def test_every_methodology_id_is_present_in_order(questionnaire: Questionnaire) -> None:
+def test_every_methodology_id_is_present_in_order(loaded_questionnaire: Questionnaire) -> None:
     for dimension, item_ids in METHODOLOGY_ITEMS.items():
-        own = [item.id for item in questionnaire.items_of(dimension)]
+        own = [item.id for item in loaded_questionnaire.items_of(dimension)]
         assert [item_id for item_id in own if item_id in item_ids] == item_ids
 
 
-def test_every_item_speaks_german_and_english(questionnaire: Questionnaire) -> None:
-    for item in questionnaire.items:
+def test_every_item_speaks_german_and_english(loaded_questionnaire: Questionnaire) -> None:
+    for item in loaded_questionnaire.items:
         for text in (item.text, item.why):
             assert text.de.strip()
             assert text.en.strip()
@@ -168,21 +168,21 @@ def test_every_item_speaks_german_and_english(questionnaire: Questionnaire) -> N
         for option in item.options:
             assert option.label.de.strip()
             assert option.label.en.strip()
-    assert questionnaire.unknown_label.de == "Weiß nicht / keine Angabe"
+    assert loaded_questionnaire.unknown_label.de == "Weiß nicht / keine Angabe"
 
 
 @pytest.mark.parametrize(("item_id", "options"), METHODOLOGY_OPTIONS.items())
 def test_options_keep_the_methodology_order(
-    item_id: str, options: list[str], questionnaire: Questionnaire
+    item_id: str, options: list[str], loaded_questionnaire: Questionnaire
 ) -> None:
-    assert list(questionnaire.item(item_id).option_ids) == options
+    assert list(loaded_questionnaire.item(item_id).option_ids) == options
 
 
 @pytest.mark.parametrize(("item_id", "rungs"), LADDER_RUNGS.items())
 def test_ladders_have_the_methodology_rungs(
-    item_id: str, rungs: int, questionnaire: Questionnaire
+    item_id: str, rungs: int, loaded_questionnaire: Questionnaire
 ) -> None:
-    item = questionnaire.item(item_id)
+    item = loaded_questionnaire.item(item_id)
     assert (item.type, len(item.options)) == ("ladder", rungs)
 
 
@@ -202,16 +202,16 @@ def test_readiness_options_are_least_mature_first(
                 assert scores == sorted(scores), item.id
 
 
-def test_weiss_nicht_is_offered_where_it_makes_sense(questionnaire: Questionnaire) -> None:
-    required = {item.id for item in questionnaire.items if not item.allows_unknown}
+def test_weiss_nicht_is_offered_where_it_makes_sense(loaded_questionnaire: Questionnaire) -> None:
+    required = {item.id for item in loaded_questionnaire.items if not item.allows_unknown}
     assert {
         "portfolio.revenue_split",
         "portfolio.contract_horizon",  # has its own "unknown" option
         "portfolio.core_technologies",
         "portfolio.main_segment",
     } <= required
-    assert questionnaire.item("market.top_customer_share").allows_unknown
-    assert questionnaire.item("finance.ebit_margin").allows_unknown
+    assert loaded_questionnaire.item("market.top_customer_share").allows_unknown
+    assert loaded_questionnaire.item("finance.ebit_margin").allows_unknown
 
 
 # -- validation -----------------------------------------------------------------------------
@@ -309,14 +309,7 @@ def test_required_items_only_when_complete(questionnaire: Questionnaire) -> None
 
 
 def test_profile_validation(questionnaire: Questionnaire) -> None:
-    profile = {
-        "company.name": "Hofmann Präzisionsdrehteile GmbH",
-        "company.employees": "50_249",
-        "company.district": "bamberg_land",
-        "company.contact_name": "Andreas Hofmann",
-        "company.contact_email": "a.hofmann@example.org",
-        "company.consent_processing": True,
-    }
+    profile = PROFILE
     assert questionnaire.validate_profile(profile) == []
     broken = profile | {
         "company.contact_email": "a.hofmann",

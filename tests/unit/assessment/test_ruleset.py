@@ -37,8 +37,8 @@ def test_the_packaged_version_loads(packaged: tuple[Questionnaire, Ruleset]) -> 
     assert load_current() == packaged
 
 
-def test_the_methodology_weights_and_thresholds(ruleset: Ruleset) -> None:
-    exposure, readiness = ruleset.exposure, ruleset.readiness
+def test_the_methodology_weights_and_thresholds(loaded_ruleset: Ruleset) -> None:
+    exposure, readiness = loaded_ruleset.exposure, loaded_ruleset.readiness
     assert dict(exposure.part_weights) == {"prod": 0.60, "cust": 0.25, "press": 0.15}
     assert dict(exposure.cust_weights) == {
         "market.top_customer_share": 0.35,
@@ -75,24 +75,24 @@ def test_the_methodology_weights_and_thresholds(ruleset: Ruleset) -> None:
         "finance": 0.15,
     }
     assert readiness.critical_below == 25
-    assert (ruleset.classes.exposure_from, ruleset.classes.readiness_from) == (50, 50)
-    assert [(level.id, level.minimum) for level in ruleset.priority.levels] == [
+    assert (loaded_ruleset.classes.exposure_from, loaded_ruleset.classes.readiness_from) == (50, 50)
+    assert [(level.id, level.minimum) for level in loaded_ruleset.priority.levels] == [
         ("niedrig", 0),
         ("mittel", 12),
         ("hoch", 25),
         ("dringend", 40),
     ]
-    assert ruleset.readiness_levels.ids == (
+    assert loaded_ruleset.readiness_levels.ids == (
         "einsteiger",
         "entwickler",
         "fortgeschritten",
         "vorreiter",
     )
-    assert ruleset.classes.rules["A"].name.de == "Akuter Handlungsbedarf"
+    assert loaded_ruleset.classes.rules["A"].name.de == "Akuter Handlungsbedarf"
 
 
-def test_the_revenue_coefficients_of_the_methodology_table(ruleset: Ruleset) -> None:
-    coefficients = {c.id: c.coefficient for c in ruleset.exposure.categories.values()}
+def test_the_revenue_coefficients_of_the_methodology_table(loaded_ruleset: Ruleset) -> None:
+    coefficients = {c.id: c.coefficient for c in loaded_ruleset.exposure.categories.values()}
     assert {c: v for c, v in coefficients.items() if v == 1.0} == {
         "ice_fuel_injection": 1.0,
         "ice_engine_mechanics": 1.0,
@@ -102,13 +102,13 @@ def test_the_revenue_coefficients_of_the_methodology_table(ruleset: Ruleset) -> 
     assert coefficients["transmission_clutch"] == coefficients["ice_cooling_sealing_nvh"] == 0.75
     assert coefficients["hybrid_transition"] == 0.45
     assert sum(1 for v in coefficients.values() if v == 0.2) == 5
-    growth = {c.id for c in ruleset.exposure.categories.values() if c.growth}
+    growth = {c.id for c in loaded_ruleset.exposure.categories.values() if c.growth}
     assert growth == {c for c, v in coefficients.items() if v == 0.0}
     assert len(growth) == 8
 
 
-def test_the_funding_catalogue_as_of_early_2026(ruleset: Ruleset) -> None:
-    funding = {programme.id: programme for programme in ruleset.catalogue.funding}
+def test_the_funding_catalogue_as_of_early_2026(loaded_ruleset: Ruleset) -> None:
+    funding = {programme.id: programme for programme in loaded_ruleset.catalogue.funding}
     assert funding["go_digital"].ends_on == date(2024, 12, 31)  # kept only expired
     assert funding["bafa_modernisierung_zulieferer"].ends_on == date(2023, 11, 30)
     digitalbonus = funding["digitalbonus_bayern"]
@@ -118,7 +118,7 @@ def test_the_funding_catalogue_as_of_early_2026(ruleset: Ruleset) -> None:
     assert funding["baytfs_baytp_plus"].ends_on == date(2028, 12, 31)
     assert funding["bik"].eligibility.min_project_eur == 500_000
     assert funding["lfa_transformationsfonds_bayern"].eligibility.min_employees_band == "250_999"
-    current = {p.id for p in ruleset.catalogue.funding if p.runs_on(date(2026, 3, 1))}
+    current = {p.id for p in loaded_ruleset.catalogue.funding if p.runs_on(date(2026, 3, 1))}
     assert {"zim", "eew", "qualifizierungschancengesetz", "bafa_unternehmensberatung"} <= current
     for dimension in ("portfolio", "market", "strategy", "innovation", "digital", "energy"):
         assert any(dimension in funding[p].dimensions for p in current), dimension
@@ -136,14 +136,14 @@ OPEN_ENDED = [
 ]
 
 
-def test_only_programmes_with_a_legal_end_carry_one(ruleset: Ruleset) -> None:
+def test_only_programmes_with_a_legal_end_carry_one(loaded_ruleset: Ruleset) -> None:
     """A review date is no end: statutory and standing programmes run on without one."""
-    funding = ruleset.catalogue.funding
+    funding = loaded_ruleset.catalogue.funding
     assert [p.id for p in funding if p.ends_on is None] == OPEN_ENDED
     ending_2026 = [p.id for p in funding if p.ends_on == date(2026, 12, 31)]
     assert ending_2026 == ["bafa_unternehmensberatung", "eew", "transform_emn_angebote"]
     assert {p.verified_on for p in funding} == {date(2026, 2, 28)}
-    assert ruleset.recommendations.funding_ending_within_days == 90
+    assert loaded_ruleset.recommendations.funding_ending_within_days == 90
 
 
 def test_the_programmes_to_review_are_those_still_running_past_their_review_date(

@@ -47,3 +47,18 @@ def test_unusable_details_name_their_field(
     with pytest.raises(InvalidDetails) as refused:
         read_details(phone, preferred_time)
     assert refused.value.field == field
+
+
+def test_the_refusals_say_what_is_allowed():
+    with pytest.raises(InvalidDetails) as phone:
+        read_details("12345", None)
+    with pytest.raises(InvalidDetails) as preferred_time:
+        read_details(None, "x" * 201)
+
+    assert str(phone.value) == (
+        "The phone number must be digits (at least 6), spaces and + ( ) / . - only, "
+        "at most 40 characters."
+    )
+    assert str(preferred_time.value) == (
+        "The preferred time must be one line of at most 200 characters."
+    )

@@ -67,3 +67,12 @@ def test_an_hour_across_the_spring_switch_ends_two_wall_clock_hours_later():
     assert meeting_when(starts_at, ends_at, BERLIN, "de") == (
         "Sonntag, 28. März 2027, 01:30–03:30 Uhr (MEZ, Zeitzone Europe/Berlin)"  # noqa: RUF001
     )
+
+
+def test_a_zone_without_a_german_abbreviation_keeps_its_own_in_german():
+    starts_at = datetime(2027, 7, 1, 8, 0, tzinfo=UTC)
+    ends_at = datetime(2027, 7, 1, 9, 0, tzinfo=UTC)
+
+    assert meeting_when(starts_at, ends_at, "Europe/London", "de") == (
+        "Donnerstag, 1. Juli 2027, 09:00–10:00 Uhr (BST, Zeitzone Europe/London)"  # noqa: RUF001
+    )

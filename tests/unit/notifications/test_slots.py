@@ -249,3 +249,23 @@ def test_is_free_keeps_the_buffer_to_every_meeting():
 def test_a_naive_now_is_refused():
     with pytest.raises(ValueError, match="aware"):
         free_slots(_schedule(), [], now=datetime(2026, 12, 3, 9))  # noqa: DTZ001
+
+
+def test_a_slot_exactly_the_horizon_ahead_is_offered_by_its_time_too():
+    now = _utc(2026, 12, 3, 8)  # four weeks on is Thursday 31 December, 09:00 in Berlin
+    nine = Slot(_utc(2026, 12, 31, 8), _utc(2026, 12, 31, 9))
+
+    assert offered_slot(_schedule(), nine.starts_at, now=now) == nine
+
+
+def test_slots_just_after_midnight_belong_to_their_berlin_day():
+    # 00:00 in Berlin is 23:00 UTC of the day before, in the days of the UTC clock and of
+    # the horizon's end alike.
+    schedule = _schedule(weekly=tuple(WeeklyHours(day, time(0), time(1)) for day in range(7)))
+    now = _utc(2026, 12, 3, 8)
+    friday = Slot(_utc(2026, 12, 3, 23), _utc(2026, 12, 4, 0))
+    saturday = Slot(_utc(2026, 12, 4, 23), _utc(2026, 12, 5, 0))
+    until_half_past_midnight = saturday.starts_at + timedelta(minutes=30) - now
+
+    assert offered_slot(schedule, saturday.starts_at, now=now) == saturday
+    assert free_slots(schedule, [], now=now, horizon=until_half_past_midnight) == [friday, saturday]

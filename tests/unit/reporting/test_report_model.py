@@ -238,3 +238,49 @@ def test_answers_of_an_unknown_questionnaire_version_are_shown_by_their_ids():
 
     assert rows["strategy.transformation_strategy"] == "1"
     assert rows["portfolio.core_technologies"] == "machining, surface_treatment, assembly_testing"
+
+
+def test_opportunities_name_the_core_technologies_fields_partners_and_education():
+    scored = scored_example("machining")
+    scored["recommendations"]["education"][0]["text"] = "Zwei Abende in Bamberg."
+    opportunities = report_for(scored).opportunities
+
+    assert opportunities.core_technologies == "Zerspanung, Oberflächentechnik, Montage/Prüftechnik"
+    assert [(f.title, f.text, f.note) for f in opportunities.fields] == [
+        (
+            "Gehäuse für E-Motoren und Inverter",
+            "Präzisionszerspanung von Aluminiumgehäusen mit engen Toleranzen – nah an Ihrer "
+            "heutigen Fertigung.",
+            None,
+        ),
+        (
+            "Komponenten für Brennstoffzellen und Elektrolyseure",
+            "Ventile, Flansche und Verbindungsteile; Anknüpfung an die Wasserstoffaktivitäten "
+            "von Bosch in Bamberg.",
+            None,
+        ),
+        ("Kühlplatten für Batteriesysteme", None, None),
+    ]
+    assert [(p.title, p.text, p.note) for p in opportunities.partners] == [
+        (
+            "Fraunhofer im Cleantech Innovation Park Hallstadt",
+            None,
+            "Wasserstoff-Komponenten und Pilotprojekte",
+        ),
+        ("Universität Bayreuth, Produktionstechnik", None, "Machbarkeitsstudie E-Motor-Gehäuse"),
+        (
+            "IHK für Oberfranken Bayreuth",
+            None,
+            "Neue Absatzmärkte und Messen außerhalb der Autoindustrie",
+        ),
+    ]
+    assert [(e.title, e.text, e.note) for e in opportunities.education] == [
+        ("Modul „Transformationsstrategie im Mittelstand“", "Zwei Abende in Bamberg.", None),
+        ("Zuliefertag Wasserstoff im Cleantech Innovation Park", None, "23.04.2026"),
+    ]
+
+
+def test_core_technologies_of_an_unknown_questionnaire_version_read_as_their_ids():
+    opportunities = report_for(scored_example("machining"), labels={}).opportunities
+
+    assert opportunities.core_technologies == "machining, surface treatment, assembly testing"

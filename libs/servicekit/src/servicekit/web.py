@@ -8,6 +8,7 @@ from functools import partial
 from ipaddress import ip_address
 
 from flask import Flask, Response, g, jsonify, request
+from flask_wtf.csrf import CSRFProtect
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
     CollectorRegistry,
@@ -73,7 +74,17 @@ def create_service_app(
     """A Flask app with the operational basics every service web process shares;
     it is ready when its database answers."""
     app = Flask(import_name)
+    https = settings.public_base_url.startswith("https://")
     app.config.update(
+        # The session cookie holds a company's resume tokens or an advisor's login: never
+        # readable by scripts, never sent along with another site's POST, only over TLS
+        # where the site has TLS.
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=https,
+        # The strict check wants a Referer on HTTPS, which `Referrer-Policy: no-referrer`
+        # (kept so no token leaks) suppresses; the session-bound token and SameSite suffice.
+        WTF_CSRF_SSL_STRICT=False,
         SECRET_KEY=settings.secret_key.current,
         # Sessions signed before a rotation stay valid (Flask 3.1 tries each fallback).
         SECRET_KEY_FALLBACKS=[settings.secret_key.previous] if settings.secret_key.previous else [],
@@ -90,7 +101,24 @@ def create_service_app(
     install_operations(
         app, {"database": partial(ping, engine)}, collectors, settings.metrics_networks
     )
+    # One guard for every form of the app; the JSON API is exempted by exempt_json_api.
+    CSRFProtect(app)
     return app
+
+
+def exempt_json_api(app: Flask) -> None:
+    """Exempt from CSRF checks the blueprints that serve only under /api/: they authenticate
+    with a Bearer token, not a cookie, so there is nothing to forge. Called by each app
+    factory once every blueprint is registered."""
+    paths: dict[str, list[str]] = {}
+    for rule in app.url_map.iter_rules():
+        blueprint = rule.endpoint.rpartition(".")[0]
+        if blueprint:
+            paths.setdefault(blueprint, []).append(rule.rule)
+    csrf: CSRFProtect = app.extensions["csrf"]
+    for blueprint, rules in paths.items():
+        if all(path.startswith("/api/") for path in rules):
+            csrf.exempt(app.blueprints[blueprint])
 
 
 def install_operations(

@@ -18,7 +18,7 @@ from mailing.sender import MailOutboxCollector
 from servicekit.db import make_engine
 from servicekit.request_limits import RequestLimits
 from servicekit.settings import ServiceSettings
-from servicekit.web import create_service_app
+from servicekit.web import create_service_app, exempt_json_api
 
 
 def create_app(
@@ -41,4 +41,5 @@ def create_app(
     install_privacy(
         app, engine, config, PrivacyConfig.from_env(os.environ), settings.public_base_url
     )
+    exempt_json_api(app)
     return app

@@ -19,7 +19,7 @@ from servicekit.booking_links import BookingLinks
 from servicekit.db import make_engine
 from servicekit.request_limits import RequestLimits
 from servicekit.settings import ServiceSettings
-from servicekit.web import create_service_app
+from servicekit.web import create_service_app, exempt_json_api
 
 
 def create_app(
@@ -45,6 +45,7 @@ def create_app(
         engine, request_limits, settings.limit_per_client, settings.limit_per_recipient
     )
     install_booking(app, engine, booking_links, limits)
-    install_desk(app, engine, settings.public_base_url, export_links)
+    install_desk(app, engine, export_links)
     app.register_blueprint(export_blueprint("notifications", booking_links.keys, company_data))
+    exempt_json_api(app)
     return app

@@ -17,7 +17,7 @@ from reporting.privacy.export import company_data
 from servicekit.db import make_engine
 from servicekit.openapi import serve_openapi
 from servicekit.settings import ServiceSettings
-from servicekit.web import create_service_app
+from servicekit.web import create_service_app, exempt_json_api
 
 
 def create_app(
@@ -34,4 +34,5 @@ def create_app(
     app.register_blueprint(downloads.bp)
     serve_openapi(app, DOCUMENT)
     app.register_blueprint(export_blueprint("reporting", config.booking_links.keys, company_data))
+    exempt_json_api(app)
     return app

@@ -25,6 +25,7 @@ from eventing.schemas.base import (
     score_value,
     web_url,
 )
+from eventing.schemas.vocabulary import CLASSES, VocabularySchema
 
 EMPLOYEE_BANDS = ("lt50", "50_249", "250_999", "ge1000")
 DISTRICTS = (
@@ -47,7 +48,6 @@ CONTRACT_HORIZONS = ("before_2027", "2027_2029", "2030_2032", "after_2032", "unk
 # Levels by quarter of the 0-100 scale; the methodology names only the readiness ones.
 READINESS_LEVELS = ("einsteiger", "entwickler", "fortgeschritten", "vorreiter")
 EXPOSURE_LEVELS = ("gering", "mittel", "hoch", "sehr_hoch")
-CLASSES = ("A", "B", "C", "D")
 PRIORITY_LABELS = ("dringend", "hoch", "mittel", "niedrig")
 ROADMAP_HORIZONS = ("quick_win", "project", "new_business_field")
 
@@ -329,6 +329,8 @@ class AssessmentScoredV1(EventSchema):
     scores = fields.Nested(ScoresSchema, required=True)
     exposure_profile = fields.Nested(ExposureProfileSchema, required=True)
     recommendations = fields.Nested(RecommendationsSchema, required=True)
+    # Added within v1: events scored before it carry none.
+    vocabulary = fields.Nested(VocabularySchema, required=False)
     answers = fields.Dict(
         keys=fields.String(
             validate=[

@@ -11,6 +11,8 @@ from typing import Any
 
 from assessment.adapters.assessment_store import AssessmentRecord
 from assessment.domain import ScoreCard, ids
+from assessment.domain.questionnaire import Questionnaire
+from assessment.domain.ruleset import Ruleset, Scale
 from assessment.domain.scorecard import FundingOffer, Recommendations
 from assessment.domain.texts import Language, LocalizedText
 
@@ -26,7 +28,11 @@ def submitted_event_data(record: AssessmentRecord, submitted_at: datetime) -> di
 
 
 def scored_event_data(
-    record: AssessmentRecord, card: ScoreCard, scored_at: datetime
+    record: AssessmentRecord,
+    card: ScoreCard,
+    scored_at: datetime,
+    questionnaire: Questionnaire,
+    ruleset: Ruleset,
 ) -> dict[str, Any]:
     language: Language = "en" if record.applicant.language == "en" else "de"
     return {
@@ -55,8 +61,53 @@ def scored_event_data(
             "contract_horizon": card.exposure_profile.contract_horizon,
         },
         "recommendations": recommendations_part(card.recommendations, language),
+        "vocabulary": vocabulary_part(questionnaire, ruleset),
         "answers": dict(record.answers),
     }
+
+
+def vocabulary_part(questionnaire: Questionnaire, ruleset: Ruleset) -> dict[str, Any]:
+    """The names the scores are told in, in both languages (the advisor's mail is German
+    whatever the company's language), and the class boundaries."""
+    classes = ruleset.classes
+    split = questionnaire.item(ids.REVENUE_SPLIT)
+    return {
+        "classes": [
+            {"id": rule.id, "name": _names(rule.name), "text": _names(rule.text)}
+            for rule in sorted(classes.rules.values(), key=lambda rule: rule.id)
+        ],
+        "class_thresholds": {
+            "exposure_from": classes.exposure_from,
+            "readiness_from": classes.readiness_from,
+        },
+        "exposure_levels": _levels(ruleset.exposure_levels),
+        "readiness_levels": _levels(ruleset.readiness_levels),
+        "priority_levels": _levels(ruleset.priority),
+        "dimensions": [
+            {"id": d.id, "kind": d.kind, "title": _names(d.title)}
+            for d in questionnaire.dimensions
+            if d.kind != "profile"
+        ],
+        "categories": [
+            {
+                "id": option.id,
+                "name": _names(option.label),
+                "exposure_class": ruleset.exposure.categories[option.id].exposure_class,
+            }
+            for option in split.options
+        ],
+    }
+
+
+def _levels(scale: Scale) -> list[dict[str, Any]]:
+    return [
+        {"id": level.id, "minimum": level.minimum, "name": _names(level.name)}
+        for level in scale.levels
+    ]
+
+
+def _names(text: LocalizedText) -> dict[str, str]:
+    return {"de": text.de, "en": text.en}
 
 
 def scores_part(card: ScoreCard, language: Language) -> dict[str, Any]:

@@ -83,7 +83,7 @@ def _events(record: AssessmentRecord, now: datetime) -> tuple[Any, Any]:
     scored = new_envelope(
         "assessment.scored",
         1,
-        scored_event_data(record, card, now),
+        scored_event_data(record, card, now, questionnaire, ruleset),
         producer=PRODUCER,
         correlation_id=str(record.id),
         causation_id=str(submitted.event_id),

@@ -20,13 +20,11 @@ def install_privacy(
     privacy: PrivacyConfig,
     public_base_url: str,
 ) -> None:
-    """Register the privacy API and pages; after install_pages, whose CSRF guard the pages'
-    form uses and the API (Bearer token, no cookie) is exempt from. The signed export link
+    """Register the privacy API and pages. The signed export link
     (`/api/v1/privacy/export/<token>`, GET only) serves this service's part as the other
     services serve theirs, so the admin's export at the desk covers it too."""
     api = create_privacy_api(engine, config, privacy)
     app.register_blueprint(api)
-    app.extensions["csrf"].exempt(api)
     app.register_blueprint(export_blueprint("assessment", config.booking_links.keys, company_data))
     resume_links = ResumeLinks(public_base_url, config.token_lifetime)
     app.register_blueprint(create_privacy_pages(engine, config, privacy, resume_links))

@@ -16,7 +16,7 @@ from assessment.adapters.token_renewal import NoMailAddress, ResumeLinks, renew_
 from assessment.api.bearer_token import opened_assessment
 from assessment.api.views import API_PREFIX
 from assessment.config import AssessmentConfig
-from assessment.pages.views import SESSION_TOKENS, opened_in_this_browser
+from assessment.pages.browser_session import SESSION_TOKENS, opened_in_this_browser
 from assessment.privacy.config import PrivacyConfig
 from assessment.privacy.erasure import request_erasure
 from assessment.privacy.export import company_export

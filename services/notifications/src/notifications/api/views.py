@@ -23,8 +23,9 @@ from notifications.api.schemas import (
     SlotSchema,
 )
 from notifications.booking.access import LinkRefused, open_booking
+from notifications.booking.booking_errors import BookingError
 from notifications.booking.callbacks import Callbacks
-from notifications.booking.service import BookingError, BookingService
+from notifications.booking.service import BookingService
 from notifications.booking.store import Company, Meeting
 from notifications.booking.times import local
 from notifications.domain.callback_details import InvalidDetails, read_details

@@ -21,7 +21,8 @@ from mailing.message import Mail
 from mailing.outbox import queue_mail
 from mailing.owner import MailOwner
 from notifications.adapters.tables import ROLE_ADMIN, advisors, callback_requests
-from notifications.booking.service import AlreadyBooked, BookingError, BookingService
+from notifications.booking.booking_errors import AlreadyBooked, BookingError
+from notifications.booking.service import BookingService
 from notifications.booking.store import Company
 from notifications.domain.callback_details import CallbackDetails
 from servicekit.request_limits import RequestLimits

@@ -24,17 +24,16 @@ from werkzeug.exceptions import NotFound
 from werkzeug.wrappers import Response as BaseResponse
 
 from notifications.booking.access import LinkRefused, open_booking
-from notifications.booking.callbacks import Callbacks, DatesOffered
-from notifications.booking.service import (
+from notifications.booking.booking_errors import (
     AlreadyBooked,
     BookingError,
-    BookingService,
     MeetingChanged,
     MeetingNotFound,
     NotOffered,
-    OfferedSlot,
     SlotTaken,
 )
+from notifications.booking.callbacks import Callbacks, DatesOffered
+from notifications.booking.service import BookingService, OfferedSlot
 from notifications.booking.store import Company, Meeting
 from notifications.booking.texts import text
 from notifications.booking.times import clock, day_label, local, meeting_when

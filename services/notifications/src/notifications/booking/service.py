@@ -11,7 +11,11 @@ offered (422) from a taken one (409).
 
 Reminders 24 h ahead are queued with the booking (sent not before their time) and
 withdrawn when the meeting is moved or cancelled, so nobody is reminded of a meeting that
-no longer takes place at that time.
+no longer takes place at that time (meeting_mails).
+
+About 400 lines, one thing: the changes share the write, its retry and the answers to a
+lost race, which would scatter if each change had a module; their errors, events and mails
+live beside it (booking_errors, meeting_events, meeting_mails).
 """
 
 from __future__ import annotations
@@ -26,13 +30,23 @@ from typing import Any
 from sqlalchemy import Connection, Engine, insert, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from eventing.envelope import Envelope, new_envelope
 from eventing.outbox import add_to_outbox
-from mailing.outbox import queue_mail, withdraw_mail
 from notifications.adapters.tables import MEETING_BOOKED, MEETING_CANCELLED, meetings
 from notifications.booking import mails
+from notifications.booking.booking_errors import (
+    AlreadyBooked,
+    IdempotencyKeyReused,
+    MeetingChanged,
+    MeetingNotFound,
+    NotOffered,
+    SlotTaken,
+    already_booked,
+    slot_taken,
+)
 from notifications.booking.invitation import invitation
 from notifications.booking.mails import MeetingNews
+from notifications.booking.meeting_events import booked_event, cancelled_event, rescheduled_event
+from notifications.booking.meeting_mails import queue_reminders, tell_both_sides, withdraw_reminders
 from notifications.booking.store import (
     MARGIN,
     Advisor,
@@ -52,44 +66,9 @@ from notifications.domain.slots import is_free, offered_slot
 from servicekit.booking_links import BookingLinks
 from servicekit.request_limits import RequestLimits
 
-PRODUCER = "notifications"
 MAX_IDEMPOTENCY_KEY_LENGTH = 100
 DEADLOCK = "40P01"  # PostgreSQL's SQLSTATE deadlock_detected
 WRITE_ATTEMPTS = 3
-
-
-class BookingError(Exception):
-    """A booking request that cannot be carried out; `status` is its HTTP answer."""
-
-    status = 409
-
-
-class SlotTaken(BookingError):
-    """Someone else holds the slot (or one too close to it)."""
-
-
-class AlreadyBooked(BookingError):
-    """The company holds an active meeting already; move or cancel that one."""
-
-
-class MeetingChanged(BookingError):
-    """The meeting was cancelled or changed meanwhile (another tab, the advisor)."""
-
-
-class NotOffered(BookingError):
-    """Not a time (or not an advisor) this company is offered."""
-
-    status = 422
-
-
-class IdempotencyKeyReused(BookingError):
-    """The Idempotency-Key named a different booking before."""
-
-    status = 422
-
-
-class MeetingNotFound(BookingError):
-    status = 404
 
 
 @dataclass(frozen=True)
@@ -206,10 +185,10 @@ class BookingService:
                 insert(meetings).values(**_row(meeting), updated_at=now, cancelled_by=None)
             )
             self._count(connection, company, client, now)
-            add_to_outbox(connection, _booked_event(meeting, company, now))
+            add_to_outbox(connection, booked_event(meeting, company, now))
             news = MeetingNews(mails.BOOKED, meeting, company, advisor)
-            self._tell(connection, news, now)
-            self._queue_reminders(connection, news, now)
+            tell_both_sides(connection, self._links, news, now)
+            queue_reminders(connection, self._links, news, now)
 
         if not self._write(insert_meeting):
             return self._after_lost_race(company, key, advisor_id, starts_at)
@@ -250,14 +229,14 @@ class BookingService:
                 updated_at=now,
             )
             self._count(connection, company, client, now)
-            add_to_outbox(connection, _rescheduled_event(moved, meeting.starts_at, now))
+            add_to_outbox(connection, rescheduled_event(moved, meeting.starts_at, now))
             news = MeetingNews(mails.RESCHEDULED, moved, company, advisor, meeting.starts_at)
-            self._withdraw_reminders(connection, meeting)
-            self._tell(connection, news, now)
-            self._queue_reminders(connection, news, now)
+            withdraw_reminders(connection, meeting)
+            tell_both_sides(connection, self._links, news, now)
+            queue_reminders(connection, self._links, news, now)
 
         if not self._write(move_meeting):
-            raise _slot_taken()
+            raise slot_taken()
         return moved
 
     def cancel(
@@ -288,9 +267,14 @@ class BookingService:
                 updated_at=now,
             )
             self._count(connection, company, client, now)
-            add_to_outbox(connection, _cancelled_event(cancelled, by, now))
-            self._withdraw_reminders(connection, meeting)
-            self._tell(connection, MeetingNews(mails.CANCELLED, cancelled, company, advisor), now)
+            add_to_outbox(connection, cancelled_event(cancelled, by, now))
+            withdraw_reminders(connection, meeting)
+            tell_both_sides(
+                connection,
+                self._links,
+                MeetingNews(mails.CANCELLED, cancelled, company, advisor),
+                now,
+            )
         return cancelled
 
     def invitation_for(self, company: Company, meeting: Meeting, now: datetime) -> bytes:
@@ -336,9 +320,9 @@ class BookingService:
             except_meeting=None if moving is None else moving.id,
         )
         if not is_free(slot, busy, timedelta(minutes=advisor.buffer_minutes)):
-            raise _slot_taken()
+            raise slot_taken()
         if moving is None and active_meeting(connection, company.assessment_id) is not None:
-            raise _already_booked()
+            raise already_booked()
 
     def _write(self, changes: Callable[[Connection], None]) -> bool:
         """Make the changes in one transaction; False if the database refused them for a
@@ -385,8 +369,8 @@ class BookingService:
         if repeated is not None:
             return repeated
         if self.active_meeting(company) is not None:
-            raise _already_booked()
-        raise _slot_taken()
+            raise already_booked()
+        raise slot_taken()
 
     @staticmethod
     def _change(connection: Connection, meeting: Meeting, **values: Any) -> None:
@@ -411,58 +395,6 @@ class BookingService:
             "booking.change", client, str(company.company_id), now, connection=connection
         )
 
-    def _tell(self, connection: Connection, news: MeetingNews, now: datetime) -> None:
-        """Mail both sides, each with the invitation in the state the news leaves it in."""
-        method = mails.invitation_method(news.kind)
-        link = self._links.url(news.company.assessment_id, now)
-        for_company = invitation(
-            news.meeting,
-            news.company,
-            news.advisor,
-            method=method,
-            language=news.company.language,
-            now=now,
-            manage_url=link,
-        )
-        for_advisor = invitation(
-            news.meeting, news.company, news.advisor, method=method, language="de", now=now
-        )
-        # A contact address the mail layer refuses is recorded as a failed mail: the meeting
-        # is booked all the same, and the advisor's mail goes out.
-        queue_mail(
-            connection,
-            mails.company_mail(news, link, for_company),
-            now,
-            owner=news.company_owner(),
-        )
-        queue_mail(
-            connection,
-            mails.advisor_mail(news, self._desk_url(), for_advisor),
-            now,
-            owner=news.advisor_owner(),
-        )
-
-    def _queue_reminders(self, connection: Connection, news: MeetingNews, now: datetime) -> None:
-        if news.meeting.starts_at - mails.REMINDER_AHEAD <= now:
-            return  # booked less than a day ahead: the confirmation is the reminder
-        reminder = dataclasses.replace(news, kind=mails.REMINDER, previous_starts_at=None)
-        link = self._links.url(news.company.assessment_id, now)
-        queue_mail(connection, mails.company_mail(reminder, link), now, owner=news.company_owner())
-        queue_mail(
-            connection,
-            mails.advisor_mail(reminder, self._desk_url()),
-            now,
-            owner=news.advisor_owner(),
-        )
-
-    @staticmethod
-    def _withdraw_reminders(connection: Connection, meeting: Meeting) -> None:
-        for recipient in (mails.COMPANY, mails.ADVISOR):
-            withdraw_mail(connection, mails.mail_key(meeting, mails.REMINDER, recipient))
-
-    def _desk_url(self) -> str:
-        return f"{self._links.base_url}/desk/"
-
 
 def _same_request(first: Meeting, advisor_id: uuid.UUID, starts_at: datetime) -> bool:
     return first.advisor_id == advisor_id and first.starts_at == starts_at
@@ -470,57 +402,3 @@ def _same_request(first: Meeting, advisor_id: uuid.UUID, starts_at: datetime) ->
 
 def _row(meeting: Meeting) -> dict[str, Any]:
     return {field.name: getattr(meeting, field.name) for field in dataclasses.fields(meeting)}
-
-
-def _slot_taken() -> SlotTaken:
-    return SlotTaken("This time has just been booked by someone else; please choose another.")
-
-
-def _already_booked() -> AlreadyBooked:
-    return AlreadyBooked(
-        "You have booked a meeting already; reschedule or cancel it to choose another time."
-    )
-
-
-def _booked_event(meeting: Meeting, company: Company, now: datetime) -> Envelope:
-    return _envelope(
-        "meeting.booked",
-        meeting,
-        company_id=company.company_id,
-        advisor_id=meeting.advisor_id,
-        starts_at=meeting.starts_at,
-        ends_at=meeting.ends_at,
-        timezone=meeting.timezone,
-        booked_at=now,
-    )
-
-
-def _rescheduled_event(meeting: Meeting, previous_starts_at: datetime, now: datetime) -> Envelope:
-    return _envelope(
-        "meeting.rescheduled",
-        meeting,
-        previous_starts_at=previous_starts_at,
-        starts_at=meeting.starts_at,
-        ends_at=meeting.ends_at,
-        rescheduled_at=now,
-    )
-
-
-def _cancelled_event(meeting: Meeting, by: str, now: datetime) -> Envelope:
-    return _envelope("meeting.cancelled", meeting, cancelled_at=now, cancelled_by=by)
-
-
-def _envelope(event_type: str, meeting: Meeting, **data: Any) -> Envelope:
-    return new_envelope(
-        event_type,
-        1,
-        {
-            "meeting_id": meeting.id,
-            "assessment_id": meeting.assessment_id,
-            "sequence": meeting.sequence,
-            **data,
-        },
-        producer=PRODUCER,
-        # The assessment id through the whole flow.
-        correlation_id=str(meeting.assessment_id),
-    )

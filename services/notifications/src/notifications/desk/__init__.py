@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 from flask import Flask
-from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import Engine
 
 from notifications.desk.blueprint import create_desk_blueprint
@@ -17,23 +16,8 @@ from notifications.privacy.export_links import ExportLinks
 SESSION_LIFETIME = timedelta(hours=8)  # a working day; then the advisor logs in again
 
 
-def install_desk(
-    app: Flask, engine: Engine, public_base_url: str, export_links: ExportLinks
-) -> None:
-    app.config.update(
-        # The session names the logged-in account: never readable by scripts, never sent
-        # along with another site's POST, only over TLS where the site has TLS.
-        SESSION_COOKIE_HTTPONLY=True,
-        SESSION_COOKIE_SAMESITE="Lax",
-        SESSION_COOKIE_SECURE=public_base_url.startswith("https://"),
-        PERMANENT_SESSION_LIFETIME=SESSION_LIFETIME,
-        # The strict check wants a Referer on HTTPS, which `Referrer-Policy: no-referrer`
-        # suppresses; the session-bound token and SameSite suffice.
-        WTF_CSRF_SSL_STRICT=False,
-    )
-    # One CSRFProtect per app, whichever of the desk and the booking pages installs first.
-    if "csrf" not in app.extensions:
-        CSRFProtect(app)
+def install_desk(app: Flask, engine: Engine, export_links: ExportLinks) -> None:
+    app.config.update(PERMANENT_SESSION_LIFETIME=SESSION_LIFETIME)
     desk = create_desk_blueprint(engine)
     privacy_views.register(desk, engine, export_links)
     app.register_blueprint(desk)

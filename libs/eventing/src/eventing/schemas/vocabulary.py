@@ -1,0 +1,74 @@
+"""The words an `assessment.scored` event is told in: names of classes, levels, dimensions
+and revenue categories in every language, and the class thresholds, all from the ruleset
+and questionnaire the assessment was scored with (part of `assessment.scored` v1)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from marshmallow import fields, validate
+
+from eventing.schemas.base import EventSchema, bounded_text, choice, identifier, score_value
+
+CLASSES = ("A", "B", "C", "D")
+
+
+class NamesSchema(EventSchema):
+    """A name or a short text in each language the services write in."""
+
+    de = bounded_text(500)
+    en = bounded_text(500)
+
+
+def _names() -> fields.Nested:
+    return fields.Nested(NamesSchema, required=True)
+
+
+class ClassNameSchema(EventSchema):
+    id = choice(CLASSES)
+    name = _names()
+    text = _names()
+
+
+class ClassThresholdsSchema(EventSchema):
+    """Exposure at or above `exposure_from` is high; readiness likewise (A: high, not ready)."""
+
+    exposure_from = score_value()
+    readiness_from = score_value()
+
+
+class LevelNameSchema(EventSchema):
+    id = identifier()
+    minimum = score_value()  # the level runs from here up to the next one's minimum
+    name = _names()
+
+
+class DimensionNameSchema(EventSchema):
+    id = identifier()
+    kind = choice(("exposure", "readiness"))
+    title = _names()
+
+
+class CategoryNameSchema(EventSchema):
+    id = identifier()
+    name = _names()
+    exposure_class = identifier()  # how hard the end of the combustion engine hits it
+
+
+def _named(schema: type[EventSchema], most: int) -> fields.List[Any]:
+    return fields.List(
+        fields.Nested(schema), required=True, validate=validate.Length(min=1, max=most)
+    )
+
+
+class VocabularySchema(EventSchema):
+    """The ruleset's words and thresholds the scores are told in, in every language, so a
+    reader renders what the event says and keeps no copy that could drift."""
+
+    classes = _named(ClassNameSchema, len(CLASSES))
+    class_thresholds = fields.Nested(ClassThresholdsSchema, required=True)
+    exposure_levels = _named(LevelNameSchema, 10)
+    readiness_levels = _named(LevelNameSchema, 10)
+    priority_levels = _named(LevelNameSchema, 10)
+    dimensions = _named(DimensionNameSchema, 20)
+    categories = _named(CategoryNameSchema, 50)
