@@ -87,7 +87,7 @@ def create_service_app(
         WTF_CSRF_SSL_STRICT=False,
         SECRET_KEY=settings.secret_key.current,
         # Sessions signed before a rotation stay valid (Flask 3.1 tries each fallback).
-        SECRET_KEY_FALLBACKS=[settings.secret_key.previous] if settings.secret_key.previous else [],
+        SECRET_KEY_FALLBACKS=list(settings.secret_key.accepted()[1:]),
         MAX_CONTENT_LENGTH=MAX_REQUEST_BYTES,
     )
     app.extensions[ENGINE_EXTENSION] = engine
