@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 from PIL import Image, ImageStat
-from report_helpers import pdf_text, scored_event
+from report_helpers import pdf_text
+from testkit.events import scored_event
 
 from reporting.adapters.questionnaire_labels import questionnaire_labels
 from reporting.adapters.render_process import RenderProcess
