@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 Section = Literal[
     "classes",
@@ -22,15 +22,7 @@ Section = Literal[
     "categories",
     "districts",
 ]
-SECTIONS: tuple[Section, ...] = (
-    "classes",
-    "exposure_levels",
-    "readiness_levels",
-    "priority_levels",
-    "dimensions",
-    "categories",
-    "districts",
-)
+SECTIONS: tuple[Section, ...] = get_args(Section)
 Names = Mapping[str, str]  # language -> words
 
 

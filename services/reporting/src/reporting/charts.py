@@ -80,8 +80,8 @@ def matrix_chart(summary: Summary, exposure_label: str, readiness_label: str) ->
         + _text(0, 0, exposure_label + " →", anchor="middle")
         + "</g>"
     )
-    ticks_x = [(0.0, left), (100.0, left + size)]
-    ticks_y = [(100.0, top + 4), (0.0, top + size)]
+    ticks_x: list[tuple[float, float]] = [(0.0, left), (100.0, left + size)]
+    ticks_y: list[tuple[float, float]] = [(100.0, top + 4), (0.0, top + size)]
     if summary.readiness_from is not None and summary.exposure_from is not None:
         ticks_x.insert(1, (summary.readiness_from, left + split_x))
         ticks_y.insert(1, (summary.exposure_from, top + split_y + 3))
