@@ -56,7 +56,8 @@ def test_a_german_report_names_company_class_scores_and_funding(render_process, 
 def test_an_english_report_is_english_throughout(render_process, tmp_path):
     text = pdf_text(render("die-caster", render_process).content, tmp_path)
 
-    assert "B – Actively shape the transformation" in text
+    assert "B – Actively shape the conversion" in text  # the ruleset's name of class B
+    assert "Workforce and skills" in text
     assert "Page 2 of" in text
     assert "Seite" not in text
 

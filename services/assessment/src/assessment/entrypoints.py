@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from assessment.adapters.ruleset_published import publish_rulesets
 from assessment.adapters.token_renewal import ResumeLinks
 from assessment.config import AssessmentConfig
 from assessment.consumer import consumer_spec
@@ -32,6 +33,7 @@ processes = ServiceProcesses(
     Path(__file__).with_name("migrations") / "versions",
     consumer=worker_consumer,
     more_migrations=(mailing_migrations.VERSIONS,),
+    after_migrate=publish_rulesets,
 )
 
 
