@@ -2,7 +2,8 @@
 result, report and booking links for the company's contact.
 
 Dedupe keys name the report and the recipient, so however often `report.generated` is
-delivered (or announced again for the same report), each recipient gets one mail.
+delivered (or announced again for the same report), each recipient gets one mail. The words
+are in templates/mail/report_ready_advisor/ and report_ready_company/.
 """
 
 from __future__ import annotations
@@ -14,17 +15,12 @@ from datetime import datetime
 from typing import Any
 
 from mailing.message import Mail, Unsendable, compose, reply_address, single_line
+from mailing.templates import MailTemplates
 from notifications.messages import labels
-from notifications.messages.rendering import render
 
 ADVISOR_LANGUAGE = "de"  # the cluster's advisors work in German
 _SUBJECT_NAME_LENGTH = 80
-
-ADVISOR_SUBJECT = "Neue Potenzialanalyse: {company} (Klasse {klass}, Priorität {priority})"
-COMPANY_SUBJECTS = {
-    "de": "Ihre Potenzialanalyse ist fertig: {company}",
-    "en": "Your potential analysis is ready: {company}",
-}
+_MAILS = MailTemplates.of_package("notifications")
 
 
 @dataclass(frozen=True)
@@ -53,18 +49,11 @@ def advisor_mail(
         "generated_at": labels.local_time(report.generated_at, language),
         "desk_url": desk_url,
     }
-    text, html = render("advisor_report", language, values)
-    subject = ADVISOR_SUBJECT.format(
-        company=single_line(assessment["company_name"], _SUBJECT_NAME_LENGTH),
-        klass=assessment["assessment_class"],
-        priority=values["priority_label"],
-    )
+    words = _MAILS.render("report_ready_advisor", language, values)
     return compose(
         dedupe_key=f"report-ready:{report.report_id}:advisor:{advisor['id']}",
         to=advisor["email"],
-        subject=subject,
-        text=text,
-        html=html,
+        **words,
         # Replies go to the company's contact (not to the system's sender address).
         reply_to=reply_address(assessment["contact_email"]),
     )
@@ -85,14 +74,11 @@ def company_mail(
         "booking_expires": labels.local_date(links.booking_expires_at, language),
         "advisor_name": None if advisor_name is None else single_line(advisor_name),
     }
-    text, html = render("company_report", language, values)
-    company = single_line(assessment["company_name"], _SUBJECT_NAME_LENGTH)
+    words = _MAILS.render("report_ready_company", language, values)
     return compose(
         dedupe_key=f"report-ready:{report.report_id}:company",
         to=assessment["contact_email"],
-        subject=COMPANY_SUBJECTS[language].format(company=company),
-        text=text,
-        html=html,
+        **words,
     )
 
 
@@ -100,6 +86,7 @@ def _summary(assessment: Mapping[str, Any], language: str) -> dict[str, Any]:
     """What both mails say about the result, in words of `language`."""
     return {
         "company_name": single_line(assessment["company_name"]),
+        "company_in_subject": single_line(assessment["company_name"], _SUBJECT_NAME_LENGTH),
         "district": labels.name(labels.DISTRICTS, assessment["district"], language),
         "klass": assessment["assessment_class"],
         "class_name": labels.name(labels.CLASSES, assessment["assessment_class"], language),
