@@ -33,12 +33,14 @@ from mailing.message import Mail
 from mailing.outbox import queue_mail
 from mailing.owner import MailOwner, mails_about_company
 from mailing.privacy import erase_mails
+from mailing.templates import MailTemplates
 from privacy import link_cutoffs
 from privacy.erasure_ledger import ErasureRequest, requested_event
 from servicekit.db import dialect_insert
 
 SERVICE = "assessment"
 CONFIRMATION_KEY_PREFIX = "erasure-confirmation:"
+_MAILS = MailTemplates.of_package("assessment")
 
 
 def request_erasure(engine: Engine, company_id: uuid.UUID, now: datetime) -> uuid.UUID:
@@ -174,33 +176,10 @@ def erasure_completed(session: Session, event: Envelope) -> None:
     )
 
 
-_CONFIRMATION = {
-    "de": (
-        "Wegweiser: Ihre Daten wurden gelöscht",
-        "Guten Tag {name},\n\n"
-        "wie beantragt haben wir alle Daten zu Ihrem Unternehmen aus dem Wegweiser "
-        "Transformations-Check gelöscht: Antworten, Ergebnis, Bericht, Termine und E-Mails, "
-        "in allen Teilen des Systems.\n\n"
-        "Auch Ihre E-Mail-Adresse löschen wir, sobald diese Nachricht versandt ist.\n\n"
-        "Ihr Wegweiser-Team\n",
-    ),
-    "en": (
-        "Wegweiser: your data has been erased",
-        "Hello {name},\n\n"
-        "as requested, we have erased all data about your company from the Wegweiser "
-        "transformation check: answers, result, report, meetings and mails, in every part "
-        "of the system.\n\n"
-        "We erase your email address too, as soon as this message has been sent.\n\n"
-        "Your Wegweiser team\n",
-    ),
-}
-
-
 def confirmation_mail(request: Any) -> Mail:
-    subject, text = _CONFIRMATION["en" if request.language == "en" else "de"]
+    language = _MAILS.written_in("erasure_confirmation", request.language)
     return Mail(
         dedupe_key=f"{CONFIRMATION_KEY_PREFIX}{request.erasure_id}",
         to=request.contact_email,
-        subject=subject,
-        text=text.format(name=request.contact_name),
+        **_MAILS.render("erasure_confirmation", language, {"name": request.contact_name}),
     )

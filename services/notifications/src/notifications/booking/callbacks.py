@@ -20,12 +20,15 @@ from sqlalchemy.exc import IntegrityError
 from mailing.message import Mail
 from mailing.outbox import queue_mail
 from mailing.owner import MailOwner
+from mailing.templates import MailTemplates
 from notifications.adapters.tables import ROLE_ADMIN, advisors, callback_requests
 from notifications.booking.booking_errors import AlreadyBooked, BookingError
 from notifications.booking.service import BookingService
 from notifications.booking.store import Company
 from notifications.domain.callback_details import CallbackDetails
 from servicekit.request_limits import RequestLimits
+
+_MAILS = MailTemplates.of_package("notifications")
 
 
 class DatesOffered(BookingError):
@@ -95,18 +98,12 @@ class Callbacks:
                 advisors.c.role == ROLE_ADMIN, advisors.c.active.is_(True)
             )
         ).all()
+        # Admins work in German, like every advisor.
+        words = _MAILS.render(
+            "callback_requested", "de", {"callbacks_url": f"{self._desk_url}callbacks"}
+        )
         for admin_id, email in admins:
-            mail = Mail(
-                dedupe_key=f"callback:{request_id}:{email}",
-                to=email,
-                subject="Rückrufbitte: ein Unternehmen fand keinen freien Termin",
-                text=(
-                    "Guten Tag,\n\n"
-                    "ein Unternehmen hat in den nächsten vier Wochen keinen freien Termin für "
-                    "ein Transformationsgespräch gefunden und bittet um einen Rückruf.\n\n"
-                    f"Die offenen Rückrufbitten im Beraterportal: {self._desk_url}callbacks\n"
-                ),
-            )
+            mail = Mail(dedupe_key=f"callback:{request_id}:{email}", to=email, **words)
             # The admin's own mail: it names no company, so no company's export or erasure
             # touches it.
             queue_mail(connection, mail, now, owner=MailOwner.staff(admin_id))

@@ -2,125 +2,30 @@
 the advisor (in German, the cluster's working language), each with text and HTML parts.
 
 Booked, moved and cancelled meetings carry the calendar invitation; reminders do not (the
-calendar entry is already there). Templates live in templates/booking/mail/; the HTML ones
-autoescape, so a company name is shown as text, never as markup.
+calendar entry is already there). The words are in templates/mail/meeting_company/ and
+meeting_advisor/, one mail per recipient that tells each kind of news.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
-
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from mailing.message import Attachment, Mail, Unsendable, compose, reply_address
 from mailing.owner import MailOwner
+from mailing.templates import MailTemplates
 from notifications.booking.invitation import CANCEL, REQUEST
 from notifications.booking.store import Advisor, Company, Meeting
 from notifications.booking.times import meeting_when
 
 BOOKED, RESCHEDULED, CANCELLED, REMINDER = "booked", "rescheduled", "cancelled", "reminder"
 COMPANY, ADVISOR = "company", "advisor"
+_MAIL_TO = {COMPANY: "meeting_company", ADVISOR: "meeting_advisor"}
 REMINDER_AHEAD = timedelta(hours=24)
 
-_COMMON = {
-    "de": {
-        "greeting": "Guten Tag",
-        "when": "Termin",
-        "previously": "Bisher",
-        "advisor": "Ihre Beraterin / Ihr Berater",
-        "company": "Unternehmen",
-        "contact": "Ansprechperson",
-        "reschedule": "Termin verschieben",
-        "cancel": "Termin absagen",
-        "book_again": "Neuen Termin buchen",
-        "desk": "Ihre Termine im Beraterbereich",
-        "attached": "Die Einladung für Ihren Kalender hängt als .ics-Datei an.",
-        "signature": "Ihr Wegweiser-Team des Clusters",
-    },
-    "en": {
-        "greeting": "Hello",
-        "when": "Date",
-        "previously": "Previously",
-        "advisor": "Your advisor",
-        "company": "Company",
-        "contact": "Contact",
-        "reschedule": "Reschedule the meeting",
-        "cancel": "Cancel the meeting",
-        "book_again": "Book a new date",
-        "desk": "Your meetings in the advisor desk",
-        "attached": "The invitation for your calendar is attached as an .ics file.",
-        "signature": "Your Wegweiser team of the cluster",
-    },
-}
-# (recipient, kind) -> language -> (subject, intro); the subject gets {when}.
-_WORDING = {
-    (COMPANY, BOOKED): {
-        "de": ("Ihr Transformationsgespräch am {when}", "Ihr Transformationsgespräch ist gebucht."),
-        "en": ("Your transformation talk on {when}", "Your transformation talk is booked."),
-    },
-    (COMPANY, RESCHEDULED): {
-        "de": (
-            "Verschoben: Ihr Transformationsgespräch am {when}",
-            "Ihr Transformationsgespräch wurde verschoben.",
-        ),
-        "en": (
-            "Rescheduled: your transformation talk on {when}",
-            "Your transformation talk has been moved.",
-        ),
-    },
-    (COMPANY, CANCELLED): {
-        "de": (
-            "Abgesagt: Ihr Transformationsgespräch am {when}",
-            "Ihr Transformationsgespräch wurde abgesagt.",
-        ),
-        "en": (
-            "Cancelled: your transformation talk on {when}",
-            "Your transformation talk has been cancelled.",
-        ),
-    },
-    (COMPANY, REMINDER): {
-        "de": (
-            "Erinnerung: Ihr Transformationsgespräch am {when}",
-            "Zur Erinnerung: Ihr Transformationsgespräch findet morgen statt.",
-        ),
-        "en": (
-            "Reminder: your transformation talk on {when}",
-            "A reminder: your transformation talk takes place tomorrow.",
-        ),
-    },
-    (ADVISOR, BOOKED): {
-        "de": (
-            "Neuer Termin am {when}",
-            "ein Unternehmen hat ein Transformationsgespräch gebucht.",
-        ),
-    },
-    (ADVISOR, RESCHEDULED): {
-        "de": (
-            "Verschoben auf {when}",
-            "ein Unternehmen hat sein Transformationsgespräch verschoben.",
-        ),
-    },
-    (ADVISOR, CANCELLED): {
-        "de": ("Abgesagt: Termin am {when}", "ein Transformationsgespräch wurde abgesagt."),
-    },
-    (ADVISOR, REMINDER): {
-        "de": (
-            "Erinnerung: Termin am {when}",
-            "zur Erinnerung: morgen findet dieses Gespräch statt.",
-        ),
-    },
-}
-# The advisor's greeting is German whatever the company's language.
+# The advisor's mails are German whatever the company's language.
 _ADVISOR_LANGUAGE = "de"
-
-_templates = Environment(
-    loader=PackageLoader("notifications", "templates/booking/mail"),
-    autoescape=select_autoescape(["html"]),
-    undefined=StrictUndefined,
-    keep_trailing_newline=True,
-)
+_MAILS = MailTemplates.of_package("notifications")
 
 
 @dataclass(frozen=True)
@@ -193,7 +98,6 @@ def _mail(
     **links: str,
 ) -> Mail | Unsendable:
     meeting = news.meeting
-    subject, intro = _WORDING[(recipient, news.kind)][language]
     when = meeting_when(meeting.starts_at, meeting.ends_at, meeting.timezone, language)
     previous_when = None
     if news.previous_starts_at is not None:
@@ -202,25 +106,25 @@ def _mail(
         previous_when = meeting_when(
             news.previous_starts_at, previous_end, meeting.timezone, language
         )
-    values: dict[str, Any] = {
-        "lang": language,
-        "t": _COMMON[language] | {"intro": intro},
-        "company": news.company,
-        "advisor": news.advisor,
-        "when": when,
-        "previous_when": previous_when,
-        "cancelled": news.kind == CANCELLED,
-        "attached": invitation is not None,
-        **links,
-    }
+    # Date, time and zone in the subject, never the company's name (it is in the body).
+    words = _MAILS.render(
+        _MAIL_TO[recipient],
+        language,
+        {
+            "kind": news.kind,
+            "company": news.company,
+            "advisor": news.advisor,
+            "when": when,
+            "previous_when": previous_when,
+            "attached": invitation is not None,
+            **links,
+        },
+    )
     return compose(
         dedupe_key=mail_key(meeting, news.kind, recipient),
         to=to,
         reply_to=reply_to,
-        # Date, time and zone in the subject, never the company's name (it is in the body).
-        subject=subject.format(when=when),
-        text=_templates.get_template(f"{recipient}.txt").render(values),
-        html=_templates.get_template(f"{recipient}.html").render(values),
+        **words,
         attachments=() if invitation is None else (_attachment(invitation, news.kind),),
         not_before=meeting.starts_at - REMINDER_AHEAD if news.kind == REMINDER else None,
     )

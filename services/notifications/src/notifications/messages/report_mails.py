@@ -2,7 +2,8 @@
 result, report and booking links for the company's contact.
 
 Dedupe keys name the report and the recipient, so however often `report.generated` is
-delivered (or announced again for the same report), each recipient gets one mail.
+delivered (or announced again for the same report), each recipient gets one mail. The words
+are in templates/mail/report_ready_advisor/ and report_ready_company/.
 """
 
 from __future__ import annotations
@@ -15,17 +16,12 @@ from typing import Any
 
 from eventing.vocabulary import Vocabulary
 from mailing.message import Mail, Unsendable, compose, reply_address, single_line
+from mailing.templates import MailTemplates
 from notifications.messages import formatting
-from notifications.messages.rendering import render
 
 ADVISOR_LANGUAGE = "de"  # the cluster's advisors work in German
 _SUBJECT_NAME_LENGTH = 80
-
-ADVISOR_SUBJECT = "Neue Potenzialanalyse: {company} (Klasse {klass}, Priorität {priority})"
-COMPANY_SUBJECTS = {
-    "de": "Ihre Potenzialanalyse ist fertig: {company}",
-    "en": "Your potential analysis is ready: {company}",
-}
+_MAILS = MailTemplates.of_package("notifications")
 
 
 @dataclass(frozen=True)
@@ -58,18 +54,11 @@ def advisor_mail(
         "generated_at": formatting.local_time(report.generated_at, language),
         "desk_url": desk_url,
     }
-    text, html = render("advisor_report", language, values)
-    subject = ADVISOR_SUBJECT.format(
-        company=single_line(assessment["company_name"], _SUBJECT_NAME_LENGTH),
-        klass=assessment["assessment_class"],
-        priority=values["priority_label"],
-    )
+    text = _MAILS.render("report_ready_advisor", language, values)
     return compose(
         dedupe_key=f"report-ready:{report.report_id}:advisor:{advisor['id']}",
         to=advisor["email"],
-        subject=subject,
-        text=text,
-        html=html,
+        **text,
         # Replies go to the company's contact (not to the system's sender address).
         reply_to=reply_address(assessment["contact_email"]),
     )
@@ -91,14 +80,11 @@ def company_mail(
         "booking_expires": formatting.local_date(links.booking_expires_at, language),
         "advisor_name": None if advisor_name is None else single_line(advisor_name),
     }
-    text, html = render("company_report", language, values)
-    company = single_line(assessment["company_name"], _SUBJECT_NAME_LENGTH)
+    text = _MAILS.render("report_ready_company", language, values)
     return compose(
         dedupe_key=f"report-ready:{report.report_id}:company",
         to=assessment["contact_email"],
-        subject=COMPANY_SUBJECTS[language].format(company=company),
-        text=text,
-        html=html,
+        **text,
     )
 
 
@@ -106,6 +92,7 @@ def _summary(assessment: Mapping[str, Any], words: Vocabulary, language: str) ->
     """What both mails say about the result, in the ruleset's words of `language`."""
     return {
         "company_name": single_line(assessment["company_name"]),
+        "company_in_subject": single_line(assessment["company_name"], _SUBJECT_NAME_LENGTH),
         "district": words.name("districts", assessment["district"], language),
         "klass": assessment["assessment_class"],
         "class_name": words.name("classes", assessment["assessment_class"], language),
