@@ -22,7 +22,13 @@ from assessment.api.schemas import (
     StartAssessmentSchema,
 )
 from assessment.config import AssessmentConfig
-from assessment.domain import AnswerError, InvalidAnswers, load_current, load_version
+from assessment.domain import (
+    AnswerError,
+    InvalidAnswers,
+    load_current,
+    load_version,
+    validate_answers,
+)
 from servicekit.app_clock import current_time
 from servicekit.json_api import (
     ApiProblem,
@@ -81,7 +87,7 @@ def create_api_blueprint(
             raise _already_submitted()
         answers = AnswersSchema().load(json_body())["answers"]
         questionnaire, _ = load_version(record.questionnaire_version)
-        errors = questionnaire.validate_answers(answers, complete=False)
+        errors = validate_answers(questionnaire, answers, complete=False)
         if errors:
             raise invalid_input(_answer_errors(errors, record.applicant.language))
         merged = store.merge_answers(record.id, answers, current_time())

@@ -48,6 +48,8 @@ from assessment.domain import (
     ids,
     load_current,
     load_version,
+    validate_answers,
+    validate_profile,
 )
 from assessment.domain.answers import check_value
 from assessment.domain.questionnaire import PROFILE_DIMENSION
@@ -129,7 +131,7 @@ def create_pages_blueprint(
             return _render_profile(questionnaire, items, states, [], language)
         language = form_language()
         states, values = read_items(items, request.form)
-        errors = questionnaire.validate_profile(values, complete=True)
+        errors = validate_profile(questionnaire, values, complete=True)
         if errors:
             return _render_profile(questionnaire, items, states, errors, language), 422
         applicant = Applicant(
@@ -225,7 +227,7 @@ def create_pages_blueprint(
             cleared = item.id not in values and record.answers.get(item.id) is not None
             if cleared and item.allows_unknown:
                 values[item.id] = None
-        errors = questionnaire.validate_answers(values, complete=False)
+        errors = validate_answers(questionnaire, values, complete=False)
         bad = {error.item_id for error in errors}
         valid = {item_id: value for item_id, value in values.items() if item_id not in bad}
         if valid and store.merge_answers(record.id, valid, current_time()) is None:
