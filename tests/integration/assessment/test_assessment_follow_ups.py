@@ -13,8 +13,8 @@ from flask.testing import FlaskClient
 from sqlalchemy import Engine, func, select
 from testkit.web import bearer
 
-from assessment.adapters.token_renewal import ResumeLinks
 from assessment.consumer import consumer_spec
+from assessment.services.renew_resume_link import ResumeLinks
 from eventing.codec import decode
 from eventing.envelope import Envelope
 from eventing.examples import all_examples

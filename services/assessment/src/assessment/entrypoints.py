@@ -7,9 +7,9 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from assessment.adapters.token_renewal import ResumeLinks
 from assessment.config import AssessmentConfig
 from assessment.consumer import consumer_spec
+from assessment.services.renew_resume_link import ResumeLinks
 from eventing.processes import ServiceProcesses
 from eventing.worker import ConsumerSpec
 from mailing import migrations as mailing_migrations

@@ -2,7 +2,7 @@
 
 The token in the Authorization header stops working at once, and so does every signed link
 of the company issued so far (booking, report download, export); a new resume link goes to
-the contact's mailbox (assessment.adapters.token_renewal says why only there). 204 answers;
+the contact's mailbox (assessment.services.renew_resume_link says why only there). 204 answers;
 the answer carries no token.
 """
 
@@ -12,10 +12,10 @@ from flask import Blueprint, Response
 from sqlalchemy import Engine
 
 from assessment.adapters.assessment_store import SqlAssessmentStore
-from assessment.adapters.token_renewal import NoMailAddress, ResumeLinks, renew_token
 from assessment.api.bearer_token import opened_assessment
 from assessment.api.problems import not_found
 from assessment.config import AssessmentConfig
+from assessment.services.renew_resume_link import NoMailAddress, ResumeLinks, renew_token
 from servicekit.app_clock import current_time
 from servicekit.json_api import ApiProblem
 

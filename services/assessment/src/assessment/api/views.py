@@ -9,10 +9,7 @@ from flask import Blueprint, Response, jsonify, request
 from sqlalchemy import Engine
 
 from assessment.adapters.assessment_store import SqlAssessmentStore
-from assessment.adapters.follow_ups import follow_up_status
 from assessment.adapters.resume_mail import resume_url
-from assessment.adapters.start import Applicant, begin_assessment
-from assessment.adapters.submission import submit
 from assessment.adapters.tables import STATUS_DRAFT
 from assessment.api.bearer_token import opened_assessment
 from assessment.api.questionnaire_document import questionnaire_document
@@ -29,6 +26,9 @@ from assessment.domain import (
     load_version,
     validate_answers,
 )
+from assessment.services.start_assessment import Applicant, begin_assessment
+from assessment.services.submit_assessment import submit
+from assessment.services.track_follow_ups import follow_up_status
 from servicekit.app_clock import current_time
 from servicekit.json_api import (
     ApiProblem,

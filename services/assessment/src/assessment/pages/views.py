@@ -35,9 +35,6 @@ from assessment.adapters.assessment_store import (
     AssessmentRecord,
     SqlAssessmentStore,
 )
-from assessment.adapters.follow_ups import follow_up_status
-from assessment.adapters.start import Applicant, begin_assessment
-from assessment.adapters.submission import submit
 from assessment.adapters.tables import STATUS_DRAFT
 from assessment.config import AssessmentConfig
 from assessment.domain import (
@@ -71,6 +68,9 @@ from assessment.pages.steps import (
     scored_dimensions,
     shown_items,
 )
+from assessment.services.start_assessment import Applicant, begin_assessment
+from assessment.services.submit_assessment import submit
+from assessment.services.track_follow_ups import follow_up_status
 from servicekit.app_clock import current_time
 from servicekit.request_limits import LimitReached, RequestLimits, client_address
 

@@ -12,7 +12,6 @@ from sqlalchemy import Engine
 from werkzeug.exceptions import NotFound
 
 from assessment.adapters.assessment_store import AssessmentRecord, SqlAssessmentStore
-from assessment.adapters.token_renewal import NoMailAddress, ResumeLinks, renew_token
 from assessment.api.bearer_token import opened_assessment
 from assessment.api.views import API_PREFIX
 from assessment.config import AssessmentConfig
@@ -20,6 +19,7 @@ from assessment.pages.browser_session import SESSION_TOKENS, opened_in_this_brow
 from assessment.privacy.config import PrivacyConfig
 from assessment.privacy.erasure import request_erasure
 from assessment.privacy.export import company_export
+from assessment.services.renew_resume_link import NoMailAddress, ResumeLinks, renew_token
 from servicekit.app_clock import current_time
 from servicekit.json_api import ApiProblem, install_problem_handlers, json_body
 
