@@ -13,7 +13,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import Engine, func, select
 from testkit.web import bearer
 
-from assessment.consumer import consumer_spec
+from assessment.entrypoints.consumer import consumer_spec
 from assessment.services.renew_resume_link import ResumeLinks
 from eventing.codec import decode
 from eventing.envelope import Envelope

@@ -7,9 +7,9 @@ import os
 from flask import Flask
 
 from assessment.adapters.metrics import FundingReviewCollector
-from assessment.api import install_api
 from assessment.config import AssessmentConfig
-from assessment.pages import install_pages
+from assessment.entrypoints.api import install_api
+from assessment.entrypoints.pages import install_pages
 from assessment.privacy.config import PrivacyConfig
 from assessment.privacy.install import install_privacy
 from eventing.outbox import OutboxCollector

@@ -6,9 +6,9 @@ from flask import Flask
 from sqlalchemy import Engine
 
 from assessment.config import AssessmentConfig
+from assessment.entrypoints.privacy.views import create_privacy_api, create_privacy_pages
 from assessment.privacy.config import PrivacyConfig
 from assessment.privacy.export import company_data
-from assessment.privacy.views import create_privacy_api, create_privacy_pages
 from assessment.services.renew_resume_link import ResumeLinks
 from privacy.export import export_blueprint
 

@@ -11,13 +11,6 @@ from sqlalchemy import Engine
 from assessment.adapters.assessment_store import SqlAssessmentStore
 from assessment.adapters.resume_mail import resume_url
 from assessment.adapters.tables import STATUS_DRAFT
-from assessment.api.bearer_token import opened_assessment
-from assessment.api.questionnaire_document import questionnaire_document
-from assessment.api.schemas import (
-    AnswersSchema,
-    QuestionnaireQuerySchema,
-    StartAssessmentSchema,
-)
 from assessment.config import AssessmentConfig
 from assessment.domain import (
     AnswerError,
@@ -25,6 +18,13 @@ from assessment.domain import (
     load_current,
     load_version,
     validate_answers,
+)
+from assessment.entrypoints.api.bearer_token import opened_assessment
+from assessment.entrypoints.api.questionnaire_document import questionnaire_document
+from assessment.entrypoints.api.schemas import (
+    AnswersSchema,
+    QuestionnaireQuerySchema,
+    StartAssessmentSchema,
 )
 from assessment.services.start_assessment import Applicant, begin_assessment
 from assessment.services.submit_assessment import submit

@@ -5,11 +5,11 @@ from __future__ import annotations
 from flask import Flask
 from sqlalchemy import Engine
 
-from assessment.api.openapi import openapi_document
-from assessment.api.token_views import add_token_routes
-from assessment.api.views import API_PREFIX, create_api_blueprint
 from assessment.config import AssessmentConfig
-from assessment.privacy.openapi import openapi_paths as privacy_paths
+from assessment.entrypoints.api.openapi import openapi_document
+from assessment.entrypoints.api.token_views import add_token_routes
+from assessment.entrypoints.api.views import API_PREFIX, create_api_blueprint
+from assessment.entrypoints.privacy.openapi import openapi_paths as privacy_paths
 from servicekit.openapi import serve_openapi
 from servicekit.request_limits import RequestLimits
 

@@ -51,17 +51,17 @@ from assessment.domain import (
 from assessment.domain.answers import check_value
 from assessment.domain.questionnaire import PROFILE_DIMENSION
 from assessment.domain.texts import Language
-from assessment.pages.answer_texts import answer_text, profile_rows
-from assessment.pages.browser_session import (
+from assessment.entrypoints.pages.answer_texts import answer_text, profile_rows
+from assessment.entrypoints.pages.browser_session import (
     SESSION_TOKENS,
     opened_in_this_browser,
     parse_id,
     remember,
 )
-from assessment.pages.form_fields import FieldState, stored_field
-from assessment.pages.languages import form_language, page_language, query_language
-from assessment.pages.result_page import result_context
-from assessment.pages.steps import (
+from assessment.entrypoints.pages.form_fields import FieldState, stored_field
+from assessment.entrypoints.pages.languages import form_language, page_language, query_language
+from assessment.entrypoints.pages.result_page import result_context
+from assessment.entrypoints.pages.steps import (
     error_messages,
     first_step,
     read_items,

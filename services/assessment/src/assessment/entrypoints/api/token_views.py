@@ -12,9 +12,9 @@ from flask import Blueprint, Response
 from sqlalchemy import Engine
 
 from assessment.adapters.assessment_store import SqlAssessmentStore
-from assessment.api.bearer_token import opened_assessment
-from assessment.api.problems import not_found
 from assessment.config import AssessmentConfig
+from assessment.entrypoints.api.bearer_token import opened_assessment
+from assessment.entrypoints.api.problems import not_found
 from assessment.services.renew_resume_link import NoMailAddress, ResumeLinks, renew_token
 from servicekit.app_clock import current_time
 from servicekit.json_api import ApiProblem

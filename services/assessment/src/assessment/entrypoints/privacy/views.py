@@ -12,10 +12,10 @@ from sqlalchemy import Engine
 from werkzeug.exceptions import NotFound
 
 from assessment.adapters.assessment_store import AssessmentRecord, SqlAssessmentStore
-from assessment.api.bearer_token import opened_assessment
-from assessment.api.views import API_PREFIX
 from assessment.config import AssessmentConfig
-from assessment.pages.browser_session import SESSION_TOKENS, opened_in_this_browser
+from assessment.entrypoints.api.bearer_token import opened_assessment
+from assessment.entrypoints.api.views import API_PREFIX
+from assessment.entrypoints.pages.browser_session import SESSION_TOKENS, opened_in_this_browser
 from assessment.privacy.config import PrivacyConfig
 from assessment.privacy.erasure import request_erasure
 from assessment.privacy.export import company_export

@@ -7,8 +7,8 @@ from typing import Any
 from apispec import APISpec
 from apispec.ext.marshmallow import MarshmallowPlugin
 
-from assessment.api import schemas
-from assessment.api.views import API_PREFIX
+from assessment.entrypoints.api import schemas
+from assessment.entrypoints.api.views import API_PREFIX
 from servicekit.openapi import LIMITED_RESPONSE, PROBLEM_SCHEMA, problems
 
 _ID = {"name": "assessment_id", "in": "path", "required": True, "schema": {"type": "string"}}

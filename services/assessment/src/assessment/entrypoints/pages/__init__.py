@@ -9,9 +9,9 @@ from jinja2 import pass_context
 from sqlalchemy import Engine
 
 from assessment.config import AssessmentConfig
-from assessment.pages.form_fields import UNKNOWN, share_key, unknown_key
-from assessment.pages.ui_texts import funding_notes, local_date, ui_text
-from assessment.pages.views import create_pages_blueprint
+from assessment.entrypoints.pages.form_fields import UNKNOWN, share_key, unknown_key
+from assessment.entrypoints.pages.ui_texts import funding_notes, local_date, ui_text
+from assessment.entrypoints.pages.views import create_pages_blueprint
 from servicekit.request_limits import RequestLimits
 
 
