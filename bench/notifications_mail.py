@@ -41,6 +41,7 @@ from devstack.ports import free_port
 from devstack.smtp_sink import SmtpSink
 from eventing.codec import decode
 from eventing.examples import all_examples
+from eventing.vocabulary import Vocabulary
 from mailing.message import Mail, build_message
 from mailing.outbox import queue_mail
 from mailing.sender import MailSender
@@ -89,16 +90,17 @@ def report_mails(count: int) -> list[Mail]:
         decode(e.raw) for e in all_examples() if e.name.startswith("assessment.scored.v1.machining")
     ]
     assessment = scored_values(scored.data) | {"assessment_id": scored.data["assessment_id"]}
+    words = Vocabulary.of(scored.data["vocabulary"])
     now = datetime.now(UTC)
     mails = []
     for number in range(count):
         report = Report(uuid.uuid4(), f"https://reports.example/{number}?signature=abc", now)
         if number % 2:
             advisor = {"id": uuid.uuid4(), "name": "Katrin Weiss", "email": "k@cluster.example"}
-            mails.append(advisor_mail(report, assessment, advisor, "https://desk.example/"))
+            mails.append(advisor_mail(report, assessment, words, advisor, "https://desk.example/"))
         else:
             links = CompanyLinks("https://a.example/r", "https://n.example/book/x", now)
-            mails.append(company_mail(report, assessment, links, "Katrin Weiss"))
+            mails.append(company_mail(report, assessment, words, links, "Katrin Weiss"))
     return mails
 
 

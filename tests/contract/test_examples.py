@@ -79,7 +79,8 @@ def test_every_registered_event_version_has_an_example() -> None:
 def test_the_kafka_key_is_the_aggregate_id(example: Example) -> None:
     envelope = decode(example.raw)
     privacy = envelope.event_type.startswith(("erasure.", "company."))
-    aggregate = "company_id" if privacy else "assessment_id"
+    ruleset = envelope.event_type.startswith("ruleset.")
+    aggregate = "company_id" if privacy else "ruleset_version" if ruleset else "assessment_id"
     assert kafka_key(envelope) == str(envelope.data[aggregate]).encode()
 
 

@@ -20,7 +20,7 @@ import pytest
 # Every service belongs here. Notifications joins once its move into the service shape
 # has ended its cycles (api <-> booking, desk <-> privacy).
 SERVICES = ("assessment", "reporting")
-LIBRARIES = ("servicekit", "eventing", "mailing", "privacy", "devstack")
+LIBRARIES = ("servicekit", "charts", "eventing", "mailing", "privacy", "devstack")
 
 Graph = dict[str, set[str]]
 

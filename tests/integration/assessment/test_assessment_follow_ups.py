@@ -11,13 +11,12 @@ from typing import Any
 import pytest
 from flask.testing import FlaskClient
 from sqlalchemy import Engine, func, select
+from testkit.events import example
 from testkit.web import bearer
 
 from assessment.entrypoints.consumer import consumer_spec
 from assessment.services.renew_resume_link import ResumeLinks
-from eventing.codec import decode
 from eventing.envelope import Envelope
-from eventing.examples import all_examples
 from eventing.kafka_publisher import KafkaPublisher
 from eventing.kafka_settings import KafkaSettings
 from eventing.tables import inbox
@@ -25,11 +24,11 @@ from eventing.testing import running, wait_until
 from eventing.worker import ConsumerWorker
 
 
-def example(name: str, assessment_id: str, **changes: Any) -> Envelope:
-    """An example event about this assessment, with a fresh event id."""
-    [template] = [decode(e.raw) for e in all_examples() if e.name.startswith(name)]
-    data = template.data | {"assessment_id": uuid.UUID(assessment_id)} | changes
-    return dataclasses.replace(template, event_id=uuid.uuid4(), data=data)
+def about(name: str, assessment_id: str, **changes: Any) -> Envelope:
+    """The example event `name` about this assessment, with a fresh event id."""
+    event = example(name)
+    event.data.update(assessment_id=uuid.UUID(assessment_id), **changes)
+    return event
 
 
 @pytest.fixture
@@ -67,7 +66,7 @@ def result(client: FlaskClient, started: dict[str, str]) -> dict[str, Any]:
 def test_the_pdf_link_appears_once_the_report_is_generated(
     client, started, submitted, worker: KafkaPublisher, engine: Engine
 ):
-    generated = example("report.generated.v1.machining", submitted, pages=14)
+    generated = about("report.generated.v1.machining", submitted, pages=14)
 
     worker.publish(generated)
     worker.publish(generated)  # delivered twice, as at-least-once delivery may
@@ -89,10 +88,10 @@ def test_the_pdf_link_appears_once_the_report_is_generated(
 def test_a_booked_then_cancelled_meeting_stays_cancelled_when_an_older_event_arrives_late(
     client, started, submitted, worker: KafkaPublisher
 ):
-    booked = example("meeting.booked", submitted, sequence=0)
+    booked = about("meeting.booked", submitted, sequence=0)
     meeting_id = booked.data["meeting_id"]
-    cancelled = example("meeting.cancelled", submitted, meeting_id=meeting_id, sequence=1)
-    late_move = example("meeting.rescheduled", submitted, meeting_id=meeting_id, sequence=1)
+    cancelled = about("meeting.cancelled", submitted, meeting_id=meeting_id, sequence=1)
+    late_move = about("meeting.rescheduled", submitted, meeting_id=meeting_id, sequence=1)
 
     worker.publish(booked)
     wait_until(lambda: result(client, started)["meeting"]["status"] == "booked", what="booking")
@@ -101,7 +100,7 @@ def test_a_booked_then_cancelled_meeting_stays_cancelled_when_an_older_event_arr
     worker.publish(late_move)
     wait_until(lambda: result(client, started)["meeting"]["status"] == "cancelled", what="cancel")
 
-    later = example("report.generated.v1.machining", submitted)  # a marker behind the two
+    later = about("report.generated.v1.machining", submitted)  # a marker behind the two
     worker.publish(later)
     wait_until(lambda: result(client, started)["report"]["status"] == "ready", what="marker")
     assert result(client, started)["meeting"]["status"] == "cancelled"

@@ -7,7 +7,7 @@ from typing import Any
 from flask.testing import FlaskClient
 from sqlalchemy import Engine
 from sqlalchemy.orm import sessionmaker
-from test_assessment_follow_ups import example
+from test_assessment_follow_ups import about
 from testkit.web import bearer
 
 from assessment.services import track_follow_ups
@@ -32,8 +32,8 @@ def test_the_result_page_offers_the_pdf_and_shows_the_meeting_in_local_time(
 ):
     submit_by_api(client, started, complete_answers)
     assert "Ihr Bericht wird erstellt." in result_page(client, started)
-    generated = example("report.generated.v1.machining", started["id"], pages=16)
-    booked = example("meeting.booked", started["id"])  # 2026-03-24 08:00 UTC, winter time
+    generated = about("report.generated.v1.machining", started["id"], pages=16)
+    booked = about("meeting.booked", started["id"])  # 2026-03-24 08:00 UTC, winter time
 
     with sessionmaker(engine).begin() as session:
         track_follow_ups.report_generated(session, generated)

@@ -14,6 +14,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from notifications_booking_helpers import LINKS
 from sqlalchemy import Engine
+from testkit.rulesets import ruleset_received
 
 from devstack.served_app import served_app
 from devstack.smtp_sink import SmtpSink
@@ -38,10 +39,12 @@ from servicekit.web import ENGINE_EXTENSION
 
 @pytest.fixture
 def migrated(database_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
-    """The database brought up to date by the `notifications-migrate` console script's code."""
+    """The database brought up to date by the `notifications-migrate` console script's code,
+    with the ruleset's words received (as after `assessment-migrate` published them)."""
     monkeypatch.setenv("NOTIFICATIONS_DATABASE_URL", database_url)
     monkeypatch.setenv("SECRET_KEY", "test-secret")
     processes.migrate()
+    ruleset_received(database_url)
     return database_url
 
 

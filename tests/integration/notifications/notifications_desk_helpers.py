@@ -7,8 +7,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from flask.testing import FlaskClient
-from notifications_event_helpers import add_advisor, scored_event
+from notifications_event_helpers import add_advisor
 from sqlalchemy import Engine, update
+from testkit.events import scored_event
 from testkit.web import csrf_token
 from werkzeug.test import TestResponse
 
@@ -27,7 +28,9 @@ def account(engine: Engine, name: str, role: str = "advisor", **coverage: Any) -
 
 def company(engine: Engine, advisor_id: uuid.UUID | None, name: str, priority: float) -> uuid.UUID:
     """A scored company in the read model, assigned to `advisor_id`."""
-    event = scored_event(company_name=name, contact_email=f"{uuid.uuid4().hex[:8]}@firma.example")
+    event = scored_event(
+        company={"name": name}, contact={"email": f"{uuid.uuid4().hex[:8]}@firma.example"}
+    )
     values = company_assessments.scored_values(event.data) | {"priority": priority}
     assessment_id = event.data["assessment_id"]
     with engine.begin() as connection:

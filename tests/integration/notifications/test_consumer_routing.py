@@ -9,8 +9,9 @@ from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 import pytest
-from notifications_event_helpers import add_advisor, scored_event
+from notifications_event_helpers import add_advisor
 from sqlalchemy import Engine, func, select
+from testkit.events import scored_event
 
 from eventing.codec import decode
 from eventing.envelope import Envelope
@@ -121,7 +122,7 @@ def test_advisors_without_free_hours_are_passed_over_for_a_lower_tier_with_some(
 def test_equally_fitting_advisors_take_turns(engine: Engine, publish: Callable[[Envelope], None]):
     first = add_advisor(engine, "Anna Hof", ("hof",))
     second = add_advisor(engine, "Bernd Hof", ("hof",))
-    events = [scored_event(district="hof") for _ in range(4)]
+    events = [scored_event(company={"district": "hof"}) for _ in range(4)]
 
     for event in events:
         publish(event)
@@ -137,7 +138,7 @@ def test_without_consent_the_company_is_kept_but_no_advisor_is_told(
     engine: Engine, publish: Callable[[Envelope], None]
 ):
     add_advisor(engine, "Katrin Weiss", ("bamberg_land",), ("innovation",))
-    scored = scored_event(advisor_sharing=False)
+    scored = scored_event(consents={"advisor_sharing": False})
 
     publish(scored)
 

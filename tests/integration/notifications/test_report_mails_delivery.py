@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from notifications_event_helpers import add_advisor, report_event, scored_event
+from notifications_event_helpers import add_advisor, report_event
 from sqlalchemy import Engine, func, select
+from testkit.events import scored_event
 
 from devstack.smtp_sink import SmtpSink
 from eventing.envelope import Envelope
@@ -163,7 +164,7 @@ def test_without_consent_only_the_company_is_mailed(
     engine: Engine, publish: Callable[[Envelope], None], smtp_sink: SmtpSink
 ):
     add_advisor(engine, "Katrin Weiss", ("bamberg_land",), ("innovation",))
-    scored = scored_event(advisor_sharing=False, language="en")
+    scored = scored_event(consents={"advisor_sharing": False}, language="en")
     generated = report_event(scored)
 
     publish(scored)
@@ -205,7 +206,7 @@ def test_names_with_markup_and_line_breaks_come_out_inert(
 ):
     add_advisor(engine, "Katrin Weiss", ("bamberg_land",), ("innovation",))
     evil = 'Evil <script>alert(1)</script> & "Co"\r\nBcc: victim@example.org'
-    scored = scored_event(company_name=evil)
+    scored = scored_event(company={"name": evil})
     generated = report_event(scored)
 
     publish(scored)

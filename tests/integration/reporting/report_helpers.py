@@ -1,34 +1,19 @@
-"""Helpers of the reporting tests: scored events to send, what the worker wrote, a PDF's text."""
+"""Helpers of the reporting tests: what the worker wrote, a PDF's text."""
 
 from __future__ import annotations
 
-import dataclasses
 import subprocess
-import uuid
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import Engine, Table, func, select
 
 from eventing.codec import decode
 from eventing.envelope import Envelope
-from eventing.examples import all_examples
 from eventing.tables import outbox
 
 SECRET = "test-secret"  # noqa: S105 - a test key
 BOOKING_LINK_SECRET = "test-booking-links"  # noqa: S105 - a test key
 PUBLIC_URL = "http://reports.test"
-
-
-def scored_event(case: str = "machining", **changes: Any) -> Envelope:
-    """An `assessment.scored` example about a fresh assessment, with a fresh event id."""
-    [example] = [e for e in all_examples() if e.name.startswith(f"assessment.scored.v1.{case}")]
-    template = decode(example.raw)
-    assessment_id = uuid.uuid4()
-    data = template.data | {"assessment_id": assessment_id} | changes
-    return dataclasses.replace(
-        template, event_id=uuid.uuid4(), correlation_id=str(assessment_id), data=data
-    )
 
 
 def outgoing(engine: Engine) -> list[Envelope]:

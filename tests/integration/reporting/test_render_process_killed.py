@@ -10,8 +10,9 @@ from collections.abc import Callable
 
 import pytest
 from process_tree import cpu_ticks, is_alive, spawned_children
-from report_helpers import outgoing, scored_event
+from report_helpers import outgoing
 from sqlalchemy import Engine, select
+from testkit.events import scored_event
 
 from eventing.envelope import Envelope
 from eventing.kafka_publisher import KafkaPublisher

@@ -6,8 +6,9 @@ import dataclasses
 import uuid
 
 from prometheus_client import REGISTRY
-from report_helpers import count, outgoing, scored_event
+from report_helpers import count, outgoing
 from sqlalchemy import Engine, select
+from testkit.events import scored_event
 
 from eventing.kafka_publisher import KafkaPublisher, OutgoingMessage
 from eventing.tables import inbox

@@ -11,8 +11,9 @@ from urllib.parse import urlsplit
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from report_helpers import BOOKING_LINK_SECRET, PUBLIC_URL, SECRET, scored_event
+from report_helpers import BOOKING_LINK_SECRET, PUBLIC_URL, SECRET
 from sqlalchemy import select
+from testkit.events import scored_event
 
 from eventing.codec import decode
 from eventing.tables import outbox

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 from PIL import Image, ImageStat
-from report_helpers import pdf_text, scored_event
+from report_helpers import pdf_text
+from testkit.events import scored_event
 
 from reporting.adapters.questionnaire_labels import questionnaire_labels
 from reporting.adapters.render_process import RenderProcess
@@ -55,7 +56,8 @@ def test_a_german_report_names_company_class_scores_and_funding(render_process, 
 def test_an_english_report_is_english_throughout(render_process, tmp_path):
     text = pdf_text(render("die-caster", render_process).content, tmp_path)
 
-    assert "B – Actively shape the transformation" in text
+    assert "B – Actively shape the conversion" in text  # the ruleset's name of class B
+    assert "Workforce and skills" in text
     assert "Page 2 of" in text
     assert "Seite" not in text
 

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from report_helpers import pdf_text, scored_event
+from report_helpers import pdf_text
+from testkit.events import scored_event
 
 from reporting.adapters.file_store import file_key
 from reporting.adapters.render_process import RenderFailed, RenderProcess

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import dataclasses
 import uuid
 from datetime import UTC, datetime, time
 from typing import Any
@@ -14,9 +13,7 @@ from sqlalchemy import Engine, insert, update
 from testkit.web import csrf_token
 
 from assessment.testing import START_BODY
-from eventing.codec import decode
 from eventing.envelope import Envelope
-from eventing.examples import all_examples
 from notifications.adapters import company_assessments
 from notifications.adapters.advisor_accounts import Coverage, create_account
 from notifications.adapters.tables import company_assessments as company_table
@@ -53,11 +50,6 @@ def start_body(**company: str) -> dict[str, Any]:
     body = copy.deepcopy(START_BODY)
     body["company"].update(company)
     return body
-
-
-def example_event(name: str) -> Envelope:
-    [template] = [decode(e.raw) for e in all_examples() if e.name.startswith(name)]
-    return template
 
 
 def add_account(engine: Engine, name: str, role: str = "advisor") -> tuple[uuid.UUID, str]:
@@ -106,18 +98,6 @@ def add_company(engine: Engine, advisor_id: uuid.UUID | None, scored: Envelope) 
             .values(advisor_id=advisor_id, assigned_at=datetime.now(UTC))
         )
     return assessment_id
-
-
-def scored_event(**company: str) -> Envelope:
-    """The example assessment.scored event with fresh ids and the given company fields."""
-    template = example_event("assessment.scored.v1.machining-supplier")
-    data = copy.deepcopy(template.data)
-    data["assessment_id"] = uuid.uuid4()
-    data["company_id"] = uuid.uuid4()
-    data["company"].update(company)
-    return dataclasses.replace(
-        template, event_id=uuid.uuid4(), data=data, correlation_id=str(data["assessment_id"])
-    )
 
 
 def log_in(client: FlaskClient, email: str) -> None:

@@ -23,10 +23,10 @@ from security_helpers import (
     add_company,
     engine_of,
     log_in,
-    scored_event,
     service_settings,
 )
 from sqlalchemy import select, update
+from testkit.events import scored_event
 from testkit.web import csrf_token
 
 from assessment.testing import START_BODY

@@ -27,10 +27,10 @@ from security_helpers import (
     add_company,
     available_all_week,
     engine_of,
-    example_event,
 )
 from sqlalchemy import select
 from sqlalchemy.orm import sessionmaker
+from testkit.events import example
 from testkit.web import bearer
 from werkzeug.test import TestResponse
 
@@ -174,10 +174,9 @@ def test_every_response_of_a_whole_journey_is_as_documented(
     report_id = add_generated_report(reporting_app)
     now = datetime.now(UTC)
     download = reporting_app.extensions[downloads.LINKS_EXTENSION].url(report_id, now)
-    generated = example_event("report.generated.v1.machining")
+    generated = example("report.generated.v1.machining")
     generated = dataclasses.replace(
         generated,
-        event_id=uuid.uuid4(),
         data=generated.data
         | {
             "assessment_id": uuid.UUID(started["id"]),

@@ -20,9 +20,9 @@ from security_helpers import (
     available_all_week,
     engine_of,
     log_in,
-    scored_event,
 )
 from sqlalchemy import select
+from testkit.events import scored_event
 from testkit.web import bearer
 
 from assessment.testing import COMPLETE_ANSWERS, START_BODY
@@ -78,7 +78,7 @@ def test_desk_booking_page_mails_and_invitations_keep_the_name_inert(notificatio
     advisor_id, _ = add_account(engine, "Bea Berater")
     _, admin = add_account(engine, "Ada Admin", role="admin")
     available_all_week(engine, advisor_id)
-    assessment_id = add_company(engine, advisor_id, scored_event(name=HOSTILE))
+    assessment_id = add_company(engine, advisor_id, scored_event(company={"name": HOSTILE}))
     desk = notifications_app.test_client()
     log_in(desk, admin)
     company = notifications_app.test_client()

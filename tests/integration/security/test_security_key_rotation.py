@@ -20,8 +20,8 @@ from security_helpers import (
     add_company,
     engine_of,
     log_in,
-    scored_event,
 )
+from testkit.events import scored_event
 
 from notifications.web import create_app as create_notifications_app
 from reporting.adapters.download_links import DownloadLinks

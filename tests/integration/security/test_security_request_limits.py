@@ -9,7 +9,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from security_helpers import BOOKING_LINKS, add_company, engine_of, scored_event
+from security_helpers import BOOKING_LINKS, add_company, engine_of
+from testkit.events import scored_event
 from testkit.web import bearer, csrf_token
 
 from assessment.testing import START_BODY

@@ -29,8 +29,9 @@ from pathlib import Path
 
 import pytest
 from flask import Flask
-from security_helpers import BOOKING_LINKS, SECRET, add_company, engine_of, scored_event
+from security_helpers import BOOKING_LINKS, SECRET, add_company, engine_of
 from sqlalchemy import delete, select, update
+from testkit.events import scored_event
 from testkit.web import bearer
 
 from assessment.adapters.tables import assessments

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from reporting.domain.formatting import long_date, number, short_date
-from reporting.domain.texts import DIMENSIONS, pick
+from reporting.domain.texts import CONTRACT_HORIZONS, pick
 
 
 @pytest.mark.parametrize(
@@ -36,6 +36,6 @@ def test_dates_in_the_readers_form(language: str, long: str, short: str) -> None
 
 
 def test_a_label_in_the_reports_language_and_an_unknown_id_as_itself() -> None:
-    assert pick(DIMENSIONS, "energy", "de") == "Energie und CO₂"
-    assert pick(DIMENSIONS, "energy", "en") == "Energy and CO₂"
-    assert pick(DIMENSIONS, "hydrogen_readiness", "en") == "hydrogen readiness"
+    assert pick(CONTRACT_HORIZONS, "unknown", "de") == "unbekannt"
+    assert pick(CONTRACT_HORIZONS, "unknown", "en") == "unknown"
+    assert pick(CONTRACT_HORIZONS, "after_2040", "en") == "after 2040"

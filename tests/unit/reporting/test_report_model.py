@@ -38,9 +38,9 @@ def test_the_summary_places_the_company_in_class_a_with_its_scores_and_three_mes
     assert exposure.startswith("80 % Ihres Umsatzes hängen am Verbrennungsmotor")
     assert "Wachstumsfelder machen 20 % aus" in exposure
     assert "vor 2030" in exposure  # the time-pressure flag
-    assert "Finanzen (Fortgeschritten)" in readiness
-    assert "Innovation, Energie und CO₂" in readiness
-    assert "zwei bis vier Wochen" in advice
+    assert "Finanzielle Resilienz und Investitionsfähigkeit (Fortgeschritten)" in readiness
+    assert "Technologie und Innovation, Energie, CO₂ und Nachhaltigkeit" in readiness
+    assert advice.endswith("Transformationsgespräch innerhalb von zwei bis vier Wochen.")
 
 
 def test_an_english_assessment_gets_an_english_report():
@@ -52,26 +52,47 @@ def test_an_english_assessment_gets_an_english_report():
     assert report.roadmap[0].title == "0–6 months: quick wins"
 
 
-def test_the_exposure_profile_groups_revenue_by_exposure_class_from_most_exposed():
+def test_the_exposure_profile_groups_revenue_by_the_rulesets_exposure_classes_in_its_order():
     profile = report_for(scored_example("machining")).exposure_profile
 
     assert [(s.exposure_class, s.share) for s in profile.segments] == [
-        ("ice", 70.0),
-        ("ice_related", 10.0),
-        ("growth", 20.0),
+        ("ice_specific", 70.0),
+        ("high_medium", 10.0),
+        ("growth", 5.0),
+        ("non_automotive", 15.0),
     ]
     assert profile.contract_horizon == "2027 bis 2029"
     assert (profile.top_customer_share, profile.customers_over_5pct) == (45, 3)
     assert profile.parts == (("part_prod", 80.3), ("part_cust", 80.8), ("part_press", 66.7))
 
 
-def test_a_category_the_report_does_not_know_counts_as_drive_independent():
+def test_a_category_the_vocabulary_does_not_name_is_a_group_of_its_own_under_its_id():
     scored = scored_example("machining")
     scored["exposure_profile"]["revenue_split"] = {"ice_fuel_injection": 40, "quantum_drives": 60}
 
     segments = report_for(scored).exposure_profile.segments
 
-    assert [(s.exposure_class, s.share) for s in segments] == [("ice", 40), ("neutral", 60)]
+    assert [(s.exposure_class, s.share, s.label) for s in segments] == [
+        ("ice_specific", 40, "verbrennerspezifisch"),
+        ("quantum_drives", 60, "quantum drives"),
+    ]
+
+
+def test_an_event_without_a_vocabulary_is_reported_in_ids():
+    scored = scored_example("plastics-moulder")
+    assert "vocabulary" not in scored  # an assessment scored before v1 carried it
+
+    report = report_for(scored)
+
+    assert report.summary.class_title == "C"
+    assert report.summary.exposure.level == scored["scores"]["exposure"]["level"]
+    assert report.summary.exposure_from is None
+    assert {s.exposure_class for s in report.exposure_profile.segments} == set(
+        scored["exposure_profile"]["revenue_split"]
+    )
+    assert [axis.label for axis in report.radar.axes] == [
+        axis.dimension for axis in report.radar.axes
+    ]
 
 
 def test_the_radar_compares_own_scores_with_the_peer_median_and_the_target():
@@ -111,9 +132,16 @@ def test_the_radar_says_which_comparison_it_used(basis: str, expected: str):
 def test_strengths_are_fields_from_advanced_up_and_the_gaps_are_the_events_top_three():
     section = report_for(scored_example("machining")).strengths_and_gaps
 
-    assert [(s.label, s.level) for s in section.strengths] == [("Finanzen", "Fortgeschritten")]
-    assert not section.only_relative_strengths
-    assert [g.label for g in section.gaps] == ["Produktportfolio", "Innovation", "Strategie"]
+    assert [(s.label, s.level) for s in section.strengths] == [
+        ("Finanzielle Resilienz und Investitionsfähigkeit", "Fortgeschritten")
+    ]
+    assert section.strengths[0].text.startswith("Ihr Unternehmen ist in den meisten Bereichen")
+    assert section.relative_note is None
+    assert [g.label for g in section.gaps] == [
+        "Produktportfolio und Antriebsabhängigkeit",
+        "Technologie und Innovation",
+        "Strategie und Geschäftsmodell",
+    ]
     assert section.gaps[1].text.startswith("Einsteiger: Entwicklung findet")
 
 
@@ -125,11 +153,13 @@ def test_without_an_advanced_field_the_relatively_strongest_are_shown_as_such():
 
     section = report_for(scored).strengths_and_gaps
 
-    assert section.only_relative_strengths
+    assert section.relative_note == (
+        "Noch erreicht kein Feld 50 Punkte; Ihre relativ stärksten Felder:"
+    )
     assert [s.label for s in section.strengths] == [
-        "Finanzen",
-        "Digitalisierung",
-        "Belegschaft und Kompetenzen",
+        "Finanzielle Resilienz und Investitionsfähigkeit",
+        "Digitalisierung und Produktion",
+        "Personal und Qualifizierung",
     ]
 
 

@@ -18,9 +18,11 @@ from eventing.kafka_settings import KafkaSettings
 from eventing.migrations import VERSIONS, upgrade_service_database
 from eventing.outbox import OutboxRelay
 from eventing.worker import ConsumerSpec, ConsumerWorker
+from servicekit.db import make_engine
 from servicekit.gunicorn_runner import serve
 from servicekit.health import HealthFile
 from servicekit.loops import run_loop
+from servicekit.settings import database_url_from_env
 
 ConsumerFactory = Callable[[Engine], ConsumerSpec]
 KafkaLoop = Callable[[threading.Event], None]
@@ -79,6 +81,9 @@ class ServiceProcesses:
     # Revision folders of further libraries whose tables the service keeps (their own
     # branches), e.g. `mailing.migrations.VERSIONS`.
     more_migrations: tuple[Path, ...] = ()
+    # Runs after every migration, e.g. to announce the data the new release ships; it must
+    # be idempotent, as `<service>-migrate` runs on every deploy.
+    after_migrate: Callable[[Engine], None] | None = None
 
     @property
     def version_locations(self) -> tuple[Path, ...]:
@@ -99,3 +104,9 @@ class ServiceProcesses:
 
     def migrate(self) -> None:
         upgrade_service_database(self.service, self.version_locations)
+        if self.after_migrate is not None:
+            engine = make_engine(database_url_from_env(self.service, os.environ))
+            try:
+                self.after_migrate(engine)
+            finally:
+                engine.dispose()

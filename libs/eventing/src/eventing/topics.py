@@ -29,7 +29,7 @@ class TopicSpec:
 ASSESSMENT_EVENTS = TopicSpec(
     name="assessment-events",
     partitions=6,
-    event_types=("assessment.submitted", "assessment.scored"),
+    event_types=("assessment.submitted", "assessment.scored", "ruleset.published"),
     producers=("assessment",),
     consumers=("reporting", "notifications"),
 )

@@ -1,7 +1,7 @@
 """What the notifications service consumes: scored assessments (routing, the desk's read
-model), generated reports (the mails to the advisor and the company), erasure requests
-(the company's read model, meetings and mails go) and revocations of a company's links (older
-booking and export links answer 403)."""
+model), the rulesets' words, generated reports (the mails to the advisor and the company),
+erasure requests (the company's read model, meetings and mails go) and revocations of a
+company's links (older booking and export links answer 403)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from eventing.worker import ConsumerSpec
 from notifications.messages.links import MailLinks
 from notifications.privacy.erasure import SERVICE, erase_company
 from notifications.report_ready import report_generated
+from notifications.ruleset_published import ruleset_published
 from notifications.scored_assessment import assessment_scored
 from privacy.erasure_ledger import erasure_effect, unless_erased
 from privacy.link_cutoffs import revocation_effect
@@ -34,6 +35,7 @@ def consumer_spec(engine: Engine, links: MailLinks | None = None) -> ConsumerSpe
         # A replayed or late event about an erased assessment stores and mails nothing.
         ("assessment.scored", 1): unless_erased(partial(assessment_scored, links)),
         ("report.generated", 1): unless_erased(partial(report_generated, links)),
+        ("ruleset.published", 1): ruleset_published,
         ("erasure.requested", 1): erasure_effect(SERVICE, erase_company),
         ("company.links_revoked", 1): unless_erased(revocation_effect()),
     }

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from eventing.envelope import Envelope
 from mailing.outbox import queue_mail
 from mailing.owner import MailOwner
-from notifications.adapters import company_assessments
+from notifications.adapters import company_assessments, vocabularies
 from notifications.adapters.tables import advisors, reports_awaiting_assessment
 from notifications.messages.links import MailLinks
 from notifications.messages.report_mails import Report, advisor_mail, company_mail
@@ -70,6 +70,7 @@ def deliver_report(
     assessment_id: uuid.UUID = assessment["assessment_id"]
     company_id: uuid.UUID = assessment["company_id"]
     now = datetime.now(UTC)
+    words = vocabularies.of_ruleset(session, assessment["ruleset_version"])
     company_assessments.record_report(
         session, assessment_id, report.download_url, report.generated_at
     )
@@ -79,7 +80,9 @@ def deliver_report(
         advisor = session.execute(query.where(advisors.c.id == assessment["advisor_id"])).one()
         queue_mail(
             session,
-            advisor_mail(report, assessment, advisor._asdict(), links.desk_url(assessment_id)),
+            advisor_mail(
+                report, assessment, words, advisor._asdict(), links.desk_url(assessment_id)
+            ),
             now,
             owner=MailOwner.advisor(advisor.id, company_id, assessment_id),
         )
@@ -89,7 +92,7 @@ def deliver_report(
     # it, and the advisor's mail is not held back for it.
     queue_mail(
         session,
-        company_mail(report, assessment, company_links, advisor_name),
+        company_mail(report, assessment, words, company_links, advisor_name),
         now,
         owner=MailOwner.company(company_id, assessment_id),
     )

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from sqlalchemy.orm import Session
 
 from eventing.envelope import Envelope
-from notifications.adapters import company_assessments
+from notifications.adapters import company_assessments, vocabularies
 from notifications.assignment import assign_by_routing
 from notifications.messages.links import MailLinks
 from notifications.report_ready import deliver_awaiting_report
@@ -17,6 +17,10 @@ from notifications.report_ready import deliver_awaiting_report
 def assessment_scored(links: MailLinks, session: Session, event: Envelope) -> None:
     data = event.data
     assessment_id = data["assessment_id"]
+    # Producers from before the vocabulary was added to v1 send none: the assessment is then
+    # named in the words already kept for its ruleset, or in ids.
+    if data.get("vocabulary"):
+        vocabularies.record(session, data["ruleset_version"], data["vocabulary"])
     company_assessments.record_scored(
         session, assessment_id, company_assessments.scored_values(data)
     )

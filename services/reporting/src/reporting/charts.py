@@ -12,15 +12,17 @@ from collections.abc import Sequence
 
 from markupsafe import Markup, escape
 
-from reporting.domain.report import BarSegment, RadarAxis
+from reporting.domain.report import BarSegment, RadarAxis, Summary
 
 CLASS_COLOURS = {"A": "#b3261e", "B": "#e8772e", "C": "#4a7ab5", "D": "#2e8b57"}
+# Keyed by the ruleset's exposure classes of revenue categories; one it adds later is grey.
 EXPOSURE_COLOURS = {
-    "ice": "#b3261e",
-    "ice_related": "#e8772e",
+    "ice_specific": "#b3261e",
+    "high_medium": "#e8772e",
     "transition": "#f2c14e",
     "neutral": "#8fa3b8",
     "growth": "#2e8b57",
+    "non_automotive": "#5b8c6e",
 }
 OWN, PEER, TARGET = "#1f4e79", "#7f7f7f", "#2e8b57"
 
@@ -42,24 +44,30 @@ def _text(x: float, y: float, text: str, *, size: int = 10, anchor: str = "start
     )
 
 
-def matrix_chart(
-    exposure: float, readiness: float, class_id: str, exposure_label: str, readiness_label: str
-) -> Markup:
-    """Exposure (up) against readiness (right), split at 50 into the classes A-D."""
+def matrix_chart(summary: Summary, exposure_label: str, readiness_label: str) -> Markup:
+    """Exposure (up) against readiness (right), split at the ruleset's class thresholds into
+    the classes A-D (in the middle, unlabelled, for an event that names no thresholds)."""
     size, left, top = 220, 34, 10
-    cell = size / 2
-    quadrants = {"A": (0, 0), "B": (1, 0), "C": (0, 1), "D": (1, 1)}
+    split_x = size * (0.5 if summary.readiness_from is None else summary.readiness_from / 100)
+    split_y = size * (0.5 if summary.exposure_from is None else 1 - summary.exposure_from / 100)
+    quadrants = {
+        "A": (0, 0, split_x, split_y),
+        "B": (split_x, 0, size - split_x, split_y),
+        "C": (0, split_y, split_x, size - split_y),
+        "D": (split_x, split_y, size - split_x, size - split_y),
+    }
     parts = []
-    for name, (column, row) in quadrants.items():
-        x, y = left + column * cell, top + row * cell
-        active = name == class_id
+    for name, (dx, dy, width, height) in quadrants.items():
+        x, y = left + dx, top + dy
+        active = name == summary.class_id
         parts.append(
-            f'<rect x="{x}" y="{y}" width="{cell}" height="{cell}" '
+            f'<rect x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" height="{height:.1f}" '
             f'fill="{CLASS_COLOURS[name]}" fill-opacity="{0.85 if active else 0.18}" '
             'stroke="#fff" stroke-width="2"/>'
         )
         colour = "#fff" if active else CLASS_COLOURS[name]
         parts.append(_text(x + 10, y + 24, name, size=20, weight="bold", fill=colour))
+    exposure, readiness = summary.exposure.value or 0, summary.readiness.value or 0
     dot_x = left + readiness / 100 * size
     dot_y = top + (1 - exposure / 100) * size
     parts.append(
@@ -72,11 +80,16 @@ def matrix_chart(
         + _text(0, 0, exposure_label + " →", anchor="middle")
         + "</g>"
     )
-    for value, x in ((0, left), (50, left + cell), (100, left + size)):
-        parts.append(_text(x, top + size + 12, str(value), size=8, anchor="middle"))
-    for value, y in ((100, top + 4), (50, top + cell + 3), (0, top + size)):
-        parts.append(_text(left - 4, y, str(value), size=8, anchor="end"))
-    return _svg(left + size + 10, top + size + 34, "".join(parts), class_id)
+    ticks_x: list[tuple[float, float]] = [(0.0, left), (100.0, left + size)]
+    ticks_y: list[tuple[float, float]] = [(100.0, top + 4), (0.0, top + size)]
+    if summary.readiness_from is not None and summary.exposure_from is not None:
+        ticks_x.insert(1, (summary.readiness_from, left + split_x))
+        ticks_y.insert(1, (summary.exposure_from, top + split_y + 3))
+    for value, x in ticks_x:
+        parts.append(_text(x, top + size + 12, f"{value:g}", size=8, anchor="middle"))
+    for value, y in ticks_y:
+        parts.append(_text(left - 4, y, f"{value:g}", size=8, anchor="end"))
+    return _svg(left + size + 10, top + size + 34, "".join(parts), summary.class_id)
 
 
 def revenue_bar(segments: Sequence[BarSegment], title: str) -> Markup:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from marshmallow import Schema
 
-from eventing.schemas import assessment, meetings, privacy, reporting
+from eventing.schemas import assessment, meetings, privacy, reporting, ruleset
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,7 @@ EVENTS: dict[tuple[str, int], EventSpec] = {
     for spec in (
         EventSpec("assessment.submitted", 1, assessment.AssessmentSubmittedV1, "assessment_id"),
         EventSpec("assessment.scored", 1, assessment.AssessmentScoredV1, "assessment_id"),
+        EventSpec("ruleset.published", 1, ruleset.RulesetPublishedV1, "ruleset_version"),
         EventSpec("report.generated", 1, reporting.ReportGeneratedV1, "assessment_id"),
         EventSpec("report.failed", 1, reporting.ReportFailedV1, "assessment_id"),
         EventSpec("advisor.assigned", 1, meetings.AdvisorAssignedV1, "assessment_id"),

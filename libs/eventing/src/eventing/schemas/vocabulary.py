@@ -41,6 +41,8 @@ class LevelNameSchema(EventSchema):
     id = identifier()
     minimum = score_value()  # the level runs from here up to the next one's minimum
     name = _names()
+    # Added within v1: what the level means to a company (exposure and readiness levels).
+    text = fields.Nested(NamesSchema, required=False)
 
 
 class DimensionNameSchema(EventSchema):
@@ -49,15 +51,20 @@ class DimensionNameSchema(EventSchema):
     title = _names()
 
 
+class DistrictNameSchema(EventSchema):
+    id = identifier()
+    name = _names()
+
+
 class CategoryNameSchema(EventSchema):
     id = identifier()
     name = _names()
     exposure_class = identifier()  # how hard the end of the combustion engine hits it
 
 
-def _named(schema: type[EventSchema], most: int) -> fields.List[Any]:
+def _named(schema: type[EventSchema], most: int, *, required: bool = True) -> fields.List[Any]:
     return fields.List(
-        fields.Nested(schema), required=True, validate=validate.Length(min=1, max=most)
+        fields.Nested(schema), required=required, validate=validate.Length(min=1, max=most)
     )
 
 
@@ -72,3 +79,5 @@ class VocabularySchema(EventSchema):
     priority_levels = _named(LevelNameSchema, 10)
     dimensions = _named(DimensionNameSchema, 20)
     categories = _named(CategoryNameSchema, 50)
+    # Added within v1: the districts a company can be in (the questionnaire's).
+    districts = _named(DistrictNameSchema, 50, required=False)

@@ -68,9 +68,11 @@ def scored_event_data(
 
 def vocabulary_part(questionnaire: Questionnaire, ruleset: Ruleset) -> dict[str, Any]:
     """The names the scores are told in, in both languages (the advisor's mail is German
-    whatever the company's language), and the class boundaries."""
+    whatever the company's language), and the class boundaries; `ruleset.published` carries
+    the same."""
     classes = ruleset.classes
     split = questionnaire.item(ids.REVENUE_SPLIT)
+    districts = questionnaire.item(ids.DISTRICT)
     return {
         "classes": [
             {"id": rule.id, "name": _names(rule.name), "text": _names(rule.text)}
@@ -80,9 +82,9 @@ def vocabulary_part(questionnaire: Questionnaire, ruleset: Ruleset) -> dict[str,
             "exposure_from": classes.exposure_from,
             "readiness_from": classes.readiness_from,
         },
-        "exposure_levels": _levels(ruleset.exposure_levels),
-        "readiness_levels": _levels(ruleset.readiness_levels),
-        "priority_levels": _levels(ruleset.priority),
+        "exposure_levels": _levels(ruleset.exposure_levels, ruleset, "exposure"),
+        "readiness_levels": _levels(ruleset.readiness_levels, ruleset, "readiness"),
+        "priority_levels": _levels(ruleset.priority, ruleset, None),
         "dimensions": [
             {"id": d.id, "kind": d.kind, "title": _names(d.title)}
             for d in questionnaire.dimensions
@@ -96,12 +98,17 @@ def vocabulary_part(questionnaire: Questionnaire, ruleset: Ruleset) -> dict[str,
             }
             for option in split.options
         ],
+        "districts": [
+            {"id": option.id, "name": _names(option.label)} for option in districts.options
+        ],
     }
 
 
-def _levels(scale: Scale) -> list[dict[str, Any]]:
+def _levels(scale: Scale, ruleset: Ruleset, subject: str | None) -> list[dict[str, Any]]:
+    """The levels of a scale; those of an index (`subject`) with what each means."""
     return [
         {"id": level.id, "minimum": level.minimum, "name": _names(level.name)}
+        | ({"text": _names(ruleset.level_text(subject, level.id))} if subject else {})
         for level in scale.levels
     ]
 

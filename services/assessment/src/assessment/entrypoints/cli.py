@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from assessment.adapters.ruleset_published import publish_rulesets
 from assessment.config import AssessmentConfig
 from assessment.entrypoints.consumer import consumer_spec
 from assessment.privacy.config import PrivacyConfig
@@ -36,6 +37,7 @@ processes = ServiceProcesses(
     Path(__file__).parents[1] / "migrations" / "versions",
     consumer=worker_consumer,
     more_migrations=(mailing_migrations.VERSIONS,),
+    after_migrate=publish_rulesets,
 )
 
 

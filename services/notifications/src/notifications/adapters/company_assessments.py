@@ -43,6 +43,7 @@ def scored_values(data: Mapping[str, Any]) -> dict[str, Any]:
             for gap in scores["top_gaps"]
         ],
         "scored_at": data["scored_at"],
+        "ruleset_version": data["ruleset_version"],
     }
 
 

@@ -3,7 +3,8 @@ mail outbox come from the libs).
 
 Advisors and their availability are what bookings are made against; `company_assessments`
 is this service's read model of the scored assessments (what the advisor desk lists and
-routing decides on); `meetings` are the bookings; `callback_requests` are companies that
+routing decides on), named in the words of its ruleset's `vocabularies`; `meetings` are
+the bookings; `callback_requests` are companies that
 found no free date and asked to be called.
 """
 
@@ -122,6 +123,8 @@ company_assessments = Table(
     # [{"dimension", "score", "level", "text"}], as in the event.
     Column("top_gaps", JSON, nullable=False),
     Column("scored_at", UTCDateTime, nullable=False),
+    # Names its ids in `vocabularies`; null for assessments recorded before it was kept.
+    Column("ruleset_version", String(50)),
     Column("advisor_id", Uuid, ForeignKey("advisors.id")),
     Column("assigned_at", UTCDateTime),
     Column("report_url", String(2000)),
@@ -131,6 +134,14 @@ Index(
     "ix_company_assessments_advisor_priority",
     company_assessments.c.advisor_id,
     company_assessments.c.priority,
+)
+
+# The words of each ruleset, as `ruleset.published` and `assessment.scored` carry them.
+vocabularies = Table(
+    "vocabularies",
+    metadata,
+    Column("ruleset_version", String(50), primary_key=True),
+    Column("vocabulary", JSON, nullable=False),
 )
 
 meetings = Table(

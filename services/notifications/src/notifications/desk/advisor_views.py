@@ -9,7 +9,8 @@ from typing import Any
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from sqlalchemy import Engine
 
-from notifications.adapters import advisor_accounts
+from eventing.vocabulary import Vocabulary
+from notifications.adapters import advisor_accounts, vocabularies
 from notifications.adapters.advisor_accounts import AccountExists, Coverage
 from notifications.adapters.tables import ROLE_ADMIN
 from notifications.desk import queries
@@ -29,7 +30,7 @@ def register(desk: Blueprint, engine: Engine) -> None:
     @desk.route("/advisors/new", methods=["GET", "POST"])
     @admin_required
     def new_advisor() -> Any:
-        form = AdvisorCreateForm()
+        form = AdvisorCreateForm(_newest_words(engine))
         if form.validate_on_submit():
             try:
                 with engine.begin() as connection:
@@ -54,7 +55,7 @@ def register(desk: Blueprint, engine: Engine) -> None:
     @admin_required
     def edit_advisor(advisor_id: str) -> Any:
         account = _account(engine, advisor_id)
-        form = AdvisorEditForm(obj=account)
+        form = AdvisorEditForm(_newest_words(engine), obj=account)
         if form.validate_on_submit():
             if account.id == current_user().id and (
                 not form.active.data or form.role.data != ROLE_ADMIN
@@ -98,3 +99,8 @@ def _account(engine: Engine, advisor_id: str) -> Any:
     if account is None:
         abort(404)
     return account
+
+
+def _newest_words(engine: Engine) -> Vocabulary:
+    with engine.connect() as connection:
+        return vocabularies.newest(connection)

@@ -7,6 +7,7 @@ from flask_wtf.csrf import CSRFError
 from sqlalchemy import Engine
 from werkzeug.exceptions import Forbidden, NotFound
 
+from notifications.adapters import vocabularies
 from notifications.desk import (
     account_views,
     advisor_views,
@@ -16,7 +17,7 @@ from notifications.desk import (
 )
 from notifications.desk.forms import ActionForm
 from notifications.desk.session_user import load_user
-from notifications.messages import labels
+from notifications.messages import formatting
 
 
 def create_desk_blueprint(engine: Engine) -> Blueprint:
@@ -39,10 +40,15 @@ def create_desk_blueprint(engine: Engine) -> Blueprint:
 
     @desk.context_processor
     def desk_helpers() -> dict[str, object]:
+        with engine.connect() as connection:
+            # Lists name districts and topics in the newest ruleset's words; a company's
+            # page passes the words of the ruleset it was scored with instead.
+            words = vocabularies.newest(connection)
         return {
             "logout_form": ActionForm(),
-            "labels": labels,
-            "berlin": lambda value: "" if value is None else labels.local_time(value, "de"),
+            "formatting": formatting,
+            "words": words,
+            "berlin": lambda value: "" if value is None else formatting.local_time(value, "de"),
         }
 
     @desk.errorhandler(NotFound)

@@ -10,6 +10,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from sqlalchemy import Connection, Engine
 from wtforms import SelectChoice
 
+from notifications.adapters import vocabularies
 from notifications.assignment import MANUAL, record_assignment
 from notifications.desk import queries
 from notifications.desk.forms import ReassignForm
@@ -35,7 +36,10 @@ def register(desk: Blueprint, engine: Engine) -> None:
                 abort(404)
             meetings = queries.meetings_of(connection, parsed)
             form = _reassign_form(connection, row.advisor_id) if current_user().is_admin else None
-        return render_template("desk/company.html", company=row, meetings=meetings, form=form)
+            words = vocabularies.of_ruleset(connection, row.ruleset_version)
+        return render_template(
+            "desk/company.html", company=row, meetings=meetings, form=form, words=words
+        )
 
     @desk.post("/companies/<assessment_id>/advisor")
     @admin_required

@@ -3,6 +3,8 @@ without it). Messages are German, shown next to their fields."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
@@ -26,6 +28,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
+from eventing.vocabulary import Section, Vocabulary
 from mailing.message import ADDRESS_REFUSED, NAME_REFUSED, check_address, check_name
 from notifications.adapters.advisor_accounts import (
     MAX_PASSWORD_LENGTH,
@@ -33,7 +36,6 @@ from notifications.adapters.advisor_accounts import (
     ROLES,
 )
 from notifications.desk.hours import parse_hours
-from notifications.messages.labels import DISTRICTS, TOPICS
 
 WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
 ROLE_NAMES = {"advisor": "Berater/in", "admin": "Administrator/in"}
@@ -112,14 +114,14 @@ class ActionForm(FlaskForm):
 
 
 class _CoverageForm(FlaskForm):
-    """What routing and booking use of an advisor: the admin's routing configuration."""
+    """What routing and booking use of an advisor: the admin's routing configuration.
 
-    districts = _Checkboxes(
-        "Landkreise", choices=[SelectChoice(key, names["de"]) for key, names in DISTRICTS.items()]
-    )
-    topics = _Checkboxes(
-        "Themen", choices=[SelectChoice(key, names["de"]) for key, names in TOPICS.items()]
-    )
+    Districts and topics (the ruleset's dimensions) are offered in the words of the newest
+    ruleset published; before any was, there is nothing to choose from yet.
+    """
+
+    districts = _Checkboxes("Landkreise", choices=[])
+    topics = _Checkboxes("Themen", choices=[])
     meeting_minutes = IntegerField(
         "Gesprächsdauer (Minuten)",
         default=60,
@@ -132,6 +134,15 @@ class _CoverageForm(FlaskForm):
     )
     role = SelectField("Rolle", choices=[SelectChoice(role, ROLE_NAMES[role]) for role in ROLES])
     active = BooleanField("Aktiv (bekommt Unternehmen und Buchungen)", default=True)
+
+    def __init__(self, words: Vocabulary, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.districts.choices = _choices(words, "districts")
+        self.topics.choices = _choices(words, "dimensions")
+
+
+def _choices(words: Vocabulary, section: Section) -> list[SelectChoice]:
+    return [SelectChoice(key, words.name(section, key, "de")) for key in words.ids(section)]
 
 
 class AdvisorEditForm(_CoverageForm):

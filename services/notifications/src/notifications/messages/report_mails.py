@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from eventing.vocabulary import Vocabulary
 from mailing.message import Mail, Unsendable, compose, reply_address, single_line
-from notifications.messages import labels
+from notifications.messages import formatting
 from notifications.messages.rendering import render
 
 ADVISOR_LANGUAGE = "de"  # the cluster's advisors work in German
@@ -42,15 +43,19 @@ class CompanyLinks:
 
 
 def advisor_mail(
-    report: Report, assessment: Mapping[str, Any], advisor: Mapping[str, Any], desk_url: str
+    report: Report,
+    assessment: Mapping[str, Any],
+    words: Vocabulary,
+    advisor: Mapping[str, Any],
+    desk_url: str,
 ) -> Mail | Unsendable:
     language = ADVISOR_LANGUAGE
-    values = _summary(assessment, language) | {
+    values = _summary(assessment, words, language) | {
         "advisor_name": single_line(advisor["name"]),
         "contact_name": single_line(assessment["contact_name"]),
         "contact_email": assessment["contact_email"],
         "report_url": report.download_url,
-        "generated_at": labels.local_time(report.generated_at, language),
+        "generated_at": formatting.local_time(report.generated_at, language),
         "desk_url": desk_url,
     }
     text, html = render("advisor_report", language, values)
@@ -73,16 +78,17 @@ def advisor_mail(
 def company_mail(
     report: Report,
     assessment: Mapping[str, Any],
+    words: Vocabulary,
     links: CompanyLinks,
     advisor_name: str | None,
 ) -> Mail | Unsendable:
-    language = assessment["language"] if assessment["language"] in labels.LANGUAGES else "de"
-    values = _summary(assessment, language) | {
+    language = assessment["language"] if assessment["language"] in formatting.LANGUAGES else "de"
+    values = _summary(assessment, words, language) | {
         "contact_name": single_line(assessment["contact_name"]),
         "report_url": report.download_url,
         "result_url": links.result_url,
         "booking_url": links.booking_url,
-        "booking_expires": labels.local_date(links.booking_expires_at, language),
+        "booking_expires": formatting.local_date(links.booking_expires_at, language),
         "advisor_name": None if advisor_name is None else single_line(advisor_name),
     }
     text, html = render("company_report", language, values)
@@ -96,27 +102,27 @@ def company_mail(
     )
 
 
-def _summary(assessment: Mapping[str, Any], language: str) -> dict[str, Any]:
-    """What both mails say about the result, in words of `language`."""
+def _summary(assessment: Mapping[str, Any], words: Vocabulary, language: str) -> dict[str, Any]:
+    """What both mails say about the result, in the ruleset's words of `language`."""
     return {
         "company_name": single_line(assessment["company_name"]),
-        "district": labels.name(labels.DISTRICTS, assessment["district"], language),
+        "district": words.name("districts", assessment["district"], language),
         "klass": assessment["assessment_class"],
-        "class_name": labels.name(labels.CLASSES, assessment["assessment_class"], language),
-        "exposure": labels.score(assessment["exposure"], language),
-        "exposure_level": labels.name(labels.LEVELS, assessment["exposure_level"], language),
-        "readiness": labels.score(assessment["readiness"], language),
-        "readiness_level": labels.name(labels.LEVELS, assessment["readiness_level"], language),
-        "priority": labels.score(assessment["priority"], language),
-        "priority_label": labels.name(labels.PRIORITIES, assessment["priority_label"], language),
+        "class_name": words.name("classes", assessment["assessment_class"], language),
+        "exposure": formatting.score(assessment["exposure"], language),
+        "exposure_level": words.name("exposure_levels", assessment["exposure_level"], language),
+        "readiness": formatting.score(assessment["readiness"], language),
+        "readiness_level": words.name("readiness_levels", assessment["readiness_level"], language),
+        "priority": formatting.score(assessment["priority"], language),
+        "priority_label": words.name("priority_levels", assessment["priority_label"], language),
         "top_gaps": [
             {
-                "topic": labels.name(labels.TOPICS, gap["dimension"], language),
-                "score": labels.score(gap["score"], language),
-                "level": labels.name(labels.LEVELS, gap["level"], language),
+                "topic": words.name("dimensions", gap["dimension"], language),
+                "score": formatting.score(gap["score"], language),
+                "level": words.dimension_level(gap["dimension"], gap["level"], language),
                 "text": gap["text"],
             }
             for gap in assessment["top_gaps"]
         ],
-        "scored_at": labels.local_time(assessment["scored_at"], language),
+        "scored_at": formatting.local_time(assessment["scored_at"], language),
     }

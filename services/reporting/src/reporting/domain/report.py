@@ -13,32 +13,26 @@ from datetime import date
 from typing import Any
 
 from eventing.schemas.assessment import funding_notes
+from eventing.vocabulary import Section, Vocabulary
 from reporting.domain.answers import AnswerGroup, answer_groups
 from reporting.domain.benchmark import MIN_PEERS, Benchmark
-from reporting.domain.exposure_classes import EXPOSURE_CLASS_ORDER, ICE_DEPENDENT, shares_by_class
+from reporting.domain.exposure_classes import ICE_DEPENDENT, shares_by_class
 from reporting.domain.formatting import long_date, number, short_date
 from reporting.domain.texts import (
     BENCHMARK_BASIS,
-    CLASS_ADVICE,
-    CLASSES,
     CONTRACT_HORIZONS,
-    DIMENSIONS,
     EMPLOYEE_BANDS,
     EXPOSURE_CLASSES,
     LABELS,
-    LEVEL_TEXTS,
-    LEVELS,
     MAIN_SEGMENTS,
     MESSAGES,
-    PRIORITIES,
     ROADMAP_HORIZONS,
     pick,
 )
 
-# The readiness every field should reach: "Fortgeschritten" in full, where a company can
-# carry the transformation on its own (the radar's target line).
+# The readiness every field should reach, where a company can carry the transformation on
+# its own (the radar's target line): the report's goal, not a ruleset boundary.
 TARGET_SCORE = 75.0
-STRENGTH_FROM = 51.0  # "Fortgeschritten" and above
 ROADMAP_ORDER = ("quick_win", "project", "new_business_field")
 
 
@@ -52,6 +46,9 @@ class Score:
 class Summary:
     class_id: str
     class_title: str
+    # Where the matrix splits into the classes; None for an event without a vocabulary.
+    exposure_from: float | None
+    readiness_from: float | None
     exposure: Score
     readiness: Score
     priority_label: str
@@ -107,7 +104,8 @@ class DimensionNote:
 @dataclass(frozen=True)
 class StrengthsAndGaps:
     strengths: tuple[DimensionNote, ...]
-    only_relative_strengths: bool  # no field reaches "Fortgeschritten": show the best ones
+    # No field reaches the class's readiness threshold: the best ones are shown, saying so.
+    relative_note: str | None
     gaps: tuple[DimensionNote, ...]
 
 
@@ -188,15 +186,17 @@ def build_report(
     language = scored["language"]
     scores = scored["scores"]
     dimensions = {dimension["id"]: dimension for dimension in scores["dimensions"]}
+    # Events from before the vocabulary was added to v1 carry none: ids are shown instead.
+    words = Vocabulary.of(scored.get("vocabulary"))
     return Report(
         language=language,
         assessment_id=str(scored["assessment_id"]),
         company_name=scored["company"]["name"],
         date=long_date(scored_on, language),
-        summary=_summary(scored, dimensions, language),
-        exposure_profile=_exposure_profile(scored, language),
-        radar=_radar(scored, dimensions, benchmark, language),
-        strengths_and_gaps=_strengths_and_gaps(scores, dimensions, language),
+        summary=_summary(scored, dimensions, words, language),
+        exposure_profile=_exposure_profile(scored, words, language),
+        radar=_radar(scored, dimensions, benchmark, words, language),
+        strengths_and_gaps=_strengths_and_gaps(scores, dimensions, words, language),
         opportunities=_opportunities(scored, language, questionnaire_labels),
         roadmap=_roadmap(scored["recommendations"]["measures"], language),
         funding=tuple(_funding(p, language) for p in scored["recommendations"]["funding"]),
@@ -213,29 +213,37 @@ def build_report(
     )
 
 
-def _summary(scored: Mapping[str, Any], dimensions: Mapping[str, Any], language: str) -> Summary:
+def _summary(
+    scored: Mapping[str, Any], dimensions: Mapping[str, Any], words: Vocabulary, language: str
+) -> Summary:
     scores = scored["scores"]
     class_id = scores["class"]
+    name = words.name("classes", class_id, language)
+    thresholds = words.class_thresholds
     return Summary(
         class_id=class_id,
-        class_title=pick(CLASSES, class_id, language),
-        exposure=_score(scores["exposure"]["score"], scores["exposure"]["level"], language),
-        readiness=_score(scores["readiness"]["score"], scores["readiness"]["level"], language),
-        priority_label=pick(PRIORITIES, scores["priority"]["label"], language),
+        class_title=class_id
+        if name == class_id
+        else pick(LABELS, "class_title", language).format(id=class_id, name=name),
+        exposure_from=thresholds.exposure_from if thresholds else None,
+        readiness_from=thresholds.readiness_from if thresholds else None,
+        exposure=_score(scores["exposure"], "exposure_levels", words, language),
+        readiness=_score(scores["readiness"], "readiness_levels", words, language),
+        priority_label=words.name("priority_levels", scores["priority"]["label"], language),
         priority_score=scores["priority"]["score"],
         confidence_percent=round(scores["confidence"] * 100),
-        key_messages=_key_messages(scored, dimensions, language),
+        key_messages=_key_messages(scored, dimensions, words, language),
     )
 
 
 def _key_messages(
-    scored: Mapping[str, Any], dimensions: Mapping[str, Any], language: str
+    scored: Mapping[str, Any], dimensions: Mapping[str, Any], words: Vocabulary, language: str
 ) -> tuple[str, str, str]:
     """Where the company stands on exposure, on readiness, and what to do about it."""
     scores = scored["scores"]
-    shares = shares_by_class(scored["exposure_profile"]["revenue_split"])
+    shares = shares_by_class(scored["exposure_profile"]["revenue_split"], words)
     exposure = pick(MESSAGES, "exposure", language).format(
-        ice_share=number(sum(shares[group] for group in ICE_DEPENDENT), language),
+        ice_share=number(sum(shares.get(group, 0.0) for group in ICE_DEPENDENT), language),
         growth_share=number(scores["growth_share"], language),
     )
     if scores["time_pressure"]:
@@ -247,27 +255,31 @@ def _key_messages(
     if readiness_dimensions:
         best = max(readiness_dimensions, key=lambda d: d["score"])
         readiness = pick(MESSAGES, "strongest", language).format(
-            dimension=pick(DIMENSIONS, best["id"], language),
-            level=pick(LEVELS, best["level"], language),
+            dimension=words.name("dimensions", best["id"], language),
+            level=words.dimension_level(best["id"], best["level"], language),
         )
     if scores["critical_gaps"]:
-        names = ", ".join(pick(DIMENSIONS, gap, language) for gap in scores["critical_gaps"])
+        names = ", ".join(
+            words.name("dimensions", gap, language) for gap in scores["critical_gaps"]
+        )
         gaps = pick(MESSAGES, "critical_gaps", language).format(dimensions=names)
     else:
         gaps = pick(MESSAGES, "no_critical_gaps", language)
     readiness = f"{readiness} {gaps}".strip()
-    return exposure, readiness, pick(CLASS_ADVICE, scores["class"], language)
+    return exposure, readiness, words.text("classes", scores["class"], language) or ""
 
 
-def _exposure_profile(scored: Mapping[str, Any], language: str) -> ExposureProfile:
-    shares = shares_by_class(scored["exposure_profile"]["revenue_split"])
+def _exposure_profile(
+    scored: Mapping[str, Any], words: Vocabulary, language: str
+) -> ExposureProfile:
+    shares = shares_by_class(scored["exposure_profile"]["revenue_split"], words)
     answers = scored["answers"]
     parts = scored["scores"]["exposure"]["parts"]
     return ExposureProfile(
         segments=tuple(
-            BarSegment(group, pick(EXPOSURE_CLASSES, group, language), shares[group])
-            for group in EXPOSURE_CLASS_ORDER
-            if shares[group] > 0
+            BarSegment(group, pick(EXPOSURE_CLASSES, group, language), share)
+            for group, share in shares.items()
+            if share > 0
         ),
         growth_share=scored["scores"]["growth_share"],
         contract_horizon=pick(
@@ -289,16 +301,17 @@ def _radar(
     scored: Mapping[str, Any],
     dimensions: Mapping[str, Any],
     benchmark: Benchmark,
+    words: Vocabulary,
     language: str,
 ) -> Radar:
     axes = tuple(
         RadarAxis(
             dimension=dimension["id"],
-            label=pick(DIMENSIONS, dimension["id"], language),
+            label=words.name("dimensions", dimension["id"], language),
             own=dimension["score"],
             peer=benchmark.medians.get(dimension["id"]),
             target=TARGET_SCORE,
-            level=_score(dimension["score"], dimension["level"], language).level,
+            level=_score(dimension, "readiness_levels", words, language).level,
         )
         for dimension in dimensions.values()
         if dimension["kind"] == "readiness"
@@ -314,33 +327,41 @@ def _radar(
 
 
 def _strengths_and_gaps(
-    scores: Mapping[str, Any], dimensions: Mapping[str, Any], language: str
+    scores: Mapping[str, Any], dimensions: Mapping[str, Any], words: Vocabulary, language: str
 ) -> StrengthsAndGaps:
     answered = sorted(
         (d for d in dimensions.values() if d["kind"] == "readiness" and d["score"] is not None),
         key=lambda d: -d["score"],
     )
-    strong = [d for d in answered if d["score"] >= STRENGTH_FROM]
+    # A strength reaches the readiness the classes count as high. Without thresholds (an
+    # event without a vocabulary) the strongest fields are shown without that claim.
+    thresholds = words.class_thresholds
+    strong = [d for d in answered if thresholds is None or d["score"] >= thresholds.readiness_from]
     shown = (strong or answered)[:3]
     strengths = tuple(
         DimensionNote(
-            label=pick(DIMENSIONS, d["id"], language),
+            label=words.name("dimensions", d["id"], language),
             score=d["score"],
-            level=pick(LEVELS, d["level"], language),
-            text=pick(LEVEL_TEXTS, d["level"], language),
+            level=words.name("readiness_levels", d["level"], language),
+            text=words.text("readiness_levels", d["level"], language) or "",
         )
         for d in shown
     )
     gaps = tuple(
         DimensionNote(
-            label=pick(DIMENSIONS, gap["dimension"], language),
+            label=words.name("dimensions", gap["dimension"], language),
             score=gap["score"],
-            level=pick(LEVELS, gap["level"], language),
+            level=words.dimension_level(gap["dimension"], gap["level"], language),
             text=gap["text"],
         )
         for gap in scores["top_gaps"][:3]
     )
-    return StrengthsAndGaps(strengths, not strong and bool(answered), gaps)
+    relative_note = None
+    if thresholds is not None and answered and not strong:
+        relative_note = pick(LABELS, "relative_strength", language).format(
+            points=number(thresholds.readiness_from, language)
+        )
+    return StrengthsAndGaps(strengths, relative_note, gaps)
 
 
 def _opportunities(
@@ -398,8 +419,10 @@ def _funding(programme: Mapping[str, Any], language: str) -> FundingRow:
     )
 
 
-def _score(value: float | None, level: str | None, language: str) -> Score:
-    return Score(value, pick(LEVELS, level, language) if level else "")
+def _score(scored: Mapping[str, Any], scale: Section, words: Vocabulary, language: str) -> Score:
+    """A score and its level's name ("" when the field was not answered)."""
+    level = scored["level"]
+    return Score(scored["score"], words.name(scale, level, language) if level else "")
 
 
 def _item(entry: Mapping[str, Any]) -> Item:

@@ -2,7 +2,8 @@
 """Every fixed text of the report, German and English (`(de, en)` per key).
 
 The texts an assessment carries itself (gap texts, recommendations, funding rows) come in
-the assessment's language with the event; these are the report's own words around them.
+the assessment's language with the event, and the names of classes, levels and dimensions
+in its vocabulary; these are the report's own words around them.
 """
 
 from __future__ import annotations
@@ -12,81 +13,6 @@ from collections.abc import Mapping
 LANGUAGES = ("de", "en")
 
 Texts = Mapping[str, tuple[str, str]]
-
-DIMENSIONS: Texts = {
-    "portfolio": ("Produktportfolio", "Product portfolio"),
-    "market": ("Markt und Kunden", "Market and customers"),
-    "strategy": ("Strategie", "Strategy"),
-    "innovation": ("Innovation", "Innovation"),
-    "digital": ("Digitalisierung", "Digitalisation"),
-    "energy": ("Energie und CO₂", "Energy and CO₂"),
-    "workforce": ("Belegschaft und Kompetenzen", "Workforce and skills"),
-    "finance": ("Finanzen", "Finance"),
-}
-
-LEVELS: Texts = {
-    "einsteiger": ("Einsteiger", "Beginner"),
-    "entwickler": ("Entwickler", "Developing"),
-    "fortgeschritten": ("Fortgeschritten", "Advanced"),
-    "vorreiter": ("Vorreiter", "Leader"),
-    "gering": ("gering", "low"),
-    "mittel": ("mittel", "medium"),
-    "hoch": ("hoch", "high"),
-    "sehr_hoch": ("sehr hoch", "very high"),
-}
-
-# What a readiness level means, shown with the strengths (the gaps bring their own texts).
-LEVEL_TEXTS: Texts = {
-    "einsteiger": (
-        "Hier fehlen noch die Grundlagen; kleine, geförderte Schritte bringen den Einstieg.",
-        "The basics are still missing here; small, funded steps make a start.",
-    ),
-    "entwickler": (
-        "Erste Ansätze sind vorhanden, aber noch nicht verbindlich geplant und verankert.",
-        "First steps exist but are not yet planned and anchored bindingly.",
-    ),
-    "fortgeschritten": (
-        "Eine tragfähige Grundlage, auf der sich der Umbau gut aufbauen lässt.",
-        "A sound basis on which the transformation can build.",
-    ),
-    "vorreiter": (
-        "Hier gehören Sie zu den Vorreitern der Region; diese Stärke trägt neue Geschäftsfelder.",
-        "Here you are among the leaders of the region; this strength carries new business.",
-    ),
-}
-
-CLASSES: Texts = {
-    "A": ("A – Akuter Handlungsbedarf", "A – Urgent need for action"),
-    "B": ("B – Umbau aktiv gestalten", "B – Actively shape the transformation"),
-    "C": ("C – Fitness aufbauen", "C – Build fitness"),
-    "D": ("D – Chancen nutzen", "D – Seize opportunities"),
-}
-
-CLASS_ADVICE: Texts = {
-    "A": (
-        "Wir empfehlen ein Transformationsgespräch in den nächsten zwei bis vier Wochen.",
-        "We recommend a transformation meeting within the next two to four weeks.",
-    ),
-    "B": (
-        "Sie haben die Kraft für den Umbau: jetzt Chancenfelder auswählen und Projekte starten.",
-        "You have the strength to transform: choose opportunity fields and start projects now.",
-    ),
-    "C": (
-        "Der Druck ist noch moderat: Nutzen Sie die Zeit, um Strategie und Kompetenzen aufzubauen.",
-        "The pressure is still moderate: use the time to build strategy and skills.",
-    ),
-    "D": (
-        "Gute Ausgangslage: Erschließen Sie neue Geschäftsfelder gezielt.",
-        "A good starting position: develop new business fields deliberately.",
-    ),
-}
-
-PRIORITIES: Texts = {
-    "dringend": ("dringend", "urgent"),
-    "hoch": ("hoch", "high"),
-    "mittel": ("mittel", "medium"),
-    "niedrig": ("niedrig", "low"),
-}
 
 CONTRACT_HORIZONS: Texts = {
     "before_2027": ("vor 2027", "before 2027"),
@@ -110,12 +36,15 @@ MAIN_SEGMENTS: Texts = {
     "two_wheelers": ("Zweiräder", "two-wheelers"),
 }
 
+# The bar's words for the ruleset's exposure classes of revenue categories (the event
+# carries which category is in which class, not a name for the class).
 EXPOSURE_CLASSES: Texts = {
-    "ice": ("verbrennerspezifisch", "ICE-specific"),
-    "ice_related": ("stark verbrennerbezogen", "strongly ICE-related"),
+    "ice_specific": ("verbrennerspezifisch", "ICE-specific"),
+    "high_medium": ("stark verbrennerbezogen", "strongly ICE-related"),
     "transition": ("Übergangstechnik", "transition technology"),
     "neutral": ("antriebsunabhängig", "drive-independent"),
     "growth": ("Wachstumsfelder", "growth fields"),
+    "non_automotive": ("außerhalb der Autoindustrie", "non-automotive"),
 }
 
 ROADMAP_HORIZONS: Texts = {
@@ -189,6 +118,7 @@ LABELS: Texts = {
     "exposure_axis": ("Betroffenheit", "Exposure"),
     "readiness_axis": ("Wandlungsfähigkeit", "Readiness"),
     "class": ("Klasse", "Class"),
+    "class_title": ("{id} – {name}", "{id} – {name}"),
     "priority": ("Priorität", "Priority"),
     "confidence": ("Datenbasis", "Data completeness"),
     "confidence_note": (
@@ -228,8 +158,8 @@ LABELS: Texts = {
     "strengths_gaps": ("Stärken und größte Lücken", "Strengths and largest gaps"),
     "strengths": ("Stärken", "Strengths"),
     "relative_strength": (
-        "Noch liegt kein Feld über 50 Punkten; Ihre relativ stärksten Felder:",
-        "No field is above 50 points yet; your relatively strongest fields:",
+        "Noch erreicht kein Feld {points} Punkte; Ihre relativ stärksten Felder:",
+        "No field reaches {points} points yet; your relatively strongest fields:",
     ),
     "top_gaps": ("Die drei größten Lücken", "The three largest gaps"),
     "no_gaps": ("Keine Lücke unter 50 Punkten.", "No gap below 50 points."),

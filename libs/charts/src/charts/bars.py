@@ -1,0 +1,64 @@
+"""Bars: the company's revenue split by how hard the end of the combustion engine hits each
+part, and a single 0-100 score."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from charts.svg import number, svg, text
+
+# From the most exposed to growth: the segments come in that order, so the colours run from
+# danger to opportunity without this module knowing the ruleset's class names.
+SEGMENT_COLOURS = ("#b3261e", "#e8772e", "#f2c14e", "#8fa3b8", "#2e8b57", "#1b6e6a")
+_OTHER = "#999999"
+_SCORE, _TRACK = "#1f4e79", "#e6e6e6"
+
+
+@dataclass(frozen=True)
+class Segment:
+    label: str
+    share: float  # percent of revenue
+
+
+def _colour(index: int) -> str:
+    return SEGMENT_COLOURS[index] if index < len(SEGMENT_COLOURS) else _OTHER
+
+
+def revenue_bar(segments: Sequence[Segment], *, title: str) -> Markup:
+    """One bar of 100 % revenue, most exposed on the left, with a legend under it."""
+    width, height = 480.0, 34.0
+    parts, x = [], 0.0
+    for index, segment in enumerate(segments):
+        length = segment.share / 100 * width
+        parts.append(
+            f'<rect x="{number(x)}" y="0" width="{number(length)}" height="{number(height)}" '
+            f'class="segment" fill="{_colour(index)}"/>'
+        )
+        if length > 30:
+            share = f"{segment.share:.0f} %"
+            parts.append(text(x + length / 2, 21, share, anchor="middle", fill="#fff"))
+        x += length
+    for index, segment in enumerate(segments):
+        row, column = divmod(index, 3)
+        lx, ly = column * 160.0, height + 18 + row * 16
+        parts.append(
+            f'<rect x="{number(lx)}" y="{number(ly - 9)}" width="10" height="10" '
+            f'fill="{_colour(index)}"/>'
+            + text(lx + 14, ly, f"{segment.label} ({segment.share:.0f} %)", size=9)
+        )
+    rows = (len(segments) + 2) // 3
+    return svg("revenue-bar", width, height + 14 + rows * 16, "".join(parts), title=title)
+
+
+def score_bar(value: float | None) -> Markup:
+    """A 0-100 score as a short horizontal bar, empty when not answered."""
+    width, height = 200.0, 10.0
+    filled = 0.0 if value is None else max(0.0, min(100.0, value)) / 100 * width
+    body = (
+        f'<rect x="0" y="0" width="{number(width)}" height="{number(height)}" fill="{_TRACK}"/>'
+        f'<rect x="0" y="0" width="{number(filled)}" height="{number(height)}" fill="{_SCORE}"/>'
+    )
+    return svg("score-bar", width, height, body, title="" if value is None else f"{value:.0f}")

@@ -1,0 +1,113 @@
+"""The result page, the PDF report and the company's result mail of one assessment name its
+class, levels and (page and PDF) dimensions in the same words: the ruleset's, which the page
+reads itself and the report and the mail take from the `assessment.scored` event."""
+
+from __future__ import annotations
+
+import html
+import subprocess
+import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from flask.testing import FlaskClient
+from sqlalchemy import Engine, select
+from testkit.web import bearer
+
+from eventing.codec import decode
+from eventing.tables import outbox
+from eventing.vocabulary import Vocabulary
+from notifications.adapters.company_assessments import scored_values
+from notifications.messages.report_mails import CompanyLinks, Report, company_mail
+from reporting.adapters.questionnaire_labels import questionnaire_labels
+from reporting.adapters.render_process import RenderProcess
+from reporting.adapters.report_html import JinjaReportHtml
+from reporting.domain.benchmark import Benchmark
+from reporting.domain.report import build_report
+
+
+def _scored_event(client: FlaskClient, engine: Engine, body: dict[str, Any], answers: Any):
+    started = client.post("/api/v1/assessments", json=body).json
+    auth = bearer(started["token"])
+    url = f"/api/v1/assessments/{started['id']}"
+    assert client.put(f"{url}/answers", json={"answers": answers}, headers=auth).status_code == 200
+    assert client.post(f"{url}/submit", headers=auth).status_code == 200
+    with engine.connect() as connection:
+        [row] = connection.execute(
+            select(outbox.c.payload).where(outbox.c.event_type == "assessment.scored")
+        ).all()
+    return started, decode(row.payload.encode()).data
+
+
+def _page_text(client: FlaskClient, started: dict[str, str]) -> str:
+    client.get(urlsplit(started["resume_url"]).path)  # opens the browser session
+    page = client.get(f"/a/{started['id']}/result")
+    assert page.status_code == 200
+    return " ".join(html.unescape(page.get_data(as_text=True)).split())
+
+
+def _pdf_text(data: dict[str, Any], tmp_path: Path) -> str:
+    report = build_report(
+        data,
+        Benchmark("none", 0),
+        scored_on=data["scored_at"].date(),
+        booking_url="http://book.test/b",
+        questionnaire_labels=questionnaire_labels(data["questionnaire_version"]),
+    )
+    pdf = RenderProcess(60).render(JinjaReportHtml().render(report))
+    (tmp_path / "report.pdf").write_bytes(pdf.content)
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "report.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return " ".join(text.split())
+
+
+def _mail_text(data: dict[str, Any]) -> str:
+    assessment = scored_values(data) | {"assessment_id": data["assessment_id"]}
+    now = datetime.now(UTC)
+    mail = company_mail(
+        Report(uuid.uuid4(), "http://reports.test/r", now),
+        assessment,
+        Vocabulary.of(data["vocabulary"]),
+        CompanyLinks("http://a.test/r", "http://b.test/b", now + timedelta(days=30)),
+        None,
+    )
+    return " ".join(mail.text.split())
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_page_pdf_and_mail_say_the_same_words(
+    client: FlaskClient,
+    engine: Engine,
+    start_body: dict[str, Any],
+    complete_answers: dict[str, Any],
+    language: str,
+    tmp_path: Path,
+):
+    start_body["language"] = language
+    started, data = _scored_event(client, engine, start_body, complete_answers)
+    words = Vocabulary.of(data["vocabulary"])
+    scores = data["scores"]
+    named = {
+        words.name("classes", scores["class"], language),
+        words.name("exposure_levels", scores["exposure"]["level"], language),
+        words.name("readiness_levels", scores["readiness"]["level"], language),
+    }
+    # The company's mail names no dimension; the page and the PDF name the largest gaps.
+    gaps = {words.name("dimensions", gap["dimension"], language) for gap in scores["top_gaps"]}
+    expected = {"page": named | gaps, "pdf": named | gaps, "mail": named}
+
+    texts = {
+        "page": _page_text(client, started),
+        "pdf": _pdf_text(data, tmp_path),
+        "mail": _mail_text(data),
+    }
+
+    missing = {
+        where: sorted(name for name in expected[where] if name not in text)
+        for where, text in texts.items()
+    }
+    assert missing == {"page": [], "pdf": [], "mail": []}
