@@ -59,9 +59,9 @@ DEFAULT_OUT = Path("bench/results/assessment.json")
 # answer sets of the domain tests and the company the API tests start an assessment for.
 ANSWER_SETS = Path(__file__).parents[1] / "tests/unit/assessment/assessment_answer_sets.py"
 # What the assessment-web console script runs, and the same for the bare app.
-SERVE_ASSESSMENT = "from assessment.entrypoints import processes; processes.web()"
+SERVE_ASSESSMENT = "from assessment.entrypoints.cli import processes; processes.web()"
 SERVE_BARE = "from servicekit.gunicorn_runner import serve; serve('bench.assessment:bare_app()', 'assessment')"  # noqa: E501
-MIGRATE = "from assessment.entrypoints import processes; processes.migrate()"
+MIGRATE = "from assessment.entrypoints.cli import processes; processes.migrate()"
 REQUEST_TIMEOUT_S = 60.0
 WARM_UP_REQUESTS = 50
 

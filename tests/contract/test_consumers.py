@@ -4,11 +4,11 @@ travel on them: an event type renamed in one place fails here, not in production
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine
+from testkit.processes import service_processes
 
 from eventing.schemas import EVENTS
 from eventing.topics import TOPICS, topic_for
@@ -26,7 +26,7 @@ def _worker_consumer(service: str, monkeypatch: pytest.MonkeyPatch, tmp: Path) -
         "REPORTING_STORAGE_DIR": str(tmp),
     }.items():
         monkeypatch.setenv(name, value)
-    processes = importlib.import_module(f"{service}.entrypoints").processes
+    processes = service_processes(service)
     assert processes.consumer is not None, f"{service} has no worker"
     return processes.consumer(create_engine("sqlite://"))
 

@@ -19,11 +19,11 @@ again, and the pod's events show it.
 
 from __future__ import annotations
 
-import importlib
 import logging
 import os
 import sys
 import time
+from importlib.metadata import entry_points
 
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -50,8 +50,10 @@ def schema_is_current(script: ScriptDirectory, current: set[str]) -> bool:
 
 
 def main(service: str, max_wait_s: float) -> int:
-    # The service's own definition of its migrations (eventing.processes.ServiceProcesses).
-    processes = importlib.import_module(f"{service}.entrypoints").processes
+    # The service's own definition of its migrations (eventing.processes.ServiceProcesses),
+    # found as `<service>-migrate` finds it: that script runs its `migrate` method.
+    (migrate,) = entry_points(group="console_scripts", name=f"{service}-migrate")
+    processes = migrate.load().__self__
     url = ServiceSettings.from_env(service, os.environ).database_url
     script = ScriptDirectory.from_config(alembic_config(url, processes.version_locations, []))
     engine = make_engine(url)

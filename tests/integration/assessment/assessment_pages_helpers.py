@@ -12,7 +12,7 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.test import TestResponse
 
 from assessment.domain import load_current
-from assessment.pages.form_fields import UNKNOWN
+from assessment.entrypoints.pages.form_fields import UNKNOWN
 
 _RESUME = re.compile(r'id="resume-link"[^>]*value="([^"]+)"')
 

@@ -11,7 +11,7 @@ from assessment_api_helpers import BOOKING_LINK_SECRET
 from flask import Flask
 from flask.testing import FlaskClient
 
-from assessment.entrypoints import processes
+from assessment.entrypoints.cli import processes
 from assessment.testing import COMPLETE_ANSWERS, START_BODY
 from assessment.web import create_app
 from devstack.served_app import served_app

@@ -14,8 +14,8 @@ from sqlalchemy import Engine, func, select
 from testkit.events import example
 from testkit.web import bearer
 
-from assessment.adapters.token_renewal import ResumeLinks
-from assessment.consumer import consumer_spec
+from assessment.entrypoints.consumer import consumer_spec
+from assessment.services.renew_resume_link import ResumeLinks
 from eventing.envelope import Envelope
 from eventing.kafka_publisher import KafkaPublisher
 from eventing.kafka_settings import KafkaSettings

@@ -10,7 +10,7 @@ from sqlalchemy.orm import sessionmaker
 from test_assessment_follow_ups import about
 from testkit.web import bearer
 
-from assessment.adapters import follow_ups
+from assessment.services import track_follow_ups
 
 
 def submit_by_api(client: FlaskClient, started: dict[str, str], answers: dict) -> None:
@@ -36,8 +36,8 @@ def test_the_result_page_offers_the_pdf_and_shows_the_meeting_in_local_time(
     booked = about("meeting.booked", started["id"])  # 2026-03-24 08:00 UTC, winter time
 
     with sessionmaker(engine).begin() as session:
-        follow_ups.report_generated(session, generated)
-        follow_ups.meeting_booked(session, booked)
+        track_follow_ups.report_generated(session, generated)
+        track_follow_ups.meeting_booked(session, booked)
     text = result_page(client, started)
 
     assert "Bericht herunterladen" in text

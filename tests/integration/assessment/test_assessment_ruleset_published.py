@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import Engine, delete, select
 
 from assessment.domain.catalogue_loader import available_versions
-from assessment.entrypoints import processes
+from assessment.entrypoints.cli import processes
 from eventing.codec import decode
 from eventing.tables import outbox
 

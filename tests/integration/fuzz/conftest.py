@@ -13,7 +13,7 @@ import pytest
 from flask import Flask
 
 from assessment.config import AssessmentConfig
-from assessment.entrypoints import processes as assessment_processes
+from assessment.entrypoints.cli import processes as assessment_processes
 from assessment.testing import START_BODY
 from assessment.web import create_app as create_assessment_app
 from eventing.codec import decode

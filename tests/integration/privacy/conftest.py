@@ -14,7 +14,7 @@ from privacy_helpers import BOOKING_LINK_SECRET, Services
 from sqlalchemy import create_engine, text
 
 from assessment.config import AssessmentConfig
-from assessment.entrypoints import processes as assessment_processes
+from assessment.entrypoints.cli import processes as assessment_processes
 from assessment.web import create_app as assessment_app
 from notifications.entrypoints import processes as notifications_processes
 from notifications.web import create_app as notifications_app

@@ -14,7 +14,7 @@ from flask import Flask
 from sqlalchemy import Engine, MetaData, delete, insert, select
 from testkit.web import bearer
 
-from assessment.adapters.token_renewal import ResumeLinks
+from assessment.services.renew_resume_link import ResumeLinks
 from assessment.testing import COMPLETE_ANSWERS
 from eventing.codec import decode
 from eventing.envelope import Envelope

@@ -29,8 +29,8 @@ from privacy_helpers import (
 from sqlalchemy import Engine, insert, select
 from testkit.web import bearer
 
-from assessment.adapters.follow_ups import follow_up_status
-from assessment.consumer import consumer_spec as assessment_consumer
+from assessment.entrypoints.consumer import consumer_spec as assessment_consumer
+from assessment.services.track_follow_ups import follow_up_status
 from eventing.envelope import Envelope, new_envelope
 from eventing.inbox import Outcome
 from eventing.tables import link_cutoffs

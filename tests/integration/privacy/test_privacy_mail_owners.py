@@ -16,7 +16,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 from testkit.web import bearer
 
-from assessment.entrypoints import processes
+from assessment.entrypoints.cli import processes
 from assessment.privacy.erasure import erase_company, erasure_completed
 from eventing.schemas.privacy import ERASING_SERVICES
 from mailing.privacy import ERASED

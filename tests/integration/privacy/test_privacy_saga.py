@@ -27,7 +27,7 @@ from sqlalchemy import Engine, Select, Table, func, select, update
 from testkit.web import bearer
 
 from assessment.adapters.tables import assessments, erasure_completions, follow_ups
-from assessment.consumer import consumer_spec as assessment_consumer
+from assessment.entrypoints.consumer import consumer_spec as assessment_consumer
 from assessment.privacy.config import PrivacyConfig
 from assessment.privacy.retention import apply_retention
 from assessment.testing import COMPLETE_ANSWERS

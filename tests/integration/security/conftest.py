@@ -22,7 +22,7 @@ from security_helpers import (
 from sqlalchemy import create_engine, text
 
 from assessment.config import AssessmentConfig
-from assessment.entrypoints import processes as assessment_processes
+from assessment.entrypoints.cli import processes as assessment_processes
 from assessment.web import create_app as create_assessment_app
 from notifications.entrypoints import processes as notifications_processes
 from notifications.web import create_app as create_notifications_app

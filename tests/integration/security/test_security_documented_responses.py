@@ -34,7 +34,7 @@ from testkit.events import example
 from testkit.web import bearer
 from werkzeug.test import TestResponse
 
-from assessment.adapters import follow_ups
+from assessment.services import track_follow_ups
 from assessment.testing import COMPLETE_ANSWERS, START_BODY
 from eventing.codec import decode
 from eventing.envelope import Envelope
@@ -184,11 +184,11 @@ def test_every_response_of_a_whole_journey_is_as_documented(
             "download_url": download,
         },
     )
-    _deliver_to_assessment(assessment_app, follow_ups.report_generated, generated)
+    _deliver_to_assessment(assessment_app, track_follow_ups.report_generated, generated)
     for event in _events(notifications_app, "meeting.booked"):
-        _deliver_to_assessment(assessment_app, follow_ups.meeting_booked, event)
+        _deliver_to_assessment(assessment_app, track_follow_ups.meeting_booked, event)
     for event in _events(notifications_app, "meeting.rescheduled"):
-        _deliver_to_assessment(assessment_app, follow_ups.meeting_rescheduled, event)
+        _deliver_to_assessment(assessment_app, track_follow_ups.meeting_rescheduled, event)
     result = assessment.call("GET", f"{base}/result", headers=token).json
     assert (result["report"]["status"], result["meeting"]["status"]) == ("ready", "booked")
     assert datetime.fromisoformat(result["meeting"]["starts_at"]) == datetime.fromisoformat(

@@ -10,6 +10,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import Engine, MetaData, inspect
+from testkit.processes import service_processes
 
 from eventing.tables import metadata as eventing_metadata
 from mailing.tables import metadata as mailing_metadata
@@ -27,7 +28,7 @@ def test_migrate_creates_the_tables_as_the_code_declares_them(
 ):
     monkeypatch.setenv(f"{service.upper()}_DATABASE_URL", database_url)
     monkeypatch.setenv("SECRET_KEY", "test-secret")
-    processes = importlib.import_module(f"{service}.entrypoints").processes
+    processes = service_processes(service)
     service_metadata: MetaData = importlib.import_module(f"{service}.adapters.tables").metadata
     declared = [eventing_metadata, service_metadata]
     if processes.more_migrations:

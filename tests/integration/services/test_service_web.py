@@ -12,6 +12,7 @@ import jsonschema
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from testkit.processes import service_processes
 
 from assessment.domain.catalogue_loader import available_versions
 from servicekit.logs import JsonFormatter
@@ -64,7 +65,7 @@ def migrated(service: str, database_url: str, monkeypatch: pytest.MonkeyPatch) -
     """The service's database brought up to date by its `<service>-migrate` code path."""
     monkeypatch.setenv(f"{service.upper()}_DATABASE_URL", database_url)
     monkeypatch.setenv("SECRET_KEY", "test-secret")
-    processes = importlib.import_module(f"{service}.entrypoints").processes
+    processes = service_processes(service)
     processes.migrate()
     return database_url
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from assessment_answer_sets import FULL_ANSWERS, PROFILE
 
-from assessment.domain import Questionnaire
+from assessment.domain import Questionnaire, validate_answers, validate_profile
 from mailing.message import ADDRESS_REFUSED
 
 Message = tuple[str | None, str, str, str]
@@ -228,11 +228,11 @@ def test_answer_messages(
     changes: dict[str, Any], expected: list[Message], loaded_questionnaire: Questionnaire
 ) -> None:
     answers = copy.deepcopy(FULL_ANSWERS) | changes
-    assert _messages(loaded_questionnaire.validate_answers(answers)) == expected
+    assert _messages(validate_answers(loaded_questionnaire, answers)) == expected
 
 
 def test_answers_that_are_not_an_object_are_missing(loaded_questionnaire: Questionnaire) -> None:
-    assert _messages(loaded_questionnaire.validate_answers(["market.price_pressure", 3])) == [
+    assert _messages(validate_answers(loaded_questionnaire, ["market.price_pressure", 3])) == [
         (None, "not_an_object", "Die Antworten fehlen.", "The answers are missing.")
     ]
 
@@ -352,4 +352,4 @@ def test_answers_that_are_not_an_object_are_missing(loaded_questionnaire: Questi
 def test_profile_messages(
     changes: dict[str, Any], expected: list[Message], loaded_questionnaire: Questionnaire
 ) -> None:
-    assert _messages(loaded_questionnaire.validate_profile(PROFILE | changes)) == expected
+    assert _messages(validate_profile(loaded_questionnaire, PROFILE | changes)) == expected

@@ -6,7 +6,7 @@ from datetime import date
 
 from prometheus_client import CollectorRegistry, generate_latest
 
-from assessment.metrics import FundingReviewCollector
+from assessment.adapters.metrics import FundingReviewCollector
 
 
 def scrape(today: date) -> list[str]:

@@ -8,7 +8,14 @@ from typing import Any
 import pytest
 from assessment_answer_sets import FULL_ANSWERS, PROFILE
 
-from assessment.domain import Questionnaire, QuestionnaireError, Ruleset, load_questionnaire
+from assessment.domain import (
+    Questionnaire,
+    QuestionnaireError,
+    Ruleset,
+    load_questionnaire,
+    validate_answers,
+    validate_profile,
+)
 
 # The stable ids methodology.md lists, per dimension, in its order.
 METHODOLOGY_ITEMS = {
@@ -219,11 +226,11 @@ def test_weiss_nicht_is_offered_where_it_makes_sense(loaded_questionnaire: Quest
 
 def _errors(questionnaire: Questionnaire, changes: dict[str, Any]) -> list[tuple[str | None, str]]:
     answers = copy.deepcopy(FULL_ANSWERS) | changes
-    return [(e.item_id, e.code) for e in questionnaire.validate_answers(answers)]
+    return [(e.item_id, e.code) for e in validate_answers(questionnaire, answers)]
 
 
 def test_the_reference_answers_are_valid(questionnaire: Questionnaire) -> None:
-    assert questionnaire.validate_answers(FULL_ANSWERS) == []
+    assert validate_answers(questionnaire, FULL_ANSWERS) == []
 
 
 @pytest.mark.parametrize(
@@ -288,7 +295,7 @@ def test_messages_name_the_problem_in_both_languages(questionnaire: Questionnair
     answers = copy.deepcopy(FULL_ANSWERS)
     answers["portfolio.revenue_split"] = {"ice_fuel_injection": 60, "battery_systems": 35.5}
     answers["market.top_customer_share"] = 120
-    split, share = questionnaire.validate_answers(answers)
+    split, share = validate_answers(questionnaire, answers)
     assert split.message.de == "Die Anteile ergeben zusammen 95,5 %; sie müssen 100 % ergeben."
     assert split.message.en == "The shares add up to 95.5 %; they must add up to 100 %."
     assert share.message.de == "Der Wert muss zwischen 0 und 100 liegen."
@@ -297,8 +304,8 @@ def test_messages_name_the_problem_in_both_languages(questionnaire: Questionnair
 
 def test_required_items_only_when_complete(questionnaire: Questionnaire) -> None:
     draft = {"market.price_pressure": 3}
-    assert questionnaire.validate_answers(draft, complete=False) == []
-    missing = {e.item_id for e in questionnaire.validate_answers(draft)}
+    assert validate_answers(questionnaire, draft, complete=False) == []
+    missing = {e.item_id for e in validate_answers(questionnaire, draft)}
     assert missing == {
         "portfolio.revenue_split",
         "portfolio.contract_horizon",
@@ -310,14 +317,14 @@ def test_required_items_only_when_complete(questionnaire: Questionnaire) -> None
 
 def test_profile_validation(questionnaire: Questionnaire) -> None:
     profile = PROFILE
-    assert questionnaire.validate_profile(profile) == []
+    assert validate_profile(questionnaire, profile) == []
     broken = profile | {
         "company.contact_email": "a.hofmann",
         "company.consent_processing": False,
         "company.consent_benchmarking": "yes",
         "market.price_pressure": 3,
     }
-    assert [(e.item_id, e.code) for e in questionnaire.validate_profile(broken)] == [
+    assert [(e.item_id, e.code) for e in validate_profile(questionnaire, broken)] == [
         ("company.contact_email", "not_an_address"),
         ("company.consent_processing", "consent_required"),
         ("company.consent_benchmarking", "wrong_type"),
@@ -327,7 +334,7 @@ def test_profile_validation(questionnaire: Questionnaire) -> None:
         "company.name": "Hofmann GmbH\r\nBcc: victim@example.org",
         "company.contact_name": "Andreas\x00Hofmann",
     }
-    assert [(e.item_id, e.code) for e in questionnaire.validate_profile(injected)] == [
+    assert [(e.item_id, e.code) for e in validate_profile(questionnaire, injected)] == [
         ("company.name", "not_single_line"),
         ("company.contact_name", "not_single_line"),
     ]
@@ -338,7 +345,7 @@ def test_profile_validation(questionnaire: Questionnaire) -> None:
 def test_names_with_reversing_invisible_or_separator_characters_are_refused(
     questionnaire: Questionnaire, item_id: str, hidden: str
 ):
-    [error] = questionnaire.validate_profile({item_id: f"Hofmann{hidden}HbmG"}, complete=False)
+    [error] = validate_profile(questionnaire, {item_id: f"Hofmann{hidden}HbmG"}, complete=False)
 
     assert (error.item_id, error.code) == (item_id, "not_single_line")
     assert error.message.de == (
@@ -353,7 +360,7 @@ def test_names_with_reversing_invisible_or_separator_characters_are_refused(
 
 @pytest.mark.parametrize("item_id", ["company.name", "company.contact_name"])
 def test_a_blank_name_is_refused(questionnaire: Questionnaire, item_id: str):
-    [error] = questionnaire.validate_profile({item_id: " \u00a0 "}, complete=False)
+    [error] = validate_profile(questionnaire, {item_id: " \u00a0 "}, complete=False)
 
     assert (error.item_id, error.code) == (item_id, "blank")
     assert error.message.de == "Bitte geben Sie einen Text ein, nicht nur Leerzeichen."
@@ -366,7 +373,7 @@ def test_a_blank_name_is_refused(questionnaire: Questionnaire, item_id: str):
      "x@y.example,victim", "erika@example"],
 )  # fmt: skip
 def test_addresses_the_mail_layer_refuses_are_refused(questionnaire: Questionnaire, address: str):
-    [error] = questionnaire.validate_profile({"company.contact_email": address}, complete=False)
+    [error] = validate_profile(questionnaire, {"company.contact_email": address}, complete=False)
 
     assert (error.item_id, error.code) == ("company.contact_email", "not_an_address")
     assert error.message.de == (
@@ -426,7 +433,7 @@ def test_answers_to_hidden_items_are_accepted(questionnaire: Questionnaire) -> N
     answers = copy.deepcopy(FULL_ANSWERS)
     answers["portfolio.revenue_split"] = {"body_closures": 100}
     assert not questionnaire.is_visible("innovation.certifications", answers)
-    assert questionnaire.validate_answers(answers) == []
+    assert validate_answers(questionnaire, answers) == []
 
 
 # -- a broken questionnaire -----------------------------------------------------------------

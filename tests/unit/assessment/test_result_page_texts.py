@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from assessment.pages.ui_texts import funding_notes
+from assessment.entrypoints.pages.ui_texts import funding_notes
 
 # As the stored result keeps them: the scored event's wire form, dates as ISO strings.
 OPEN_ENDED = {"ends_on": None, "verified_on": "2026-02-28", "review_by": "2026-12-31"}

@@ -73,7 +73,7 @@ def _run_kafka_loop(
 @dataclass(frozen=True)
 class ServiceProcesses:
     """What a service's console scripts call, e.g.
-    `assessment-web = "assessment.entrypoints:processes.web"`."""
+    `assessment-web = "assessment.entrypoints.cli:processes.web"`."""
 
     service: str
     migrations: Path  # the folder of the service's own alembic revisions

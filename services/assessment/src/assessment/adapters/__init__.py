@@ -1,1 +1,2 @@
-"""Adapters of the assessment service: its database tables and what reads and writes them."""
+"""Adapters of the assessment service, thin and named after what they speak to: its database
+tables and store, the events on the wire, the resume mail, tokens, Prometheus gauges."""

@@ -4,7 +4,12 @@ Nothing here does I/O except `catalogue_loader`, which reads the packaged, versi
 (`assessment/rulesets/<version>/questionnaire.json` and `ruleset.json`).
 """
 
-from assessment.domain.answers import AnswerError, InvalidAnswers
+from assessment.domain.answers import (
+    AnswerError,
+    InvalidAnswers,
+    validate_answers,
+    validate_profile,
+)
 from assessment.domain.catalogue_loader import available_versions, load_current, load_version
 from assessment.domain.questionnaire import Item, Questionnaire, load_questionnaire
 from assessment.domain.reading import CatalogueError, QuestionnaireError, RulesetError
@@ -30,4 +35,6 @@ __all__ = [
     "load_ruleset",
     "load_version",
     "score",
+    "validate_answers",
+    "validate_profile",
 ]

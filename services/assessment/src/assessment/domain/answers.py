@@ -11,8 +11,9 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from assessment.domain.questionnaire import Item, Questionnaire
 from assessment.domain.texts import LocalizedText, format_number
 from mailing.message import (
     ADDRESS_REFUSED,
@@ -21,9 +22,6 @@ from mailing.message import (
     check_address,
     check_name,
 )
-
-if TYPE_CHECKING:
-    from assessment.domain.questionnaire import Item, Questionnaire
 
 SPLIT_TOTAL = 100.0
 SPLIT_TOLERANCE = 0.5
@@ -49,7 +47,7 @@ def validate_answers(
     questionnaire: Questionnaire,
     values: Mapping[str, Any],
     *,
-    complete: bool,
+    complete: bool = True,
     visible: Sequence[Item] | None = None,
 ) -> list[AnswerError]:
     """Errors in scored answers (`company.*` belongs in the profile); complete: required set.
@@ -88,7 +86,7 @@ def validate_answers(
 
 
 def validate_profile(
-    questionnaire: Questionnaire, values: Mapping[str, Any], *, complete: bool
+    questionnaire: Questionnaire, values: Mapping[str, Any], *, complete: bool = True
 ) -> list[AnswerError]:
     """Errors in the company profile: only `company.*` items, each checked by its type."""
     errors: list[AnswerError] = []

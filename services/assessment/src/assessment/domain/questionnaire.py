@@ -19,8 +19,6 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Literal, get_args
 
-from assessment.domain import answers
-from assessment.domain.answers import AnswerError
 from assessment.domain.reading import Node, QuestionnaireError, unique_ids
 from assessment.domain.texts import LocalizedText
 
@@ -165,18 +163,6 @@ class Questionnaire:
     def is_visible(self, item_id: str, answers: Mapping[str, Any]) -> bool:
         rule = self.item(item_id).show_if
         return rule is None or rule.shows(answers)
-
-    def validate_answers(
-        self, values: Mapping[str, Any], *, complete: bool = True
-    ) -> list[AnswerError]:
-        """Per-item errors (DE and EN) in the answers; empty when they can be scored."""
-        return answers.validate_answers(self, values, complete=complete)
-
-    def validate_profile(
-        self, values: Mapping[str, Any], *, complete: bool = True
-    ) -> list[AnswerError]:
-        """Per-item errors in the company profile (`company.*` items)."""
-        return answers.validate_profile(self, values, complete=complete)
 
 
 def load_questionnaire(data: Any) -> Questionnaire:

@@ -12,7 +12,12 @@ from datetime import date
 from typing import Any
 
 from assessment.domain import ids
-from assessment.domain.answers import AnswerError, InvalidAnswers, validate_answers
+from assessment.domain.answers import (
+    AnswerError,
+    InvalidAnswers,
+    validate_answers,
+    validate_profile,
+)
 from assessment.domain.exposure import Exposure, exposure
 from assessment.domain.item_scores import round_half_up
 from assessment.domain.questionnaire import Questionnaire
@@ -50,7 +55,8 @@ def score(
     # Validation and scoring need the same visible items: work them out once.
     visible_items = questionnaire.visible_items(answers) if isinstance(answers, Mapping) else ()
     errors = validate_answers(questionnaire, answers, complete=True, visible=visible_items)
-    errors += questionnaire.validate_profile(
+    errors += validate_profile(
+        questionnaire,
         {ids.EMPLOYEES: company.employees, ids.DISTRICT: company.district}
         | ({ids.REVENUE_BAND: company.revenue_band} if company.revenue_band else {}),
         complete=False,

@@ -3,9 +3,9 @@
 The only signed links this service checks are those to its own part of the export
 (privacy.export.export_blueprint, against the cut-offs kept here); the booking and report
 links are checked by the services that serve them. It takes the company's revocation: ending
-its resume link (assessment.adapters.token_renewal) records the cut-off here and publishes
+its resume link (assessment.services.renew_resume_link) records the cut-off here and publishes
 `company.links_revoked`. An admin's revocation at the desk comes in as that event; then the
-resume links end too and new ones are mailed to the contact (token_renewal), because whoever
+resume links end too and new ones are mailed to the contact (renew_resume_link), because whoever
 holds a leaked resume link could otherwise open the result page and mint new links. The cut-off
 kept here makes that happen once per revocation, however often the event is replayed.
 """

@@ -1,4 +1,4 @@
-"""`assessment-retention`: one pass of the retention rules (a Kubernetes CronJob runs it
+"""The retention rules, applied by `assessment-retention` (a Kubernetes CronJob runs it
 hourly; in compose `--every 3600` repeats it); each pass deletes only what is due.
 
 - Drafts (never submitted) untouched for ASSESSMENT_DRAFT_RETENTION_DAYS are deleted with
@@ -11,7 +11,6 @@ hourly; in compose `--every 3600` repeats it); each pass deletes only what is du
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -22,7 +21,6 @@ from assessment.privacy.config import PrivacyConfig
 from assessment.privacy.erasure import CONFIRMATION_KEY_PREFIX
 from mailing.privacy import erase_mails, expire_mail_bodies
 from mailing.tables import STATUS_QUEUED, mail_outbox
-from servicekit.loops import run_scheduled
 
 
 @dataclass(frozen=True)
@@ -59,13 +57,3 @@ def apply_retention(engine: Engine, privacy: PrivacyConfig, now: datetime) -> Re
             ),
         )
     return RetentionPass(len(expired), blanked)
-
-
-def main() -> None:
-    privacy = PrivacyConfig.from_env(os.environ)
-
-    def one_pass(engine: Engine, now: datetime) -> str:
-        done = apply_retention(engine, privacy, now)
-        return f"{done.drafts_deleted} drafts deleted, {done.mails_blanked} mails blanked"
-
-    run_scheduled("assessment", "retention", one_pass)

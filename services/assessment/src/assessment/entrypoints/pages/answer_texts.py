@@ -9,9 +9,9 @@ from assessment.adapters.assessment_store import AssessmentRecord
 from assessment.domain import Item, Questionnaire, ids
 from assessment.domain.questionnaire import PROFILE_DIMENSION
 from assessment.domain.texts import Language, format_number
-from assessment.pages.form_fields import stored_field
-from assessment.pages.languages import page_language
-from assessment.pages.ui_texts import ui_text
+from assessment.entrypoints.pages.form_fields import stored_field
+from assessment.entrypoints.pages.languages import page_language
+from assessment.entrypoints.pages.ui_texts import ui_text
 
 
 def profile_rows(record: AssessmentRecord, questionnaire: Questionnaire) -> list[dict[str, str]]:

@@ -8,18 +8,16 @@ import json
 from typing import Any
 
 from flask import Blueprint, Response, abort, jsonify, render_template, request, session
-from sqlalchemy import Engine
 from werkzeug.exceptions import NotFound
 
-from assessment.adapters.assessment_store import AssessmentRecord, SqlAssessmentStore
-from assessment.adapters.token_renewal import NoMailAddress, ResumeLinks, renew_token
-from assessment.api.bearer_token import opened_assessment
-from assessment.api.views import API_PREFIX
-from assessment.config import AssessmentConfig
-from assessment.pages.browser_session import SESSION_TOKENS, opened_in_this_browser
-from assessment.privacy.config import PrivacyConfig
+from assessment.adapters.assessment_store import AssessmentRecord
+from assessment.entrypoints.api.bearer_token import opened_assessment
+from assessment.entrypoints.api.views import API_PREFIX
+from assessment.entrypoints.dependencies import web_dependencies
+from assessment.entrypoints.pages.browser_session import SESSION_TOKENS, opened_in_this_browser
 from assessment.privacy.erasure import request_erasure
 from assessment.privacy.export import company_export
+from assessment.services.renew_resume_link import NoMailAddress, renew_token
 from servicekit.app_clock import current_time
 from servicekit.json_api import ApiProblem, install_problem_handlers, json_body
 
@@ -81,83 +79,85 @@ TEXTS = {
 }
 
 
-def create_privacy_api(
-    engine: Engine, config: AssessmentConfig, privacy: PrivacyConfig
-) -> Blueprint:
-    api = Blueprint("privacy_api", __name__, url_prefix=API_PREFIX)
-    store = SqlAssessmentStore(engine)
-    install_problem_handlers(api)
-
-    @api.get("/assessments/<assessment_id>/export")
-    def export(assessment_id: str) -> Response:
-        record = opened_assessment(store, assessment_id)
-        return _no_store(jsonify(_export(engine, record, config, privacy)))
-
-    @api.post("/assessments/<assessment_id>/erasure")
-    def erasure(assessment_id: str) -> tuple[Response, int]:
-        record = opened_assessment(store, assessment_id)
-        body = json_body()
-        if not isinstance(body, dict) or body.get("confirm") is not True:
-            raise ApiProblem(
-                422,
-                "Unprocessable Content",
-                'Erasure cannot be undone: send {"confirm": true} to request it.',
-            )
-        erasure_id = request_erasure(engine, record.company_id, current_time())
-        return jsonify(erasure_id=str(erasure_id), status="requested"), 202
-
-    return api
+privacy_api = Blueprint("privacy_api", __name__, url_prefix=API_PREFIX)
+install_problem_handlers(privacy_api)
 
 
-def create_privacy_pages(
-    engine: Engine, config: AssessmentConfig, privacy: PrivacyConfig, resume_links: ResumeLinks
-) -> Blueprint:
-    pages = Blueprint("privacy_pages", __name__, template_folder="templates")
-    store = SqlAssessmentStore(engine)
+@privacy_api.get("/assessments/<assessment_id>/export")
+def export(assessment_id: str) -> Response:
+    record = opened_assessment(web_dependencies().store, assessment_id)
+    return _no_store(jsonify(_export(record)))
 
-    @pages.after_request
-    def no_store(response: Response) -> Response:
-        return _no_store(response)
 
-    @pages.errorhandler(NotFound)
-    def not_found(_error: NotFound) -> tuple[str, int]:
-        language = "en" if request.args.get("lang") == "en" else "de"
-        return render_template("pages/error.html", lang=language, kind="not_found"), 404
-
-    @pages.get("/a/<assessment_id>/privacy")
-    def privacy_page(assessment_id: str) -> str:
-        return _render(opened_in_this_browser(store, assessment_id))
-
-    @pages.get("/a/<assessment_id>/privacy/export")
-    def export(assessment_id: str) -> Response:
-        record = opened_in_this_browser(store, assessment_id)
-        document = json.dumps(_export(engine, record, config, privacy), ensure_ascii=False)
-        return Response(
-            document,
-            mimetype="application/json",
-            headers={"Content-Disposition": 'attachment; filename="wegweiser-export.json"'},
+@privacy_api.post("/assessments/<assessment_id>/erasure")
+def erasure(assessment_id: str) -> tuple[Response, int]:
+    dependencies = web_dependencies()
+    record = opened_assessment(dependencies.store, assessment_id)
+    body = json_body()
+    if not isinstance(body, dict) or body.get("confirm") is not True:
+        raise ApiProblem(
+            422,
+            "Unprocessable Content",
+            'Erasure cannot be undone: send {"confirm": true} to request it.',
         )
+    erasure_id = request_erasure(dependencies.engine, record.company_id, current_time())
+    return jsonify(erasure_id=str(erasure_id), status="requested"), 202
 
-    @pages.post("/a/<assessment_id>/privacy/erasure")
-    def erasure(assessment_id: str) -> tuple[str, int] | str:
-        record = opened_in_this_browser(store, assessment_id)
-        if request.form.get("confirm") != "yes":
-            return _render(record, missing_confirmation=True), 422
-        request_erasure(engine, record.company_id, current_time())
-        return _closed(record, "requested_title", "requested_text")
 
-    @pages.post("/a/<assessment_id>/privacy/links")
-    def revoke_links(assessment_id: str) -> tuple[str, int] | str:
-        record = opened_in_this_browser(store, assessment_id)
-        try:
-            renewed = renew_token(engine, record.id, resume_links, current_time())
-        except NoMailAddress:
-            return _render(record, no_mail_address=True), 409
-        if not renewed:
-            abort(404)
-        return _closed(record, "links_done_title", "links_done_text")
+privacy_pages = Blueprint("privacy_pages", __name__)
 
-    return pages
+
+@privacy_pages.after_request
+def no_store(response: Response) -> Response:
+    return _no_store(response)
+
+
+@privacy_pages.errorhandler(NotFound)
+def not_found(_error: NotFound) -> tuple[str, int]:
+    language = "en" if request.args.get("lang") == "en" else "de"
+    return render_template("pages/error.html", lang=language, kind="not_found"), 404
+
+
+@privacy_pages.get("/a/<assessment_id>/privacy")
+def privacy_page(assessment_id: str) -> str:
+    return _render(opened_in_this_browser(web_dependencies().store, assessment_id))
+
+
+# The page routes keep the endpoint names the templates link to (privacy_pages.export).
+@privacy_pages.get("/a/<assessment_id>/privacy/export", endpoint="export")
+def export_page(assessment_id: str) -> Response:
+    record = opened_in_this_browser(web_dependencies().store, assessment_id)
+    document = json.dumps(_export(record), ensure_ascii=False)
+    return Response(
+        document,
+        mimetype="application/json",
+        headers={"Content-Disposition": 'attachment; filename="wegweiser-export.json"'},
+    )
+
+
+@privacy_pages.post("/a/<assessment_id>/privacy/erasure", endpoint="erasure")
+def erasure_page(assessment_id: str) -> tuple[str, int] | str:
+    dependencies = web_dependencies()
+    record = opened_in_this_browser(dependencies.store, assessment_id)
+    if request.form.get("confirm") != "yes":
+        return _render(record, missing_confirmation=True), 422
+    request_erasure(dependencies.engine, record.company_id, current_time())
+    return _closed(record, "requested_title", "requested_text")
+
+
+@privacy_pages.post("/a/<assessment_id>/privacy/links")
+def revoke_links(assessment_id: str) -> tuple[str, int] | str:
+    dependencies = web_dependencies()
+    record = opened_in_this_browser(dependencies.store, assessment_id)
+    try:
+        renewed = renew_token(
+            dependencies.engine, record.id, dependencies.resume_links, current_time()
+        )
+    except NoMailAddress:
+        return _render(record, no_mail_address=True), 409
+    if not renewed:
+        abort(404)
+    return _closed(record, "links_done_title", "links_done_text")
 
 
 def _closed(record: AssessmentRecord, title: str, text: str) -> str:
@@ -187,11 +187,16 @@ def _render(
     )
 
 
-def _export(
-    engine: Engine, record: AssessmentRecord, config: AssessmentConfig, privacy: PrivacyConfig
-) -> dict[str, Any]:
-    with engine.connect() as connection:
-        return company_export(connection, record.company_id, config, privacy, current_time())
+def _export(record: AssessmentRecord) -> dict[str, Any]:
+    dependencies = web_dependencies()
+    with dependencies.engine.connect() as connection:
+        return company_export(
+            connection,
+            record.company_id,
+            dependencies.config,
+            dependencies.privacy,
+            current_time(),
+        )
 
 
 def _language(record: AssessmentRecord) -> str:

@@ -1,4 +1,5 @@
-"""The OpenAPI 3 document of the JSON API, generated from its marshmallow schemas."""
+"""The OpenAPI 3 document of the JSON API, generated from its marshmallow schemas, with the
+privacy operations."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from typing import Any
 from apispec import APISpec
 from apispec.ext.marshmallow import MarshmallowPlugin
 
-from assessment.api import schemas
-from assessment.api.views import API_PREFIX
+from assessment.entrypoints.api import schemas
+from assessment.entrypoints.api.views import API_PREFIX
+from assessment.entrypoints.privacy.openapi import openapi_paths as privacy_paths
 from servicekit.openapi import LIMITED_RESPONSE, PROBLEM_SCHEMA, problems
 
 _ID = {"name": "assessment_id", "in": "path", "required": True, "schema": {"type": "string"}}
@@ -134,4 +136,7 @@ def openapi_document() -> dict[str, Any]:
             }
         },
     )
-    return spec.to_dict()
+    document = spec.to_dict()
+    # The privacy blueprints' operations, under the same prefix.
+    document["paths"].update(privacy_paths(API_PREFIX))
+    return document

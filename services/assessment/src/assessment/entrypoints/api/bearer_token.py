@@ -11,7 +11,7 @@ import uuid
 from flask import request
 
 from assessment.adapters.assessment_store import AssessmentRecord, SqlAssessmentStore
-from assessment.api.problems import not_found
+from assessment.entrypoints.api.problems import not_found
 from servicekit.app_clock import current_time
 from servicekit.json_api import ApiProblem
 

@@ -9,9 +9,9 @@ from functools import partial
 from sqlalchemy import Engine
 from sqlalchemy.orm import sessionmaker
 
-from assessment.adapters import follow_ups
-from assessment.adapters.token_renewal import ResumeLinks, renew_company_tokens
 from assessment.privacy.erasure import SERVICE, erase_company, erasure_completed
+from assessment.services import track_follow_ups
+from assessment.services.renew_resume_link import ResumeLinks, renew_company_tokens
 from eventing.inbox import apply_once
 from eventing.topics import MEETING_EVENTS, PRIVACY_EVENTS, REPORT_EVENTS
 from eventing.worker import ConsumerSpec
@@ -27,11 +27,11 @@ def consumer_spec(engine: Engine, resume_links: ResumeLinks) -> ConsumerSpec:
     effects = {
         key: unless_erased(effect)
         for key, effect in {
-            ("report.generated", 1): follow_ups.report_generated,
-            ("report.failed", 1): follow_ups.report_failed,
-            ("meeting.booked", 1): follow_ups.meeting_booked,
-            ("meeting.rescheduled", 1): follow_ups.meeting_rescheduled,
-            ("meeting.cancelled", 1): follow_ups.meeting_cancelled,
+            ("report.generated", 1): track_follow_ups.report_generated,
+            ("report.failed", 1): track_follow_ups.report_failed,
+            ("meeting.booked", 1): track_follow_ups.meeting_booked,
+            ("meeting.rescheduled", 1): track_follow_ups.meeting_rescheduled,
+            ("meeting.cancelled", 1): track_follow_ups.meeting_cancelled,
             ("company.links_revoked", 1): revocation_effect(
                 partial(renew_company_tokens, resume_links)
             ),

@@ -8,8 +8,8 @@ from typing import Any
 
 from assessment.domain import Questionnaire, Ruleset
 from assessment.domain.texts import Language
-from assessment.pages import charts
-from assessment.pages.meeting_time import meeting_time
+from assessment.entrypoints.pages import charts
+from assessment.entrypoints.pages.meeting_time import meeting_time
 
 
 def result_context(

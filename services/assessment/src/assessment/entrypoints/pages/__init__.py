@@ -1,0 +1,33 @@
+"""The server-rendered company pages (Jinja, usable without JavaScript): the blueprint, with
+the template helpers every page uses, which it adds to the app it is registered on."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask.blueprints import BlueprintSetupState
+from jinja2 import pass_context
+
+from assessment.entrypoints.pages.form_fields import UNKNOWN, share_key, unknown_key
+from assessment.entrypoints.pages.ui_texts import funding_notes, local_date, ui_text
+from assessment.entrypoints.pages.views import pages
+
+
+@pass_context
+def t(context: Any, key: str, **values: Any) -> str:
+    return ui_text(context.get("lang", "de"), key, **values)
+
+
+@pages.record_once
+def _template_helpers(state: BlueprintSetupState) -> None:
+    state.app.jinja_env.filters["berlin_date"] = local_date
+    state.app.jinja_env.globals.update(
+        t=t,
+        funding_notes=funding_notes,
+        UNKNOWN=UNKNOWN,
+        share_key=share_key,
+        unknown_key=unknown_key,
+    )
+
+
+__all__ = ["pages"]
