@@ -46,8 +46,10 @@ def test_make_run_brings_up_every_service_with_its_relay_and_stops_cleanly(
         add_to_outbox(connection, event)
     engine.dispose()
     broker = KafkaSettings(f"127.0.0.1:{system.ports['KAFKA_LOCAL_PORT']}", profile="tansu")
-    [record] = read_all(broker, "assessment-events", expected=1)
-    assert decode(record.value) == event  # the assessment relay published it
+    # The assessment relay published it, after the ruleset its migration announced.
+    published = [decode(r.value) for r in read_all(broker, "assessment-events", expected=2)]
+    assert sorted(e.event_type for e in published) == [event.event_type, "ruleset.published"]
+    assert [e for e in published if e.event_id == event.event_id] == [event]
 
     system.process.send_signal(2)  # Ctrl-C
     assert system.wait(timeout=30) == 0
