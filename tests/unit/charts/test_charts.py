@@ -90,31 +90,38 @@ def test_the_radar_draws_an_axis_per_label_and_the_own_scores_as_dots() -> None:
     assert _all(tree, "text", "label") == []  # one series: no legend
 
 
-def test_the_radar_legend_names_each_series_in_the_order_drawn() -> None:
+def test_the_radar_legend_names_the_company_first_whatever_the_drawing_order() -> None:
     series = [
         Series("target", "Ziel", [80, 80, 80]),
         Series("peer", "Median", [50, 40, 30]),
         Series("own", "Ihr Unternehmen", [60, 20, 10]),
     ]
     tree = _tree(radar(["a", "b", "c"], series, title="Radar"))
-    assert [t.text for t in _all(tree, "text", "label")] == ["Ziel", "Median", "Ihr Unternehmen"]
+    assert [t.text for t in _all(tree, "text", "label")] == ["Ihr Unternehmen", "Median", "Ziel"]
     kinds = [p.get("class") for p in _all(tree, "polygon") if p.get("class") != "ring"]
     assert kinds == ["target", "peer", "shape"]
     assert len(_all(tree, "circle", "dot")) == 3  # dots mark the own scores only
 
 
 def test_the_revenue_bar_colours_its_segments_from_danger_to_growth() -> None:
-    segments = [Segment(f"class {n}", share) for n, share in enumerate([40, 30, 20, 5, 3, 1, 1])]
+    shares = [40, 30, 20, 5, 3, 1, 1]
+    segments = [Segment(f"class {n}", share, n) for n, share in enumerate(shares)]
     tree = _tree(revenue_bar(segments, title="Umsatz"))
     bars = _all(tree, "rect", "segment")
     assert [b.get("fill") for b in bars] == [*SEGMENT_COLOURS, "#999999"]
     assert [b.get("width") for b in bars][:3] == ["192.0", "144.0", "96.0"]
     assert [b.get("x") for b in bars][:3] == ["0.0", "192.0", "336.0"]
     labels = [t.text for t in _all(tree, "text", "label")]
-    # Shares on segments wide enough to hold them, then the legend in three columns.
+    # Shares on segments wide enough to hold them, then the legend in two columns.
     assert labels[:3] == ["40 %", "30 %", "20 %"]
     assert labels[3:] == [f"{s.label} ({s.share:.0f} %)" for s in segments]
-    assert tree.get("height") == f"{34 + 14 + 3 * 16:.1f}"
+    assert tree.get("height") == f"{34 + 14 + 4 * 16:.1f}"
+
+
+def test_a_class_keeps_its_colour_when_the_classes_before_it_have_no_share() -> None:
+    tree = _tree(revenue_bar([Segment("neutral", 70, 3), Segment("growth", 30, 4)], title="U"))
+    bars = _all(tree, "rect", "segment")
+    assert [b.get("fill") for b in bars] == [SEGMENT_COLOURS[3], SEGMENT_COLOURS[4]]
 
 
 def test_a_score_bar_fills_its_share_and_stays_empty_unanswered() -> None:

@@ -55,11 +55,12 @@ def test_an_english_assessment_gets_an_english_report():
 def test_the_exposure_profile_groups_revenue_by_the_rulesets_exposure_classes_in_its_order():
     profile = report_for(scored_example("machining")).exposure_profile
 
-    assert [(s.exposure_class, s.share) for s in profile.segments] == [
-        ("ice_specific", 70.0),
-        ("high_medium", 10.0),
-        ("growth", 5.0),
-        ("non_automotive", 15.0),
+    # Ranked in the ruleset's order of all six classes, so each keeps its colour in the bar.
+    assert [(s.label, s.share, s.rank) for s in profile.segments] == [
+        ("verbrennerspezifisch", 70.0, 0),
+        ("stark verbrennerbezogen", 10.0, 1),
+        ("Wachstumsfelder", 5.0, 4),
+        ("außerhalb der Autoindustrie", 15.0, 5),
     ]
     assert profile.contract_horizon == "2027 bis 2029"
     assert (profile.top_customer_share, profile.customers_over_5pct) == (45, 3)
@@ -72,9 +73,9 @@ def test_a_category_the_vocabulary_does_not_name_is_a_group_of_its_own_under_its
 
     segments = report_for(scored).exposure_profile.segments
 
-    assert [(s.exposure_class, s.share, s.label) for s in segments] == [
-        ("ice_specific", 40, "verbrennerspezifisch"),
-        ("quantum_drives", 60, "quantum drives"),
+    assert [(s.label, s.share, s.rank) for s in segments] == [
+        ("verbrennerspezifisch", 40, 0),
+        ("quantum drives", 60, 6),  # after the ruleset's six classes
     ]
 
 
@@ -87,9 +88,12 @@ def test_an_event_without_a_vocabulary_is_reported_in_ids():
     assert report.summary.class_title == "C"
     assert report.summary.exposure.level == scored["scores"]["exposure"]["level"]
     assert report.summary.exposure_from is None
-    assert {s.exposure_class for s in report.exposure_profile.segments} == set(
-        scored["exposure_profile"]["revenue_split"]
-    )
+    assert [(s.label, s.rank) for s in report.exposure_profile.segments] == [
+        ("seats interior hmi", 0),
+        ("lighting glazing exterior", 1),
+        ("ice cooling sealing nvh", 2),
+        ("außerhalb der Autoindustrie", 3),
+    ]
     assert [axis.label for axis in report.radar.axes] == [
         axis.dimension for axis in report.radar.axes
     ]

@@ -10,46 +10,50 @@ from markupsafe import Markup
 
 from charts.svg import number, svg, text
 
-# From the most exposed to growth: the segments come in that order, so the colours run from
-# danger to opportunity without this module knowing the ruleset's class names.
+# By a segment's rank from the most exposed class to growth, so the colours run from danger
+# to opportunity without this module knowing the ruleset's class names.
 SEGMENT_COLOURS = ("#b3261e", "#e8772e", "#f2c14e", "#8fa3b8", "#2e8b57", "#1b6e6a")
 _OTHER = "#999999"
 _SCORE, _TRACK = "#1f4e79", "#e6e6e6"
+_LEGEND_COLUMNS = 2  # room for a class name of thirty characters and its share
 
 
 @dataclass(frozen=True)
 class Segment:
     label: str
     share: float  # percent of revenue
+    rank: int  # the class's place in the ruleset's order, most exposed first (0)
 
 
-def _colour(index: int) -> str:
-    return SEGMENT_COLOURS[index] if index < len(SEGMENT_COLOURS) else _OTHER
+def _colour(rank: int) -> str:
+    return SEGMENT_COLOURS[rank] if 0 <= rank < len(SEGMENT_COLOURS) else _OTHER
 
 
 def revenue_bar(segments: Sequence[Segment], *, title: str) -> Markup:
-    """One bar of 100 % revenue, most exposed on the left, with a legend under it."""
+    """One bar of 100 % revenue, with a legend under it; the segments are drawn in the order
+    given (most exposed on the left) and coloured by their rank, so a class keeps its colour
+    whether or not the classes before it have a share."""
     width, height = 480.0, 34.0
     parts, x = [], 0.0
-    for index, segment in enumerate(segments):
+    for segment in segments:
         length = segment.share / 100 * width
         parts.append(
             f'<rect x="{number(x)}" y="0" width="{number(length)}" height="{number(height)}" '
-            f'class="segment" fill="{_colour(index)}"/>'
+            f'class="segment" fill="{_colour(segment.rank)}"/>'
         )
         if length > 30:
             share = f"{segment.share:.0f} %"
             parts.append(text(x + length / 2, 21, share, anchor="middle", fill="#fff"))
         x += length
     for index, segment in enumerate(segments):
-        row, column = divmod(index, 3)
-        lx, ly = column * 160.0, height + 18 + row * 16
+        row, column = divmod(index, _LEGEND_COLUMNS)
+        lx, ly = column * width / _LEGEND_COLUMNS, height + 18 + row * 16
         parts.append(
             f'<rect x="{number(lx)}" y="{number(ly - 9)}" width="10" height="10" '
-            f'fill="{_colour(index)}"/>'
+            f'fill="{_colour(segment.rank)}"/>'
             + text(lx + 14, ly, f"{segment.label} ({segment.share:.0f} %)", size=9)
         )
-    rows = (len(segments) + 2) // 3
+    rows = -(-len(segments) // _LEGEND_COLUMNS)
     return svg("revenue-bar", width, height + 14 + rows * 16, "".join(parts), title=title)
 
 

@@ -72,8 +72,9 @@ def _axis(index: int, count: int, label: str) -> str:
 
 
 def _legend(series: Sequence[Series]) -> str:
+    """The company first, then what it is compared with."""
     parts = []
-    for index, entry in enumerate(series):
+    for index, entry in enumerate(sorted(series, key=lambda s: list(_STYLES).index(s.kind))):
         colour, _, _ = _STYLES[entry.kind]
         x, y = 60 + index * 190, _HEIGHT - 12
         parts.append(
@@ -86,8 +87,8 @@ def _legend(series: Sequence[Series]) -> str:
 def radar(
     labels: Sequence[str], series: Sequence[Series], *, title: str, description: str = ""
 ) -> Markup:
-    """The series are drawn in the order given, the last on top; a legend names them when
-    there is more than one. Every series has one value per label."""
+    """The series are drawn in the order given, the last on top; a legend names them (own,
+    peer, target) when there is more than one. Every series has one value per label."""
     count = len(labels)
     parts = [
         _polygon(_points([float(ring)] * count), f'class="ring" fill="none" stroke="{_GRID}"')

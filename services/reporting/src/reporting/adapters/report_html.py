@@ -5,7 +5,7 @@ from __future__ import annotations
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, select_autoescape
 from jinja2.runtime import Context
 
-from reporting import charts
+from reporting.adapters import report_charts
 from reporting.domain.formatting import number
 from reporting.domain.report import Report
 from reporting.domain.texts import LABELS, pick
@@ -21,10 +21,10 @@ class JinjaReportHtml:
         )
         environment.filters["number"] = _number
         environment.globals.update(
-            matrix_chart=charts.matrix_chart,
-            revenue_bar=charts.revenue_bar,
-            radar_chart=charts.radar_chart,
-            score_bar=charts.score_bar,
+            matrix_chart=report_charts.matrix_chart,
+            revenue_bar=report_charts.revenue_chart,
+            radar_chart=report_charts.radar_chart,
+            score_bar=report_charts.score_bar,
         )
         self._template = environment.get_template("report.html")
 

@@ -59,9 +59,9 @@ class Summary:
 
 @dataclass(frozen=True)
 class BarSegment:
-    exposure_class: str  # id, for the chart's colour
     label: str
     share: float
+    rank: int  # the exposure class's place in the ruleset's order, most exposed first
 
 
 @dataclass(frozen=True)
@@ -277,8 +277,8 @@ def _exposure_profile(
     parts = scored["scores"]["exposure"]["parts"]
     return ExposureProfile(
         segments=tuple(
-            BarSegment(group, pick(EXPOSURE_CLASSES, group, language), share)
-            for group, share in shares.items()
+            BarSegment(pick(EXPOSURE_CLASSES, group, language), share, rank)
+            for rank, (group, share) in enumerate(shares.items())
             if share > 0
         ),
         growth_share=scored["scores"]["growth_share"],
