@@ -87,7 +87,8 @@ def test_the_radar_draws_an_axis_per_label_and_the_own_scores_as_dots() -> None:
     assert len(_all(tree, "circle", "dot")) == 3
     first_label = _all(tree, "text", "axis-label")[0]
     assert [span.text for span in first_label] == ["Strategie und", "Geschäftsmodell"]
-    assert _all(tree, "text", "label") == []  # one series: no legend
+    assert _all(tree, "text", "label") == []  # one series: no legend, and no room for one
+    assert (tree.get("width"), tree.get("height")) == ("600.0", "324.0")
 
 
 def test_the_radar_legend_names_the_company_first_whatever_the_drawing_order() -> None:
@@ -101,6 +102,7 @@ def test_the_radar_legend_names_the_company_first_whatever_the_drawing_order() -
     kinds = [p.get("class") for p in _all(tree, "polygon") if p.get("class") != "ring"]
     assert kinds == ["target", "peer", "shape"]
     assert len(_all(tree, "circle", "dot")) == 3  # dots mark the own scores only
+    assert tree.get("height") == "360.0"
 
 
 def test_the_revenue_bar_colours_its_segments_from_danger_to_growth() -> None:

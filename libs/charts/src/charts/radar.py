@@ -18,6 +18,7 @@ _WIDTH, _HEIGHT, _RADIUS = 600.0, 360.0, 115.0
 _CX, _CY = _WIDTH / 2, 160.0
 _RINGS = (25, 50, 75, 100)
 _LABEL_WIDTH = 20  # characters per line of an axis label
+_LEGEND_ROOM = 36.0  # below the lowest label; a single series needs no legend
 _GRID = "#d0d0d0"
 
 Kind = Literal["own", "peer", "target"]
@@ -111,6 +112,9 @@ def radar(
                 f'<circle cx="{number(x)}" cy="{number(y)}" r="3.5" class="dot" fill="{colour}"/>'
                 for x, y in points
             ]
+    height = _HEIGHT
     if len(series) > 1:
         parts.append(_legend(series))
-    return svg("radar", _WIDTH, _HEIGHT, "".join(parts), title=title, description=description)
+    else:
+        height -= _LEGEND_ROOM
+    return svg("radar", _WIDTH, height, "".join(parts), title=title, description=description)

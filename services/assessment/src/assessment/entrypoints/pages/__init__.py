@@ -9,6 +9,7 @@ from flask.blueprints import BlueprintSetupState
 from jinja2 import pass_context
 
 from assessment.entrypoints.pages.form_fields import UNKNOWN, share_key, unknown_key
+from assessment.entrypoints.pages.result_page import score_text as language_score_text
 from assessment.entrypoints.pages.ui_texts import funding_notes, local_date, ui_text
 from assessment.entrypoints.pages.views import pages
 
@@ -18,11 +19,17 @@ def t(context: Any, key: str, **values: Any) -> str:
     return ui_text(context.get("lang", "de"), key, **values)
 
 
+@pass_context
+def score_text(context: Any, value: float | None) -> str:
+    return language_score_text(value, context.get("lang", "de"))
+
+
 @pages.record_once
 def _template_helpers(state: BlueprintSetupState) -> None:
     state.app.jinja_env.filters["berlin_date"] = local_date
     state.app.jinja_env.globals.update(
         t=t,
+        score_text=score_text,
         funding_notes=funding_notes,
         UNKNOWN=UNKNOWN,
         share_key=share_key,

@@ -8,8 +8,10 @@ from typing import Any
 
 from assessment.domain import Questionnaire, Ruleset
 from assessment.domain.texts import Language
-from assessment.entrypoints.pages import charts
 from assessment.entrypoints.pages.meeting_time import meeting_time
+from assessment.entrypoints.pages.ui_texts import ui_text
+from charts.matrix import MatrixTexts, matrix
+from charts.radar import Series, radar
 
 
 def result_context(
@@ -25,6 +27,7 @@ def result_context(
     readiness_dims = [d.id for d in questionnaire.dimensions_of("readiness")]
     titles = {d.id: d.title.in_language(language) for d in questionnaire.dimensions}
     dimension_scores = outcome["readiness"]["dimensions"]
+    scores = [(dimension_scores.get(d) or {}).get("score") for d in readiness_dims]
     levels = {
         "readiness": {
             lv.id: lv.name.in_language(language) for lv in ruleset.readiness_levels.levels
@@ -40,18 +43,46 @@ def result_context(
         "titles": titles,
         "readiness_dims": readiness_dims,
         "dimension_scores": dimension_scores,
-        "matrix": charts.matrix(
-            outcome["exposure"]["score"],
-            outcome["readiness"]["score"],
-            ruleset.classes.exposure_from,
-            ruleset.classes.readiness_from,
-            outcome["class"],
+        "matrix": matrix(
+            exposure=outcome["exposure"]["score"],
+            readiness=outcome["readiness"]["score"],
+            exposure_from=ruleset.classes.exposure_from,
+            readiness_from=ruleset.classes.readiness_from,
+            own_class=outcome["class"],
+            texts=MatrixTexts(
+                title=ui_text(language, "matrix_title"),
+                description=ui_text(
+                    language,
+                    "matrix_desc",
+                    e=score_text(outcome["exposure"]["score"], language),
+                    r=score_text(outcome["readiness"]["score"], language),
+                    cls=outcome["class"],
+                ),
+                exposure=ui_text(language, "exposure_short"),
+                readiness=ui_text(language, "readiness_short"),
+            ),
         ),
-        "radar": charts.radar(
+        "radar": radar(
             [titles[d] for d in readiness_dims],
-            [(dimension_scores.get(d) or {}).get("score") for d in readiness_dims],
+            [Series("own", ui_text(language, "radar_title"), scores)],
+            title=ui_text(language, "radar_title"),
+            description=" ".join(
+                [ui_text(language, "radar_desc")]
+                + [
+                    f"{titles[d]}: {score_text(score, language)}."
+                    for d, score in zip(readiness_dims, scores, strict=True)
+                ]
+            ),
         ),
         "booking_url": booking_url,
         "follow_up": follow_up,
         "meeting_time": meeting_time(follow_up["meeting"], language),
     }
+
+
+def score_text(value: float | None, language: Language) -> str:
+    """A 0-100 score with one decimal, a decimal comma for German readers."""
+    if value is None:
+        return ui_text(language, "no_score")
+    text = f"{value:.1f}"
+    return text.replace(".", ",") if language == "de" else text
