@@ -38,13 +38,11 @@ from eventing.kafka_publisher import KafkaPublisher
 from eventing.kafka_settings import KafkaSettings
 from eventing.testing import to_topic
 from eventing.topics import ASSESSMENT_EVENTS
-from reporting.adapters.questionnaire_labels import questionnaire_labels
-from reporting.adapters.report_html import JinjaReportHtml
+from reporting.adapters.document_html import JinjaDocumentHtml
 from reporting.adapters.tables import reports
 from reporting.adapters.weasyprint_renderer import WeasyPrintRenderer
 from reporting.domain.benchmark import Benchmark
-from reporting.domain.report import build_report
-from servicekit.cluster_time import CLUSTER_ZONE
+from reporting.services.generate_report import report_request
 from servicekit.db import make_engine
 
 TARGETS = {"pipeline_ratio": 0.8, "worker_peak_rss_mib": 300}
@@ -79,20 +77,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0  # a benchmark, not a test: missing a target is reported, not failed
 
 
-def render_directly(renderer: WeasyPrintRenderer, html: JinjaReportHtml, event: Envelope) -> int:
-    scored = event.data
-    report = build_report(
-        scored,
-        Benchmark("none", 0),
-        scored_on=scored["scored_at"].astimezone(CLUSTER_ZONE).date(),
-        booking_url="http://127.0.0.1:8002/book/x",
-        questionnaire_labels=questionnaire_labels(scored["questionnaire_version"]),
-    )
-    return renderer.render(html.render(report)).pages
+def render_directly(renderer: WeasyPrintRenderer, html: JinjaDocumentHtml, event: Envelope) -> int:
+    request = report_request(event.data, Benchmark("none", 0), "http://127.0.0.1:8002/book/x")
+    return renderer.render(html.render(request)).pages
 
 
 def measure_direct(warm_up: Envelope, events: Sequence[Envelope]) -> dict[str, Any]:
-    renderer, html = WeasyPrintRenderer(), JinjaReportHtml()
+    renderer, html = WeasyPrintRenderer(), JinjaDocumentHtml()
     render_directly(renderer, html, warm_up)
     millis, pages = [], []
     started = time.perf_counter()

@@ -37,7 +37,7 @@ from bench.reporting import measure_direct, render_directly
 from bench.running_system import running_system
 from bench.system_figures import build_results, load_average, summary
 from eventing.envelope import Envelope
-from reporting.adapters.report_html import JinjaReportHtml
+from reporting.adapters.document_html import JinjaDocumentHtml
 from reporting.adapters.weasyprint_renderer import WeasyPrintRenderer
 
 DEFAULT_OUT = Path("bench/results.json")
@@ -103,7 +103,7 @@ def measure_bare(count: int) -> dict[str, Any]:
     CPU per report says what the wall-clock rate cannot (how much the neighbours took)."""
     warm_up, events = _bare_events(count)
     # WeasyPrint's imports and fonts once, before the CPU clock starts.
-    render_directly(WeasyPrintRenderer(), JinjaReportHtml(), warm_up)
+    render_directly(WeasyPrintRenderer(), JinjaDocumentHtml(), warm_up)
     cpu_before = time.process_time()
     bare = measure_direct(warm_up, events)
     cpu = time.process_time() - cpu_before

@@ -22,11 +22,10 @@ from eventing.tables import outbox
 from eventing.vocabulary import Vocabulary
 from notifications.adapters.company_assessments import scored_values
 from notifications.messages.report_mails import CompanyLinks, Report, company_mail
-from reporting.adapters.questionnaire_labels import questionnaire_labels
+from reporting.adapters.document_html import JinjaDocumentHtml
 from reporting.adapters.render_process import RenderProcess
-from reporting.adapters.report_html import JinjaReportHtml
 from reporting.domain.benchmark import Benchmark
-from reporting.domain.report import build_report
+from reporting.services.generate_report import report_request
 
 
 def _scored_event(client: FlaskClient, engine: Engine, body: dict[str, Any], answers: Any):
@@ -50,14 +49,8 @@ def _page_text(client: FlaskClient, started: dict[str, str]) -> str:
 
 
 def _pdf_text(data: dict[str, Any], tmp_path: Path) -> str:
-    report = build_report(
-        data,
-        Benchmark("none", 0),
-        scored_on=data["scored_at"].date(),
-        booking_url="http://book.test/b",
-        questionnaire_labels=questionnaire_labels(data["questionnaire_version"]),
-    )
-    pdf = RenderProcess(60).render(JinjaReportHtml().render(report))
+    request = report_request(data, Benchmark("none", 0), "http://book.test/b")
+    pdf = RenderProcess(60).render(JinjaDocumentHtml().render(request))
     (tmp_path / "report.pdf").write_bytes(pdf.content)
     text = subprocess.run(
         ["pdftotext", str(tmp_path / "report.pdf"), "-"], capture_output=True, text=True, check=True

@@ -22,7 +22,7 @@ from notifications.adapters import company_assessments
 from notifications.entrypoints import processes as notifications_processes
 from notifications.web import create_app as create_notifications_app
 from reporting.config import ReportingConfig
-from reporting.entrypoints import processes as reporting_processes
+from reporting.entrypoints.cli import processes as reporting_processes
 from reporting.testing import add_generated_report
 from reporting.web import create_app as create_reporting_app
 from servicekit.booking_links import BookingLinks

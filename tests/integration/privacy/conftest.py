@@ -19,7 +19,7 @@ from assessment.web import create_app as assessment_app
 from notifications.entrypoints import processes as notifications_processes
 from notifications.web import create_app as notifications_app
 from reporting.config import ReportingConfig
-from reporting.entrypoints import processes as reporting_processes
+from reporting.entrypoints.cli import processes as reporting_processes
 from reporting.web import create_app as reporting_app
 from servicekit.booking_links import BookingLinks
 from servicekit.db import make_engine

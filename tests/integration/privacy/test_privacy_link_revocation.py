@@ -44,9 +44,9 @@ from privacy.link_cutoffs import revoked_event
 from reporting.adapters.download_links import DownloadLinks
 from reporting.adapters.tables import STATUS_GENERATED, reports
 from reporting.config import ReportingConfig
-from reporting.consumer import consumer_spec as reporting_consumer
-from reporting.downloads import LINKS_EXTENSION
-from reporting.generation import generated_data, report_id_for
+from reporting.entrypoints.consumer import consumer_spec as reporting_consumer
+from reporting.entrypoints.dependencies import EXTENSION as REPORTING
+from reporting.services.generate_report import generated_data, report_id_for
 from servicekit.booking_links import BookingLinks
 from servicekit.settings import ServiceSettings
 from servicekit.signed_tokens import SigningKeys
@@ -131,7 +131,7 @@ def _stored_report(
     }
     with services.engines["reporting"].begin() as connection:
         connection.execute(insert(reports).values(row))
-    links = apps["reporting"].extensions[LINKS_EXTENSION]
+    links = apps["reporting"].extensions[REPORTING].links
     data = generated_data(links, row, now - timedelta(minutes=10))
     return new_envelope(
         "report.generated", 1, data, producer="reporting", correlation_id=str(row["assessment_id"])
@@ -144,7 +144,7 @@ def handle(spec: ConsumerSpec, event: Envelope) -> Outcome:
 
 def links_issued_at(apps: dict[str, Flask], company: Company, issued_at: datetime) -> dict:
     """Every kind of link the company is sent, as paths of the service that checks it."""
-    downloads: DownloadLinks = apps["reporting"].extensions[LINKS_EXTENSION]
+    downloads: DownloadLinks = apps["reporting"].extensions[REPORTING].links
     booking = BookingLinks("", SigningKeys(BOOKING_LINK_SECRET)).url(
         company.assessment_id, issued_at
     )

@@ -42,7 +42,7 @@ from notifications.consumer import consumer_spec as notifications_consumer
 from notifications.messages.links import MailLinks
 from reporting.adapters.tables import reports
 from reporting.config import ReportingConfig
-from reporting.consumer import consumer_spec as reporting_consumer
+from reporting.entrypoints.consumer import consumer_spec as reporting_consumer
 from servicekit.booking_links import BookingLinks
 from servicekit.settings import ServiceSettings
 from servicekit.signed_tokens import SigningKeys

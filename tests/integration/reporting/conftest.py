@@ -23,9 +23,10 @@ from reporting.adapters.download_links import DownloadLinks
 from reporting.adapters.file_store import FileReportStore
 from reporting.adapters.render_process import RenderProcess
 from reporting.config import ReportingConfig
-from reporting.consumer import consumer_spec
-from reporting.entrypoints import processes
-from reporting.generation import ReportGeneration
+from reporting.entrypoints.cli import processes
+from reporting.entrypoints.consumer import consumer_spec
+from reporting.services.generate_report import ReportGeneration
+from reporting.services.render_document import RenderDocument
 from servicekit.booking_links import BookingLinks
 from servicekit.db import make_engine
 from servicekit.settings import ServiceSettings
@@ -81,11 +82,9 @@ def generation(
 ) -> ReportGeneration:
     return ReportGeneration(
         sessionmaker(reporting_engine),
-        render_process,
-        storage,
+        RenderDocument(render_process, storage, attempts=3),
         links,
         booking_links=BookingLinks("http://book.test", SigningKeys(BOOKING_LINK_SECRET)),
-        attempts=3,
     )
 
 

@@ -19,7 +19,7 @@ from eventing.codec import decode
 from eventing.tables import outbox
 from reporting.adapters.download_links import DownloadLinks
 from reporting.config import ReportingConfig
-from reporting.generation import ReportGeneration, report_id_for
+from reporting.services.generate_report import ReportGeneration, report_id_for
 from reporting.testing import MINIMAL_PDF, add_generated_report
 from reporting.web import create_app
 from servicekit.app_clock import pin_clock

@@ -11,26 +11,19 @@ from PIL import Image, ImageStat
 from report_helpers import pdf_text
 from testkit.events import scored_event
 
-from reporting.adapters.questionnaire_labels import questionnaire_labels
+from reporting.adapters.document_html import JinjaDocumentHtml
 from reporting.adapters.render_process import RenderProcess
-from reporting.adapters.report_html import JinjaReportHtml
 from reporting.domain.benchmark import Benchmark
-from reporting.domain.report import build_report
-from servicekit.cluster_time import CLUSTER_ZONE
+from reporting.services.generate_report import report_request
 
 MEDIANS = {"strategy": 40, "innovation": 35, "digital": 50, "energy": 30, "workforce": 45}
 
 
 def render(case: str, render_process: RenderProcess, benchmark: Benchmark | None = None):
     scored = scored_event(case).data
-    report = build_report(
-        scored,
-        benchmark or Benchmark("cohort", 12, MEDIANS | {"finance": 50}),
-        scored_on=scored["scored_at"].astimezone(CLUSTER_ZONE).date(),
-        booking_url="http://book.test/book/1",
-        questionnaire_labels=questionnaire_labels(scored["questionnaire_version"]),
-    )
-    return render_process.render(JinjaReportHtml().render(report))
+    peers = benchmark or Benchmark("cohort", 12, MEDIANS | {"finance": 50})
+    request = report_request(scored, peers, "http://book.test/book/1")
+    return render_process.render(JinjaDocumentHtml().render(request))
 
 
 def test_a_german_report_names_company_class_scores_and_funding(render_process, tmp_path):

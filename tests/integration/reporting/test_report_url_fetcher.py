@@ -13,7 +13,7 @@ from testkit.events import scored_event
 
 from reporting.adapters.file_store import file_key
 from reporting.adapters.render_process import RenderFailed, RenderProcess
-from reporting.generation import ReportGeneration, report_id_for
+from reporting.services.generate_report import ReportGeneration, report_id_for
 
 
 @pytest.fixture

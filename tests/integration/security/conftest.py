@@ -27,7 +27,7 @@ from assessment.web import create_app as create_assessment_app
 from notifications.entrypoints import processes as notifications_processes
 from notifications.web import create_app as create_notifications_app
 from reporting.config import ReportingConfig
-from reporting.entrypoints import processes as reporting_processes
+from reporting.entrypoints.cli import processes as reporting_processes
 from reporting.web import create_app as create_reporting_app
 from servicekit.web import ENGINE_EXTENSION
 

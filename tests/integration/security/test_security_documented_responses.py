@@ -40,7 +40,7 @@ from eventing.codec import decode
 from eventing.envelope import Envelope
 from eventing.tables import outbox
 from privacy.export import export_url
-from reporting import downloads
+from reporting.entrypoints.dependencies import EXTENSION as REPORTING
 from reporting.testing import add_generated_report
 from servicekit.web import ENGINE_EXTENSION
 
@@ -173,7 +173,7 @@ def test_every_response_of_a_whole_journey_is_as_documented(
     # The report is generated (a stored PDF with its genuine link); both news reach the result.
     report_id = add_generated_report(reporting_app)
     now = datetime.now(UTC)
-    download = reporting_app.extensions[downloads.LINKS_EXTENSION].url(report_id, now)
+    download = reporting_app.extensions[REPORTING].links.url(report_id, now)
     generated = example("report.generated.v1.machining")
     generated = dataclasses.replace(
         generated,

@@ -26,7 +26,7 @@ from testkit.events import scored_event
 from notifications.web import create_app as create_notifications_app
 from reporting.adapters.download_links import DownloadLinks
 from reporting.config import ReportingConfig
-from reporting.downloads import LINKS_EXTENSION
+from reporting.entrypoints.dependencies import EXTENSION as REPORTING
 from reporting.testing import add_generated_report
 from reporting.web import create_app as create_reporting_app
 from servicekit.booking_links import BookingLinks
@@ -108,7 +108,7 @@ def test_download_links_and_desk_sessions_survive_a_rotation_of_the_secret_key(
     }
     try:
         report_id = add_generated_report(reporting["before"])
-        links: DownloadLinks = reporting["before"].extensions[LINKS_EXTENSION]
+        links: DownloadLinks = reporting["before"].extensions[REPORTING].links
         downloaded = {}
         for name, app in reporting.items():
             response = app.test_client().get(

@@ -40,7 +40,7 @@ from devstack.ports import LOOPBACK, free_port, port_accepts, wait_until
 from mailing.tables import mail_outbox
 from reporting.adapters.download_links import DownloadLinks
 from reporting.adapters.tables import reports
-from reporting.downloads import LINKS_EXTENSION
+from reporting.entrypoints.dependencies import EXTENSION as REPORTING
 from reporting.testing import add_generated_report
 from servicekit.booking_links import BookingLinks
 from servicekit.signed_tokens import SigningKeys
@@ -133,7 +133,7 @@ def _status(client, path: str) -> int:
 
 def test_download_links_expire_end_with_the_report_or_the_secret(reporting_app: Flask):
     report_id = add_generated_report(reporting_app)
-    links: DownloadLinks = reporting_app.extensions[LINKS_EXTENSION]
+    links: DownloadLinks = reporting_app.extensions[REPORTING].links
     client = reporting_app.test_client()
     now = datetime.now(UTC)
     path = links.url(report_id, now).removeprefix(links.public_base_url)
@@ -142,9 +142,10 @@ def test_download_links_expire_end_with_the_report_or_the_secret(reporting_app: 
 
     assert _status(client, path) == 200
     assert _status(client, expired.removeprefix(links.public_base_url)) == 410
-    reporting_app.extensions[LINKS_EXTENSION] = rotated
+    dependencies = reporting_app.extensions[REPORTING]
+    reporting_app.extensions[REPORTING] = dataclasses.replace(dependencies, links=rotated)
     assert _status(client, path) == 403
-    reporting_app.extensions[LINKS_EXTENSION] = links
+    reporting_app.extensions[REPORTING] = dependencies
     with engine_of(reporting_app).begin() as connection:
         connection.execute(delete(reports))
     assert _status(client, path) == 404
@@ -168,7 +169,7 @@ def test_booking_links_expire_and_end_with_the_secret(notifications_app: Flask):
 def test_token_pages_send_no_referrer(all_apps: dict[str, Flask]):
     started = _start(all_apps["assessment"])
     report_id = add_generated_report(all_apps["reporting"])
-    links: DownloadLinks = all_apps["reporting"].extensions[LINKS_EXTENSION]
+    links: DownloadLinks = all_apps["reporting"].extensions[REPORTING].links
     assessment_id = add_company(engine_of(all_apps["notifications"]), None, scored_event())
     book = BookingLinks("", BOOKING_LINKS.keys).url(assessment_id, datetime.now(UTC))
     pages = {

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from devstack.ports import LOOPBACK, free_port, port_accepts, wait_until
-from reporting.entrypoints import processes as reporting_processes
+from reporting.entrypoints.cli import processes as reporting_processes
 
 START_TIMEOUT_S = 30
 

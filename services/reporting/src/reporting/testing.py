@@ -9,7 +9,7 @@ from pathlib import Path
 from flask import Flask
 
 from reporting.adapters.tables import STATUS_GENERATED, reports
-from reporting.downloads import FILES_EXTENSION
+from reporting.entrypoints.dependencies import EXTENSION
 from servicekit.web import ENGINE_EXTENSION
 
 MINIMAL_PDF = b"%PDF-1.7\n%%EOF\n"
@@ -19,7 +19,7 @@ def add_generated_report(app: Flask) -> uuid.UUID:
     """Store a tiny PDF in the app's report storage and its `reports` row; return its id."""
     report_id = uuid.uuid4()
     file_key = f"{report_id}.pdf"
-    path = Path(app.extensions[FILES_EXTENSION].path(file_key))
+    path = Path(app.extensions[EXTENSION].files.path(file_key))
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(MINIMAL_PDF)
     with app.extensions[ENGINE_EXTENSION].begin() as connection:

@@ -8,11 +8,12 @@ from flask import Flask
 
 from eventing.outbox import OutboxCollector
 from privacy.export import export_blueprint
-from reporting import downloads
 from reporting.adapters.download_links import DownloadLinks
 from reporting.adapters.file_store import FileReportStore
 from reporting.config import ReportingConfig
-from reporting.openapi import DOCUMENT
+from reporting.entrypoints import downloads
+from reporting.entrypoints.dependencies import EXTENSION, WebDependencies
+from reporting.entrypoints.openapi import DOCUMENT
 from reporting.privacy.export import company_data
 from servicekit.db import make_engine
 from servicekit.openapi import serve_openapi
@@ -27,10 +28,10 @@ def create_app(
     config = config or ReportingConfig.from_env(os.environ)
     engine = make_engine(settings.database_url)
     app = create_service_app(__name__, settings, engine, collectors=[OutboxCollector(engine)])
-    app.extensions[downloads.LINKS_EXTENSION] = DownloadLinks(
-        settings.secret_key, settings.public_base_url, config.link_lifetime
+    app.extensions[EXTENSION] = WebDependencies(
+        links=DownloadLinks(settings.secret_key, settings.public_base_url, config.link_lifetime),
+        files=FileReportStore(config.storage_dir),
     )
-    app.extensions[downloads.FILES_EXTENSION] = FileReportStore(config.storage_dir)
     app.register_blueprint(downloads.bp)
     serve_openapi(app, DOCUMENT)
     app.register_blueprint(export_blueprint("reporting", config.booking_links.keys, company_data))

@@ -1,5 +1,5 @@
 """Signed, expiring links to a report's PDF: no login, no lookup, nothing stored per link
-(a company's revocation is one time per company: reporting.downloads checks it)."""
+(a company's revocation is one time per company: reporting.entrypoints.downloads checks it)."""
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ from markupsafe import Markup
 from charts.bars import Segment, revenue_bar, score_bar
 from charts.matrix import MatrixTexts, matrix
 from charts.radar import Series, radar
-from reporting.domain.report import BarSegment, RadarAxis, Summary
+from reporting.domain.report_model import BarSegment, RadarAxis, Summary
 
 # An event without a vocabulary names no thresholds; the matrix is then split in the middle.
 _MIDDLE = 50.0

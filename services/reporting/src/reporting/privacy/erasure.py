@@ -22,7 +22,7 @@ from privacy import erasure_ledger, link_cutoffs
 from privacy.erasure_ledger import ErasureRequest, event_subjects, forget_unsent_events
 from reporting.adapters.file_store import FileReportStore, file_key
 from reporting.adapters.tables import benchmark_scores, reports
-from reporting.generation import report_id_for
+from reporting.services.generate_report import report_id_for
 
 SERVICE = "reporting"
 

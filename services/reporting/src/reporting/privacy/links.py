@@ -19,7 +19,7 @@ from eventing.outbox import add_to_outbox
 from privacy.link_cutoffs import revocation_effect
 from reporting.adapters.download_links import DownloadLinks
 from reporting.adapters.tables import STATUS_GENERATED, reports
-from reporting.generation import PRODUCER, generated_data
+from reporting.services.generate_report import PRODUCER, generated_data
 
 
 def links_revoked(links: DownloadLinks) -> Effect:

@@ -1,4 +1,4 @@
-"""The report model as HTML, through Jinja templates that escape every value."""
+"""A render request as HTML: the template of its kind, through Jinja, escaping every value."""
 
 from __future__ import annotations
 
@@ -6,31 +6,33 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, se
 from jinja2.runtime import Context
 
 from reporting.adapters import report_charts
+from reporting.domain.documents import RenderRequest
 from reporting.domain.formatting import number
-from reporting.domain.report import Report
 from reporting.domain.texts import LABELS, pick
 
 
-class JinjaReportHtml:
+class JinjaDocumentHtml:
     def __init__(self) -> None:
-        # A bare Environment does not escape by default; a report must, always.
-        environment = Environment(
+        # A bare Environment does not escape by default; a document must, always.
+        self._environment = Environment(
             loader=PackageLoader("reporting", "templates"),
             autoescape=select_autoescape(default=True, default_for_string=True),
             undefined=StrictUndefined,
         )
-        environment.filters["number"] = _number
-        environment.globals.update(
+        self._environment.filters["number"] = _number
+        self._environment.globals.update(
             matrix_chart=report_charts.matrix_chart,
             revenue_bar=report_charts.revenue_chart,
             radar_chart=report_charts.radar_chart,
             score_bar=report_charts.score_bar,
         )
-        self._template = environment.get_template("report.html")
 
-    def render(self, report: Report) -> str:
-        return self._template.render(
-            report=report, t=lambda key: pick(LABELS, key, report.language)
+    def render(self, request: RenderRequest) -> str:
+        template = self._environment.get_template(f"documents/{request.kind.name}.html")
+        return template.render(
+            {request.kind.name: request.model},
+            language=request.language,
+            t=lambda key: pick(LABELS, key, request.language),
         )
 
 
@@ -42,8 +44,8 @@ def _number(
     suffix: str = "",
     missing: str | None = None,
 ) -> str:
-    """A number as the report's reader writes it; a missing one says "not answered"."""
-    language = context["report"].language
+    """A number as the document's reader writes it; a missing one says "not answered"."""
+    language = context["language"]
     if value is None:
         return pick(LABELS, "not_answered", language) if missing is None else missing
     return number(value, language, digits) + suffix

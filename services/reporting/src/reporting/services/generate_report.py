@@ -10,13 +10,10 @@ crash before the commit renders again and overwrites the same file.
 from __future__ import annotations
 
 import hashlib
-import logging
-import time
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Any
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
@@ -26,59 +23,52 @@ from eventing.inbox import Outcome, apply_once
 from eventing.outbox import add_to_outbox
 from reporting.adapters.benchmark_store import add_to_benchmark, peer_benchmark
 from reporting.adapters.download_links import DownloadLinks
-from reporting.adapters.file_store import FileReportStore, file_key
+from reporting.adapters.metrics import REPORTS
 from reporting.adapters.questionnaire_labels import questionnaire_labels
-from reporting.adapters.render_process import RenderFailed
-from reporting.adapters.report_html import JinjaReportHtml
 from reporting.adapters.tables import STATUS_FAILED, STATUS_GENERATED, reports
-from reporting.adapters.weasyprint_renderer import Pdf
+from reporting.domain.benchmark import Benchmark
+from reporting.domain.documents import REPORT, RenderRequest
 from reporting.domain.report import build_report
-from reporting.metrics import RENDER_SECONDS, REPORTS
+from reporting.services.render_document import RenderDocument, Rendered
 from servicekit.booking_links import BookingLinks
 from servicekit.cluster_time import CLUSTER_ZONE
 
-logger = logging.getLogger(__name__)
-
 CONSUMER = "reporting"
 PRODUCER = "reporting"
-# Report ids are derived from assessment ids: one assessment, one report id, one file key.
-REPORT_NAMESPACE = uuid.UUID("5d0b7f0e-7a43-4c55-9f3e-2f1c0d8a6b21")
-# The report is dated by the day of scoring in Bavaria.
-
-
-class Renderer(Protocol):
-    def render(self, html: str) -> Pdf: ...
 
 
 def report_id_for(assessment_id: uuid.UUID) -> uuid.UUID:
-    return uuid.uuid5(REPORT_NAMESPACE, str(assessment_id))
+    """One assessment, one report id (and one file key), however often it is rendered."""
+    return REPORT.document_id(assessment_id)
 
 
-@dataclass(frozen=True)
-class _Rendered:
-    pdf: Pdf | None
-    attempts: int
-    failure: str | None
+def report_request(
+    scored: Mapping[str, Any], benchmark: Benchmark, booking_url: str
+) -> RenderRequest:
+    """The report of a scored assessment, dated by the day of scoring in Bavaria."""
+    report = build_report(
+        scored,
+        benchmark,
+        scored_on=scored["scored_at"].astimezone(CLUSTER_ZONE).date(),
+        booking_url=booking_url,
+        questionnaire_labels=questionnaire_labels(scored["questionnaire_version"]),
+    )
+    return RenderRequest(REPORT, scored["assessment_id"], scored["language"], report)
 
 
 class ReportGeneration:
     def __init__(
         self,
         sessions: sessionmaker[Session],
-        renderer: Renderer,
-        files: FileReportStore,
+        render: RenderDocument,
         links: DownloadLinks,
         *,
         booking_links: BookingLinks,
-        attempts: int,
     ) -> None:
         self._sessions = sessions
-        self._renderer = renderer
-        self._files = files
+        self._render_document = render
         self._links = links
         self._booking_links = booking_links
-        self._attempts = attempts
-        self._html = JinjaReportHtml()
 
     def handle(self, event: Envelope) -> Outcome:
         scored = event.data
@@ -95,40 +85,20 @@ class ReportGeneration:
         with self._sessions() as session:
             return _generated_report(session, assessment_id) is not None
 
-    def _render(self, scored: Mapping[str, Any]) -> _Rendered:
+    def _render(self, scored: Mapping[str, Any]) -> Rendered:
         with self._sessions() as session:
             benchmark = peer_benchmark(session, scored)
-        report = build_report(
-            scored,
-            benchmark,
-            scored_on=scored["scored_at"].astimezone(CLUSTER_ZONE).date(),
-            # Issued at the scoring, so a re-render writes the same link.
-            booking_url=self._booking_links.url(scored["assessment_id"], scored["scored_at"]),
-            questionnaire_labels=questionnaire_labels(scored["questionnaire_version"]),
-        )
-        html = self._html.render(report)
-        failure = ""
-        for attempt in range(1, self._attempts + 1):
-            started = time.perf_counter()
-            try:
-                pdf = self._renderer.render(html)
-            except RenderFailed as exc:
-                failure = str(exc)
-                logger.warning("render attempt %d of %d failed: %s", attempt, self._attempts, exc)
-                continue
-            RENDER_SECONDS.observe(time.perf_counter() - started)
-            key = file_key(scored["assessment_id"], report_id_for(scored["assessment_id"]))
-            self._files.save(key, pdf.content)
-            return _Rendered(pdf, attempt, None)
-        return _Rendered(None, self._attempts, failure)
+        # The booking link is issued at the scoring, so a re-render writes the same link.
+        booking_url = self._booking_links.url(scored["assessment_id"], scored["scored_at"])
+        return self._render_document(report_request(scored, benchmark, booking_url))
 
-    def _record(self, session: Session, event: Envelope, rendered: _Rendered | None) -> None:
+    def _record(self, session: Session, event: Envelope, rendered: Rendered | None) -> None:
         scored = event.data
         assessment_id = scored["assessment_id"]
         if rendered is None or _generated_report(session, assessment_id) is not None:
             return
         now = datetime.now(UTC)
-        report_id = report_id_for(assessment_id)
+        report_id = rendered.document_id
         row: dict[str, Any] = {
             "id": report_id,
             "assessment_id": assessment_id,
@@ -141,7 +111,7 @@ class ReportGeneration:
             sha256 = hashlib.sha256(rendered.pdf.content).hexdigest()
             row |= {
                 "status": STATUS_GENERATED,
-                "file_key": file_key(assessment_id, report_id),
+                "file_key": rendered.file_key,
                 "sha256": sha256,
                 "pages": rendered.pdf.pages,
                 "failure": None,

@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 from eventing.processes import ServiceProcesses
 from eventing.worker import ConsumerSpec
 from reporting.config import ReportingConfig
-from reporting.consumer import consumer_spec
+from reporting.entrypoints.consumer import consumer_spec
 from servicekit.settings import ServiceSettings
 
 SERVICE = "reporting"
@@ -24,5 +24,5 @@ def worker_consumer(engine: Engine) -> ConsumerSpec:
 
 
 processes = ServiceProcesses(
-    SERVICE, Path(__file__).with_name("migrations") / "versions", consumer=worker_consumer
+    SERVICE, Path(__file__).parents[1] / "migrations" / "versions", consumer=worker_consumer
 )

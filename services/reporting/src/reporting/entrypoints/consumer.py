@@ -15,9 +15,10 @@ from reporting.adapters.download_links import DownloadLinks
 from reporting.adapters.file_store import FileReportStore
 from reporting.adapters.render_process import RenderProcess
 from reporting.config import ReportingConfig
-from reporting.generation import CONSUMER, ReportGeneration
 from reporting.privacy.erasure import SERVICE, ReportErasure
 from reporting.privacy.links import links_revoked
+from reporting.services.generate_report import CONSUMER, ReportGeneration
+from reporting.services.render_document import RenderDocument
 from servicekit.settings import ServiceSettings
 
 
@@ -27,14 +28,10 @@ def consumer_spec(
     sessions = sessionmaker(engine)
     files = FileReportStore(config.storage_dir)
     links = DownloadLinks(settings.secret_key, settings.public_base_url, config.link_lifetime)
-    generation = ReportGeneration(
-        sessions,
-        RenderProcess(config.render_timeout_s),
-        files,
-        links,
-        booking_links=config.booking_links,
-        attempts=config.render_attempts,
+    render = RenderDocument(
+        RenderProcess(config.render_timeout_s), files, attempts=config.render_attempts
     )
+    generation = ReportGeneration(sessions, render, links, booking_links=config.booking_links)
     erasure = ReportErasure(files)
     return ConsumerSpec(
         name=CONSUMER,

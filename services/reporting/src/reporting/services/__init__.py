@@ -1,0 +1,1 @@
+"""Use cases: what the service does when an event or a request arrives."""
