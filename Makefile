@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-PACKAGES := libs/servicekit libs/eventing libs/mailing libs/privacy libs/charts libs/devstack $(sort $(dir $(wildcard services/*/pyproject.toml)))
+PACKAGES := libs/servicekit libs/eventing libs/mailing libs/privacy libs/charts libs/wording libs/devstack $(sort $(dir $(wildcard services/*/pyproject.toml)))
 INSTALLED := $(VENV)/.installed
 
 .PHONY: help install kafka run seed demo test lint mutation bench lock clean

@@ -1,10 +1,10 @@
-"""The libraries stay layered: servicekit (what every process reuses) and charts (pure SVG) at
-the bottom; eventing (events and Kafka) and mailing (the mail outbox) on servicekit, side by
-side; privacy (erasure, link revocation, export, retention) on eventing; devstack (the local
-stack) on top. No library
-imports a service. Read from the source, so an import in a function body or under
-TYPE_CHECKING counts too, and from each pyproject, so a declared dependency cannot bring
-back what the imports left."""
+"""The libraries stay layered: servicekit (what every process reuses), charts (pure SVG)
+and wording (dates and numbers for people) at the bottom; eventing (events and Kafka) and
+mailing (the mail outbox) on servicekit, side by side; privacy (erasure, link revocation,
+export, retention) on eventing; devstack (the local stack) on top. No library imports a
+service. Read from the source, so an import in a function body or under TYPE_CHECKING counts
+too, and from each pyproject, so a declared dependency cannot bring back what the imports
+left."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ ROOT = Path(__file__).parents[2]
 MAY_IMPORT = {
     "servicekit": set(),
     "charts": set(),
+    "wording": set(),
     "eventing": {"servicekit"},
     "mailing": {"servicekit"},
     "privacy": {"servicekit", "eventing"},

@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 from testkit.web import csrf_token
 
 from notifications.desk import availability_store
-from servicekit.cluster_time import CLUSTER_ZONE
+from wording.cluster_time import CLUSTER_ZONE
 
 
 def _today() -> date:

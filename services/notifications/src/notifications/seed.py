@@ -17,9 +17,9 @@ from datetime import UTC, datetime, time
 from sqlalchemy import Engine, insert, select
 
 from notifications.adapters.tables import ROLE_ADVISOR, advisors, weekly_availability
-from servicekit.cluster_time import CLUSTER_ZONE_NAME
 from servicekit.db import make_engine
 from servicekit.settings import database_url_from_env
+from wording.cluster_time import CLUSTER_ZONE_NAME
 
 MEETING_MINUTES, BUFFER_MINUTES = 50, 10
 WEEK = tuple(

@@ -15,7 +15,7 @@ from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 
 from assessment.domain import available_versions, load_version
-from servicekit.cluster_time import CLUSTER_ZONE
+from wording.cluster_time import CLUSTER_ZONE
 
 
 def berlin_today() -> date:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assessment.domain.questionnaire import Item, Questionnaire
-from assessment.domain.texts import LocalizedText, format_number
+from assessment.domain.texts import LocalizedText
 from mailing.message import (
     ADDRESS_REFUSED,
     NAME_REFUSED,
@@ -22,6 +22,7 @@ from mailing.message import (
     check_address,
     check_name,
 )
+from wording.formatting import compact_number
 
 SPLIT_TOTAL = 100.0
 SPLIT_TOLERANCE = 0.5
@@ -177,9 +178,9 @@ def _check_split(item: Item, value: Any) -> list[AnswerError]:
             _error(
                 item.id,
                 "split_sum",
-                f"Die Anteile ergeben zusammen {format_number(total, 'de')} %; "
+                f"Die Anteile ergeben zusammen {compact_number(total, 'de')} %; "
                 "sie müssen 100 % ergeben.",
-                f"The shares add up to {format_number(total, 'en')} %; they must add up to 100 %.",
+                f"The shares add up to {compact_number(total, 'en')} %; they must add up to 100 %.",
             )
         )
     return errors
@@ -353,8 +354,8 @@ def _unknown_option(item: Item, option: str) -> AnswerError:
 
 
 def _out_of_range(item: Item, low: float, high: float) -> AnswerError:
-    de_low, de_high = format_number(low, "de"), format_number(high, "de")
-    en_low, en_high = format_number(low, "en"), format_number(high, "en")
+    de_low, de_high = compact_number(low, "de"), compact_number(high, "de")
+    en_low, en_high = compact_number(low, "en"), compact_number(high, "en")
     return _error(
         item.id,
         "out_of_range",

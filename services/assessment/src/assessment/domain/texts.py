@@ -16,9 +16,3 @@ class LocalizedText:
 
     def in_language(self, language: Language) -> str:
         return self.en if language == "en" else self.de
-
-
-def format_number(value: float, language: Language) -> str:
-    """95.0 -> "95"; 99.6 -> "99,6" in German and "99.6" in English."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",") if language == "de" else text

@@ -18,7 +18,7 @@ from assessment.domain import CompanyProfile, load_version, score
 from eventing.envelope import new_envelope
 from eventing.outbox import add_to_outbox
 from eventing.schemas.assessment import AssessmentScoredV1
-from servicekit.cluster_time import CLUSTER_ZONE
+from wording.cluster_time import CLUSTER_ZONE
 
 PRODUCER = "assessment"
 _SCORED_SCHEMA = AssessmentScoredV1()  # one instance: building a schema costs more than a dump

@@ -16,7 +16,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection, Row, func, insert, select, update
 
 from notifications.adapters.tables import ROLE_ADMIN, ROLE_ADVISOR, advisors
-from servicekit.cluster_time import CLUSTER_ZONE_NAME
+from wording.cluster_time import CLUSTER_ZONE_NAME
 
 ROLES = (ROLE_ADVISOR, ROLE_ADMIN)
 MIN_PASSWORD_LENGTH = 12

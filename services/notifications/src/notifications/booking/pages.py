@@ -40,8 +40,8 @@ from notifications.booking.times import clock, day_label, local, meeting_when
 from notifications.domain.callback_details import InvalidDetails, read_details
 from servicekit.app_clock import current_time
 from servicekit.booking_links import BookingLinks
-from servicekit.cluster_time import CLUSTER_ZONE_NAME
 from servicekit.request_limits import LimitReached, client_address
+from wording.cluster_time import CLUSTER_ZONE_NAME
 
 _REASONS = {
     SlotTaken: "slot_taken",

@@ -16,7 +16,7 @@ from notifications.desk.forms import ActionForm, OverrideForm, WeeklyHoursForm
 from notifications.desk.hours import format_hours, parse_hours
 from notifications.desk.session_user import current_user, login_required
 from servicekit.app_clock import current_time
-from servicekit.cluster_time import CLUSTER_ZONE
+from wording.cluster_time import CLUSTER_ZONE
 
 
 def register(desk: Blueprint, engine: Engine) -> None:

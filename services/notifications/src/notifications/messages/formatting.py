@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from notifications.booking.times import clock, zone_abbreviation
-from servicekit.cluster_time import CLUSTER_ZONE, CLUSTER_ZONE_NAME
+from wording.cluster_time import CLUSTER_ZONE, CLUSTER_ZONE_NAME
 
 LANGUAGES = ("de", "en")
 # The cluster's clocks: every time in a mail or on the desk is shown as Bamberg sees it.

@@ -7,8 +7,8 @@ from jinja2.runtime import Context
 
 from reporting.adapters import report_charts
 from reporting.domain.documents import RenderRequest
-from reporting.domain.formatting import number
 from reporting.domain.texts import LABELS, pick
+from wording.formatting import number
 
 
 class JinjaDocumentHtml:

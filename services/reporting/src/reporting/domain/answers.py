@@ -11,8 +11,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from reporting.domain.formatting import number
 from reporting.domain.texts import LABELS, pick
+from wording.formatting import number
 
 UNITS = {"percent": " %", "days_per_employee": "", "count": ""}
 

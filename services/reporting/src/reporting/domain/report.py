@@ -16,7 +16,6 @@ from eventing.vocabulary import Section, Vocabulary
 from reporting.domain.answers import answer_groups
 from reporting.domain.benchmark import MIN_PEERS, Benchmark
 from reporting.domain.exposure_classes import ICE_DEPENDENT, shares_by_class
-from reporting.domain.formatting import long_date, number, short_date
 from reporting.domain.report_model import (
     Appendix,
     BarSegment,
@@ -45,6 +44,7 @@ from reporting.domain.texts import (
     ROADMAP_HORIZONS,
     pick,
 )
+from wording.formatting import long_date, number, short_date
 
 # The readiness every field should reach, where a company can carry the transformation on
 # its own (the radar's target line): the report's goal, not a ruleset boundary.

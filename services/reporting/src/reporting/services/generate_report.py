@@ -31,7 +31,7 @@ from reporting.domain.documents import REPORT, RenderRequest
 from reporting.domain.report import build_report
 from reporting.services.render_document import RenderDocument, Rendered
 from servicekit.booking_links import BookingLinks
-from servicekit.cluster_time import CLUSTER_ZONE
+from wording.cluster_time import CLUSTER_ZONE
 
 CONSUMER = "reporting"
 PRODUCER = "reporting"

@@ -8,10 +8,11 @@ from typing import Any
 from assessment.adapters.assessment_store import AssessmentRecord
 from assessment.domain import Item, Questionnaire, ids
 from assessment.domain.questionnaire import PROFILE_DIMENSION
-from assessment.domain.texts import Language, format_number
+from assessment.domain.texts import Language
 from assessment.entrypoints.pages.form_fields import stored_field
 from assessment.entrypoints.pages.languages import page_language
 from assessment.entrypoints.pages.ui_texts import ui_text
+from wording.formatting import compact_number
 
 
 def profile_rows(record: AssessmentRecord, questionnaire: Questionnaire) -> list[dict[str, str]]:
@@ -65,7 +66,7 @@ def answer_text(
 
 
 def _split_texts(value: Mapping[str, Any], language: Language) -> list[tuple[str, str]]:
-    return [(k, f"{format_number(v, language)} %") for k, v in value.items() if v]
+    return [(k, f"{compact_number(v, language)} %") for k, v in value.items() if v]
 
 
 def _unit(item: Item, language: Language) -> str:

@@ -16,7 +16,8 @@ from typing import Any
 from werkzeug.datastructures import MultiDict
 
 from assessment.domain import Item
-from assessment.domain.texts import Language, format_number
+from assessment.domain.texts import Language
+from wording.formatting import compact_number
 
 UNKNOWN = "__unknown__"
 _RADIO_TYPES = {"single", "band", "likert", "ladder"}
@@ -122,4 +123,4 @@ def stored_field(item: Item, answers: Mapping[str, Any], language: Language) -> 
 
 
 def _number_text(value: Any, language: Language) -> str:
-    return format_number(value, language) if isinstance(value, int | float) else str(value)
+    return compact_number(value, language) if isinstance(value, int | float) else str(value)

@@ -6,14 +6,14 @@ from datetime import datetime
 from typing import Any
 
 from assessment.domain.texts import Language
-from servicekit.cluster_time import CLUSTER_ZONE
+from wording.formatting import clock, local_day, long_date, short_date
 
 
 def meeting_time(meeting: dict[str, Any], language: Language) -> str | None:
     """When the booked meeting starts, in the cluster's time zone, as people write it."""
     if meeting["status"] == "none":
         return None
-    starts = datetime.fromisoformat(meeting["starts_at"]).astimezone(CLUSTER_ZONE)
+    starts = datetime.fromisoformat(meeting["starts_at"])
     if language == "de":
-        return starts.strftime("%d.%m.%Y um %H:%M Uhr")
-    return starts.strftime("%d %B %Y at %H:%M")
+        return f"{short_date(local_day(starts), language)} um {clock(starts)} Uhr"
+    return f"{long_date(local_day(starts), language)} at {clock(starts)}"

@@ -12,6 +12,7 @@ from assessment.entrypoints.pages.meeting_time import meeting_time
 from assessment.entrypoints.pages.ui_texts import ui_text
 from charts.matrix import MatrixTexts, matrix
 from charts.radar import Series, radar
+from wording.formatting import score
 
 
 def result_context(
@@ -82,7 +83,4 @@ def result_context(
 
 def score_text(value: float | None, language: Language) -> str:
     """A 0-100 score with one decimal, a decimal comma for German readers."""
-    if value is None:
-        return ui_text(language, "no_score")
-    text = f"{value:.1f}"
-    return text.replace(".", ",") if language == "de" else text
+    return ui_text(language, "no_score") if value is None else score(value, language)

@@ -11,6 +11,7 @@ from typing import Any
 
 from assessment.domain.texts import Language
 from eventing.schemas.assessment import funding_notes as stored_funding_notes
+from wording.formatting import short_date
 
 _TEXTS: dict[str, tuple[str, str]] = {
     # key: (de, en)
@@ -244,7 +245,7 @@ def local_date(value: Any, language: str) -> str:
         day = date.fromisoformat(str(value))
     except ValueError:
         return str(value)
-    return day.strftime("%d.%m.%Y") if language == "de" else day.isoformat()
+    return short_date(day, language)
 
 
 def funding_notes(programme: Mapping[str, Any], language: Language) -> list[str]:
