@@ -1,88 +1,72 @@
-"""The answers appendix read in the questionnaire's words: every kind of answer, the order of
-the questionnaire, and items the labels do not know (shown by id, under one heading, last)."""
+"""The answers appendix: the assessment's own words for each answer, grouped under the
+ruleset's dimension names in the order the event lists them; an event without the words
+shows ids and values as they are."""
 
 from __future__ import annotations
 
-from reporting.domain.answers import AnswerGroup, AnswerRow, answer_groups
+from eventing.vocabulary import Vocabulary
+from reporting.domain.answers import AnswerGroup, AnswerRow, answer_groups, answer_in_words
+
+WORDS = Vocabulary.of(
+    {
+        "dimensions": [
+            {"id": "strategy", "kind": "readiness", "title": {"de": "Strategie", "en": "Strategy"}},
+            {"id": "market", "kind": "exposure", "title": {"de": "Markt", "en": "Market"}},
+        ]
+    }
+)
 
 
-def _text(de: str) -> dict[str, str]:
-    return {"de": de, "en": de.upper()}
-
-
-def _item(kind: str, question: str, *options: str, unit: str | None = None) -> dict:
-    item = {"type": kind, "text": _text(question)}
-    item["options"] = [{"id": option, "label": _text(option.title())} for option in options]
-    return item | ({"unit": unit} if unit else {})
-
-
-LABELS = {
-    "dimensions": {"strategy": _text("Strategie"), "market": _text("Markt")},
-    "likert_labels": [_text(f"Stufe {rung}") for rung in range(1, 6)],
-    "items": {
-        "strategy.plan": _item("ladder", "Plan?", "keiner", "ideen", "plan"),
-        "strategy.steps": _item("ladder", "Schritte?", "keine", "erste", "alle"),
-        "market.pressure": _item("likert", "Druck?"),
-        "market.trend": _item("likert", "Trend?"),
-        "market.customers.top_share": _item("number", "Größter Kunde?", unit="percent"),
-        "market.training_days": _item("number", "Tage?", unit="days_per_employee"),
-        "market.tier": _item("single", "Stufe?", "tier1", "tier2"),
-        "market.systems": _item("multi", "Systeme?", "erp", "mes"),
-        "market.channels": _item("multi", "Kanäle?", "web"),
-        "market.split": _item("split", "Anteile?", "ice", "bev"),
-        "market.revenue_trend": _item("single", "Umsatz?", "up"),
-    },
-}
-
-
-def test_each_answer_reads_in_the_questionnaires_words_in_its_order() -> None:
-    answers = {
-        "old.count": 3,
-        "market.split": {"ice": 60, "hydrogen": 40},
-        "market.revenue_trend": None,
-        "market.channels": [],
-        "market.systems": ["erp", "abacus"],
-        "market.tier": "tier1",
-        "market.training_days": 2.5,
-        "market.customers.top_share": 45,
-        "market.trend": 5,
-        "market.pressure": 1,
-        "strategy.steps": 3,
-        "strategy.plan": 0,
-        "legacy.choice": "abc",
+def _worded(*rows: tuple[str, str, str]) -> dict:
+    return {
+        "language": "de",
+        "answers": {item_id: "raw" for item_id, _, _ in rows},
+        "answer_texts": [{"item_id": i, "question": q, "answer": a} for i, q, a in rows],
     }
 
-    assert answer_groups(answers, LABELS, "de") == (
-        AnswerGroup(
-            "Strategie",
-            (AnswerRow("Plan?", "Keiner"), AnswerRow("Schritte?", "3")),
-        ),
+
+def test_answers_are_grouped_by_dimension_in_the_events_order_with_its_words() -> None:
+    scored = _worded(
+        ("market.tier", "Stufe?", "Tier 1"),
+        ("market.split", "Anteile?", "Einspritzung: 60 %; Batterie: 40 %"),
+        ("strategy.plan", "Plan?", "erste Ideen"),
+        ("market.trend", "Trend?", "4 – trifft eher zu"),  # noqa: RUF001
+    )
+
+    assert answer_groups(scored, WORDS, "de") == (
         AnswerGroup(
             "Markt",
             (
-                AnswerRow("Druck?", "Stufe 1"),
-                AnswerRow("Trend?", "Stufe 5"),
-                AnswerRow("Größter Kunde?", "45 %"),
-                AnswerRow("Tage?", "2,5"),
-                AnswerRow("Stufe?", "Tier1"),
-                AnswerRow("Systeme?", "Erp, abacus"),
-                AnswerRow("Kanäle?", "keine"),
-                AnswerRow("Anteile?", "Ice: 60 %; hydrogen: 40 %"),
-                AnswerRow("Umsatz?", "keine Angabe"),
+                AnswerRow("Stufe?", "Tier 1"),
+                AnswerRow("Anteile?", "Einspritzung: 60 %; Batterie: 40 %"),
+                AnswerRow("Trend?", "4 – trifft eher zu"),  # noqa: RUF001
             ),
         ),
-        AnswerGroup(
-            "Weitere Angaben",
-            (AnswerRow("legacy.choice", "abc"), AnswerRow("old.count", "3")),
-        ),
+        AnswerGroup("Strategie", (AnswerRow("Plan?", "erste Ideen"),)),
     )
+    assert answer_in_words(scored, "strategy.plan") == "erste Ideen"
+    assert answer_in_words(scored, "strategy.unasked") is None
 
 
-def test_the_appendix_speaks_english_for_an_english_report() -> None:
-    answers = {"strategy.plan": 2, "market.split": {"bev": 100}, "new.item": 1}
+def test_an_event_without_the_words_shows_ids_and_values_as_they_are() -> None:
+    scored = {
+        "language": "en",
+        "answers": {
+            "strategy.plan": 2,
+            "market.split": {"bev": 100},
+            "market.systems": ["erp", "mes"],
+            "market.trend": None,
+        },
+    }
 
-    assert answer_groups(answers, LABELS, "en") == (
-        AnswerGroup("STRATEGIE", (AnswerRow("PLAN?", "PLAN"),)),
-        AnswerGroup("MARKT", (AnswerRow("ANTEILE?", "BEV: 100 %"),)),
-        AnswerGroup("Other answers", (AnswerRow("new.item", "1"),)),
+    assert answer_groups(scored, Vocabulary.of(None), "en") == (
+        AnswerGroup("strategy", (AnswerRow("strategy.plan", "2"),)),
+        AnswerGroup(
+            "market",
+            (
+                AnswerRow("market.split", "bev: 100"),
+                AnswerRow("market.systems", "erp, mes"),
+                AnswerRow("market.trend", "not answered"),
+            ),
+        ),
     )

@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 from report_examples import scored_example
 
-from reporting.adapters.questionnaire_labels import questionnaire_labels
 from reporting.domain.benchmark import Benchmark
 from reporting.domain.report import TARGET_SCORE, build_report
 
@@ -22,7 +21,6 @@ def report_for(scored: dict[str, Any], benchmark: Benchmark | None = None, **kwa
         benchmark or Benchmark("none", 3),
         scored_on=kwargs.pop("scored_on", date(2026, 3, 9)),
         booking_url="https://termine.example/book/x",
-        questionnaire_labels=kwargs.pop("labels", questionnaire_labels("2026.1")),
     )
 
 
@@ -249,25 +247,28 @@ def test_the_next_step_carries_the_agenda_and_the_booking_link():
     assert next_step.booking_url == "https://termine.example/book/x"
 
 
-def test_the_appendix_shows_each_answer_in_the_questionnaires_words():
+def test_the_appendix_shows_each_answer_in_the_words_the_assessment_gave_it():
     appendix = report_for(scored_example("machining")).appendix
     rows = {row.question: row.answer for group in appendix.answers for row in group.rows}
 
     assert appendix.ruleset_version == "2026.1"
     assert rows["Wie weit ist Ihre Transformationsstrategie?"] == "erste Ideen"  # ladder 1
     assert rows["Welchen Anteil an Ihrem Umsatz hat Ihr größter Kunde? (%)"] == "45 %"
+    # As the review page words them: the questionnaire's "don't know", a number with its unit.
     assert rows["Der Zugang zu Bankfinanzierung für Transformationsvorhaben ist gesichert."] == (
-        "keine Angabe"
+        "Weiß nicht / keine Angabe"
     )
     assert (
         rows["Wie viele Weiterbildungstage hat eine beschäftigte Person im Durchschnitt pro Jahr?"]
-        == "2,5"
+        == "2,5 Tage je Mitarbeitendem"
     )
     assert appendix.answers[0].title == "Produktportfolio und Antriebsabhängigkeit"
 
 
-def test_answers_of_an_unknown_questionnaire_version_are_shown_by_their_ids():
-    appendix = report_for(scored_example("machining"), labels={}).appendix
+def test_answers_of_an_event_without_their_words_are_shown_by_their_ids():
+    scored = scored_example("machining")
+    del scored["answer_texts"]  # a producer older than the field
+    appendix = report_for(scored).appendix
     rows = {row.question: row.answer for group in appendix.answers for row in group.rows}
 
     assert rows["strategy.transformation_strategy"] == "1"
@@ -314,7 +315,9 @@ def test_opportunities_name_the_core_technologies_fields_partners_and_education(
     ]
 
 
-def test_core_technologies_of_an_unknown_questionnaire_version_read_as_their_ids():
-    opportunities = report_for(scored_example("machining"), labels={}).opportunities
+def test_core_technologies_of_an_event_without_answer_words_read_as_their_ids():
+    scored = scored_example("machining")
+    del scored["answer_texts"]
+    opportunities = report_for(scored).opportunities
 
     assert opportunities.core_technologies == "machining, surface treatment, assembly testing"

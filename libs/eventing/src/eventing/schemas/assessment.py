@@ -314,6 +314,16 @@ class RecommendationsSchema(EventSchema):
     agenda = _catalogue_list(RecommendationSchema)
 
 
+class AnswerTextSchema(EventSchema):
+    """One answered question in the assessment's language, worded as the company read it."""
+
+    item_id = fields.String(
+        required=True, validate=[validate.Length(max=100), validate.Regexp(ITEM_ID_PATTERN)]
+    )
+    question = bounded_text(1000)
+    answer = bounded_text(2000)
+
+
 class AssessmentScoredV1(EventSchema):
     """A scored assessment with everything the PDF report and the notifications need."""
 
@@ -342,4 +352,8 @@ class AssessmentScoredV1(EventSchema):
         values=AnswerValue(),
         required=True,
         validate=validate.Length(max=200),
+    )
+    # Added within v1: the answers in words, for the report's appendix.
+    answer_texts = fields.List(
+        fields.Nested(AnswerTextSchema), required=False, validate=validate.Length(max=200)
     )

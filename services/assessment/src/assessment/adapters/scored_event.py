@@ -6,11 +6,13 @@ Texts are picked in the assessment's language: the report and the mails speak it
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
 from typing import Any
 
 from assessment.adapters.assessment_store import AssessmentRecord
 from assessment.domain import ScoreCard, ids
+from assessment.domain.answer_wording import answered_questions
 from assessment.domain.questionnaire import Questionnaire
 from assessment.domain.ruleset import Ruleset, Scale
 from assessment.domain.scorecard import FundingOffer, Recommendations
@@ -63,6 +65,10 @@ def scored_event_data(
         "recommendations": recommendations_part(card.recommendations, language),
         "vocabulary": vocabulary_part(questionnaire, ruleset),
         "answers": dict(record.answers),
+        "answer_texts": [
+            dataclasses.asdict(answered)
+            for answered in answered_questions(questionnaire, record.answers, language)
+        ],
     }
 
 

@@ -1,8 +1,9 @@
-"""The answers appendix: each answer with its question, in the words of the questionnaire.
+"""The answers appendix: each answered question with its answer, grouped by dimension.
 
-The wording comes from the questionnaire version the assessment was answered with (its
-labels travel with this service as data); an item the labels do not know is shown by its id,
-so a newer questionnaire never breaks a report.
+The words are the assessment's: `assessment.scored` carries every answer as the company read
+it (`answer_texts`), so the appendix and the review page say the same. An event from before
+v1 carried them has only the raw answers: the appendix then shows ids and values as they
+are, rather than wording them from a copy of the questionnaire that could drift.
 """
 
 from __future__ import annotations
@@ -11,10 +12,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from eventing.vocabulary import Vocabulary
 from reporting.domain.texts import LABELS, pick
-from wording.formatting import number
 
-UNITS = {"percent": " %", "days_per_employee": "", "count": ""}
+CORE_TECHNOLOGIES = "portfolio.core_technologies"
 
 
 @dataclass(frozen=True)
@@ -30,59 +31,40 @@ class AnswerGroup:
 
 
 def answer_groups(
-    answers: Mapping[str, Any], labels: Mapping[str, Any], language: str
+    scored: Mapping[str, Any], words: Vocabulary, language: str
 ) -> tuple[AnswerGroup, ...]:
-    """Answers grouped by dimension in the questionnaire's order, unknown items last."""
-    items: Mapping[str, Any] = labels.get("items", {})
-    dimensions: Mapping[str, Any] = labels.get("dimensions", {})
-    order = {item_id: index for index, item_id in enumerate(items)}
+    """Answers grouped by dimension, in the order the assessment listed them."""
     groups: dict[str, list[AnswerRow]] = {}
-    for item_id in sorted(answers, key=lambda item: (order.get(item, len(order)), item)):
-        item = items.get(item_id)
-        dimension = item_id.split(".", 1)[0] if item is not None else "other"
-        question = item["text"][language] if item else item_id
-        value = _answer_text(answers[item_id], item, labels, language)
-        groups.setdefault(dimension, []).append(AnswerRow(question, value))
+    for entry in worded_answers(scored):
+        dimension = entry["item_id"].split(".", 1)[0]
+        groups.setdefault(dimension, []).append(AnswerRow(entry["question"], entry["answer"]))
     return tuple(
-        AnswerGroup(
-            dimensions[dimension][language]
-            if dimension in dimensions
-            else pick(LABELS, "other", language),
-            tuple(rows),
-        )
+        AnswerGroup(words.name("dimensions", dimension, language), tuple(rows))
         for dimension, rows in groups.items()
     )
 
 
-def _answer_text(
-    value: Any, item: Mapping[str, Any] | None, labels: Mapping[str, Any], language: str
-) -> str:
+def answer_in_words(scored: Mapping[str, Any], item_id: str) -> str | None:
+    """How the company's answer to `item_id` reads, if the event words it."""
+    texts: Sequence[Mapping[str, str]] = scored.get("answer_texts") or ()
+    return next((entry["answer"] for entry in texts if entry["item_id"] == item_id), None)
+
+
+def worded_answers(scored: Mapping[str, Any]) -> list[Mapping[str, str]]:
+    if scored.get("answer_texts"):
+        return list(scored["answer_texts"])
+    language = scored["language"]
+    return [
+        {"item_id": item_id, "question": item_id, "answer": _raw(value, language)}
+        for item_id, value in scored["answers"].items()
+    ]
+
+
+def _raw(value: Any, language: str) -> str:
     if value is None:
         return pick(LABELS, "not_answered", language)
-    kind = item["type"] if item else ""
-    options = _option_labels(item, language)
-    if kind == "likert" and isinstance(value, int):
-        likert: Sequence[Mapping[str, str]] = labels["likert_labels"]
-        if 1 <= value <= len(likert):
-            return likert[value - 1][language]
-    if kind == "ladder" and isinstance(value, int) and 0 <= value < len(options):
-        return list(options.values())[value]
-    if isinstance(value, str):
-        return options.get(value, value)
     if isinstance(value, list):
-        return ", ".join(options.get(v, str(v)) for v in value) or pick(
-            LABELS, "none_selected", language
-        )
+        return ", ".join(map(str, value))
     if isinstance(value, dict):
-        return "; ".join(
-            f"{options.get(key, key)}: {number(share, language)} %" for key, share in value.items()
-        )
-    unit = UNITS.get(item.get("unit", "") if item else "", "")
-    digits = 0 if float(value).is_integer() else 1
-    return number(value, language, digits) + unit
-
-
-def _option_labels(item: Mapping[str, Any] | None, language: str) -> dict[str, str]:
-    if not item:
-        return {}
-    return {option["id"]: option["label"][language] for option in item.get("options", [])}
+        return "; ".join(f"{key}: {share}" for key, share in value.items())
+    return str(value)

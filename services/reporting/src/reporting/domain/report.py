@@ -13,7 +13,7 @@ from typing import Any
 
 from eventing.schemas.assessment import funding_notes
 from eventing.vocabulary import Section, Vocabulary
-from reporting.domain.answers import answer_groups
+from reporting.domain.answers import CORE_TECHNOLOGIES, answer_groups, answer_in_words
 from reporting.domain.benchmark import MIN_PEERS, Benchmark
 from reporting.domain.exposure_classes import ICE_DEPENDENT, shares_by_class
 from reporting.domain.report_model import (
@@ -58,7 +58,6 @@ def build_report(
     *,
     scored_on: date,
     booking_url: str,
-    questionnaire_labels: Mapping[str, Any],
 ) -> Report:
     """The report's content. `scored_on` is the day of scoring in the cluster's time zone:
     the report is dated by it. Which funding programmes are shown, and how each is marked,
@@ -77,7 +76,7 @@ def build_report(
         exposure_profile=_exposure_profile(scored, words, language),
         radar=_radar(scored, dimensions, benchmark, words, language),
         strengths_and_gaps=_strengths_and_gaps(scores, dimensions, words, language),
-        opportunities=_opportunities(scored, language, questionnaire_labels),
+        opportunities=_opportunities(scored, language),
         roadmap=_roadmap(scored["recommendations"]["measures"], language),
         funding=tuple(_funding(p, language) for p in scored["recommendations"]["funding"]),
         funding_as_of=short_date(scored_on, language),
@@ -88,7 +87,7 @@ def build_report(
         appendix=Appendix(
             ruleset_version=scored["ruleset_version"],
             questionnaire_version=scored["questionnaire_version"],
-            answers=answer_groups(scored["answers"], questionnaire_labels, language),
+            answers=answer_groups(scored, words, language),
         ),
     )
 
@@ -244,19 +243,10 @@ def _strengths_and_gaps(
     return StrengthsAndGaps(strengths, relative_note, gaps)
 
 
-def _opportunities(
-    scored: Mapping[str, Any], language: str, questionnaire_labels: Mapping[str, Any]
-) -> Opportunities:
+def _opportunities(scored: Mapping[str, Any], language: str) -> Opportunities:
     recommendations = scored["recommendations"]
-    technology_names = {
-        option["id"]: option["label"][language]
-        for option in questionnaire_labels.get("items", {})
-        .get("portfolio.core_technologies", {})
-        .get("options", [])
-    }
-    core = ", ".join(
-        technology_names.get(technology, technology.replace("_", " "))
-        for technology in scored["company"]["core_technologies"]
+    core = answer_in_words(scored, CORE_TECHNOLOGIES) or ", ".join(
+        technology.replace("_", " ") for technology in scored["company"]["core_technologies"]
     )
     education = tuple(
         Item(

@@ -24,7 +24,6 @@ from eventing.outbox import add_to_outbox
 from reporting.adapters.benchmark_store import add_to_benchmark, peer_benchmark
 from reporting.adapters.download_links import DownloadLinks
 from reporting.adapters.metrics import REPORTS
-from reporting.adapters.questionnaire_labels import questionnaire_labels
 from reporting.adapters.tables import STATUS_FAILED, STATUS_GENERATED, reports
 from reporting.domain.benchmark import Benchmark
 from reporting.domain.documents import REPORT, RenderRequest
@@ -51,7 +50,6 @@ def report_request(
         benchmark,
         scored_on=scored["scored_at"].astimezone(CLUSTER_ZONE).date(),
         booking_url=booking_url,
-        questionnaire_labels=questionnaire_labels(scored["questionnaire_version"]),
     )
     return RenderRequest(REPORT, scored["assessment_id"], scored["language"], report)
 

@@ -8,6 +8,7 @@ from typing import Any
 from flask.blueprints import BlueprintSetupState
 from jinja2 import pass_context
 
+from assessment.domain.answer_wording import unit_name
 from assessment.entrypoints.pages.form_fields import UNKNOWN, share_key, unknown_key
 from assessment.entrypoints.pages.result_page import score_text as language_score_text
 from assessment.entrypoints.pages.ui_texts import funding_notes, local_date, ui_text
@@ -29,6 +30,7 @@ def _template_helpers(state: BlueprintSetupState) -> None:
     state.app.jinja_env.filters["berlin_date"] = local_date
     state.app.jinja_env.globals.update(
         t=t,
+        unit_name=unit_name,
         score_text=score_text,
         funding_notes=funding_notes,
         UNKNOWN=UNKNOWN,

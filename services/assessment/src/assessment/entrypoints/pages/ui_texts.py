@@ -90,9 +90,6 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Shares in per cent, 100 % in total. Empty fields count as 0.",
     ),
     "percent": ("%", "%"),
-    "unit_percent": ("%", "%"),
-    "unit_count": ("Anzahl", "count"),
-    "unit_days_per_employee": ("Tage je Mitarbeitendem", "days per employee"),
     "range": ("{low} bis {high}", "{low} to {high}"),
     "back": ("Zurück", "Back"),
     "next": ("Speichern und weiter", "Save and continue"),
@@ -124,8 +121,6 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "review_step": ("Prüfen und absenden", "Review and submit"),
     "edit": ("Ändern", "Edit"),
     "edit_section": ("{title} ändern", "Edit {title}"),
-    "not_answered": ("nicht beantwortet", "not answered"),
-    "none_selected": ("nichts davon", "none of these"),
     "missing_required": ("Pflichtfrage – bitte beantworten", "Required – please answer"),
     "submit": ("Verbindlich absenden und auswerten", "Submit and evaluate"),
     "submit_errors": (

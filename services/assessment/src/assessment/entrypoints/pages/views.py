@@ -43,11 +43,12 @@ from assessment.domain import (
     validate_answers,
     validate_profile,
 )
+from assessment.domain.answer_wording import answer_text
 from assessment.domain.answers import check_value
 from assessment.domain.questionnaire import PROFILE_DIMENSION
 from assessment.domain.texts import Language
 from assessment.entrypoints.dependencies import web_dependencies
-from assessment.entrypoints.pages.answer_texts import answer_text, profile_rows
+from assessment.entrypoints.pages.answer_texts import profile_rows
 from assessment.entrypoints.pages.browser_session import (
     SESSION_TOKENS,
     opened_in_this_browser,
