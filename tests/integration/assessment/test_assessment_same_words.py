@@ -21,7 +21,7 @@ from eventing.codec import decode
 from eventing.tables import outbox
 from eventing.vocabulary import Vocabulary
 from notifications.adapters.company_assessments import scored_values
-from notifications.messages.report_mails import CompanyLinks, Report, company_mail
+from notifications.adapters.report_mails import CompanyLinks, Report, company_mail
 from reporting.adapters.questionnaire_labels import questionnaire_labels
 from reporting.adapters.render_process import RenderProcess
 from reporting.adapters.report_html import JinjaReportHtml

@@ -8,7 +8,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from notifications.messages.formatting import local_time
+from notifications.domain.formatting import local_time
+from servicekit.cluster_time import CLUSTER_ZONE_NAME
 
 SUMMER = datetime(2026, 7, 15, 8, 30, tzinfo=UTC)
 WINTER = datetime(2026, 1, 15, 8, 30, tzinfo=UTC)
@@ -26,4 +27,4 @@ WINTER = datetime(2026, 1, 15, 8, 30, tzinfo=UTC)
 def test_an_instant_reads_in_berlin_time_with_the_zone_as_booking_names_it(
     instant: datetime, language: str, expected: str
 ):
-    assert local_time(instant, language) == expected
+    assert local_time(instant, CLUSTER_ZONE_NAME, language) == expected
