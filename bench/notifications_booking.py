@@ -54,13 +54,13 @@ DEFAULT_OUT = Path("bench/results/notifications_booking.json")
 HELPERS = (
     Path(__file__).parents[1] / "tests/integration/notifications/notifications_booking_helpers.py"
 )
-SERVE = "from notifications.entrypoints import processes; processes.web()"
+SERVE = "from notifications.entrypoints.cli import processes; processes.web()"
 # The baseline: the assessment bench's bare Flask app (one JSON endpoint), same runner.
 SERVE_BARE = (
     "from servicekit.gunicorn_runner import serve; serve('bench.assessment:bare_app()', "
     "'notifications')"
 )
-MIGRATE = "from notifications.entrypoints import processes; processes.migrate()"
+MIGRATE = "from notifications.entrypoints.cli import processes; processes.migrate()"
 
 
 class BenchError(RuntimeError):

@@ -48,7 +48,7 @@ from mailing.sender import MailSender
 from mailing.smtp import SmtpMailer, SmtpSettings
 from mailing.tables import mail_outbox, metadata
 from notifications.adapters.company_assessments import scored_values
-from notifications.messages.report_mails import CompanyLinks, Report, advisor_mail, company_mail
+from notifications.adapters.report_mails import CompanyLinks, Report, advisor_mail, company_mail
 from servicekit.db import make_engine
 
 DEFAULT_OUT = Path("bench/results/notifications_mail.json")

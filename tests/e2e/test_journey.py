@@ -24,7 +24,7 @@ from playwright.sync_api import expect, sync_playwright
 from sqlalchemy import select
 
 from devstack.system import System
-from notifications.adapters.advisor_accounts import find_by_email, set_password
+from notifications.adapters.advisor_store import find_by_email, set_password
 from notifications.adapters.tables import meetings
 from servicekit.db import make_engine
 

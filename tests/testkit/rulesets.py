@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from eventing.codec import decode
 from eventing.examples import all_examples
-from notifications.ruleset_published import ruleset_published
+from notifications.services.record_ruleset_words import record_ruleset_words
 from servicekit.db import make_engine
 
 
@@ -17,6 +17,6 @@ def ruleset_received(database_url: str) -> None:
     engine = make_engine(database_url)
     try:
         with Session(engine) as session, session.begin():
-            ruleset_published(session, decode(example.raw))
+            record_ruleset_words(session, decode(example.raw))
     finally:
         engine.dispose()

@@ -17,9 +17,8 @@ from pathlib import Path
 
 import pytest
 
-# Every service belongs here. Notifications joins once its move into the service shape
-# has ended its cycles (api <-> booking, desk <-> privacy).
-SERVICES = ("assessment", "reporting")
+# Every service belongs here.
+SERVICES = ("assessment", "reporting", "notifications")
 LIBRARIES = ("servicekit", "charts", "eventing", "mailing", "privacy", "devstack")
 
 Graph = dict[str, set[str]]

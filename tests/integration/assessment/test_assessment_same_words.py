@@ -21,7 +21,7 @@ from eventing.codec import decode
 from eventing.tables import outbox
 from eventing.vocabulary import Vocabulary
 from notifications.adapters.company_assessments import scored_values
-from notifications.messages.report_mails import CompanyLinks, Report, company_mail
+from notifications.adapters.report_mails import CompanyLinks, Report, company_mail
 from reporting.adapters.document_html import JinjaDocumentHtml
 from reporting.adapters.render_process import RenderProcess
 from reporting.domain.benchmark import Benchmark

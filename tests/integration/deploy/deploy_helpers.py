@@ -16,7 +16,7 @@ from pathlib import Path
 from assessment.config import AssessmentConfig
 from assessment.privacy.config import PrivacyConfig
 from eventing.kafka_settings import KafkaSettings
-from notifications.messages.links import MailLinks
+from notifications.adapters.mail_links import MailLinks
 from notifications.privacy.export_links import ExportLinks
 from notifications.privacy.retention import mail_body_retention
 from reporting.config import ReportingConfig

@@ -19,7 +19,7 @@ from assessment.web import create_app as create_assessment_app
 from eventing.codec import decode
 from eventing.examples import all_examples
 from notifications.adapters import company_assessments
-from notifications.entrypoints import processes as notifications_processes
+from notifications.entrypoints.cli import processes as notifications_processes
 from notifications.web import create_app as create_notifications_app
 from reporting.config import ReportingConfig
 from reporting.entrypoints.cli import processes as reporting_processes

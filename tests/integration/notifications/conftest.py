@@ -26,9 +26,9 @@ from eventing.topics import ASSESSMENT_EVENTS, REPORT_EVENTS, topic_for
 from eventing.worker import ConsumerWorker, RetryPolicy
 from mailing.sender import MailSender
 from mailing.smtp import SmtpMailer, SmtpSettings
-from notifications.consumer import consumer_spec
-from notifications.entrypoints import processes
-from notifications.messages.links import MailLinks
+from notifications.adapters.mail_links import MailLinks
+from notifications.entrypoints.cli import processes
+from notifications.entrypoints.consumer import consumer_spec
 from notifications.web import create_app
 from servicekit import app_clock
 from servicekit.booking_links import BookingLinks

@@ -14,7 +14,7 @@ from testkit.web import csrf_token
 from werkzeug.test import TestResponse
 
 from notifications.adapters import company_assessments
-from notifications.adapters.advisor_accounts import find_by_email
+from notifications.adapters.advisor_store import find_by_email
 from notifications.adapters.tables import company_assessments as company_table
 
 PASSWORD = "Kaffee und Kuchen 2026"  # noqa: S105 - a test account

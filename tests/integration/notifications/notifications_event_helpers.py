@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 from testkit.events import example
 
 from eventing.envelope import Envelope
-from notifications.adapters.advisor_accounts import Coverage, create_account
+from notifications.adapters.advisor_store import Coverage, create_account
 
 
 def report_event(scored: Envelope, **changes: Any) -> Envelope:

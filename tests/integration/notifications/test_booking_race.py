@@ -29,7 +29,7 @@ from sqlalchemy import Engine, insert, text
 from testkit.web import bearer
 
 from notifications.adapters.tables import weekly_availability
-from notifications.booking.service import BookingService
+from notifications.services.meeting_changes import MeetingChanges
 
 CLIENTS = 50
 SLOT_TAKEN = "This time has just been booked by someone else; please choose another."
@@ -41,7 +41,7 @@ ALREADY_BOOKED = (
 @pytest.fixture(params=["as-served", "database-only"])
 def checks_first(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
     if request.param == "database-only":
-        monkeypatch.setattr(BookingService, "_check_free", lambda *args, **kwargs: None)
+        monkeypatch.setattr(MeetingChanges, "check_free", lambda *args, **kwargs: None)
 
 
 def _call(

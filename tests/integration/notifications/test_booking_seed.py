@@ -6,16 +6,15 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from notifications_booking_helpers import LINKS, add_company
+from notifications_booking_helpers import add_company
 from sqlalchemy import Engine, func, select
 
 from eventing.schemas.assessment import DISTRICTS
-from eventing.tables import request_limits
-from notifications import seed
+from notifications.adapters.booking_store import BookingStore
 from notifications.adapters.tables import advisors, weekly_availability
-from notifications.booking.service import BookingService
-from servicekit.request_limits import RequestLimits
-from servicekit.settings import DEFAULT_LIMIT_PER_CLIENT, DEFAULT_LIMIT_PER_RECIPIENT
+from notifications.entrypoints.cli import run_seed
+from notifications.services import seed_demo_advisors
+from notifications.services.offer_slots import offered_slots
 
 MONDAY = datetime(2026, 11, 30, 6, 0, tzinfo=UTC)
 
@@ -23,16 +22,16 @@ MONDAY = datetime(2026, 11, 30, 6, 0, tzinfo=UTC)
 def test_seeding_twice_adds_the_demo_advisors_once(
     migrated: str, engine: Engine, capsys: pytest.CaptureFixture[str]
 ):
-    seed.main()  # reads NOTIFICATIONS_DATABASE_URL like the console script
+    run_seed()  # the console script: reads NOTIFICATIONS_DATABASE_URL
     assert "added Anna Berger" in capsys.readouterr().out
-    seed.main()
+    run_seed()
     assert "nothing to add" in capsys.readouterr().out
 
     with engine.connect() as connection:
         rows = connection.execute(select(advisors)).all()
         windows = connection.execute(select(func.count()).select_from(weekly_availability))
         assert windows.scalar_one() == len(rows) * 8  # Mon-Thu, morning and afternoon
-    assert len(rows) == len(seed.DEMO_ADVISORS)
+    assert len(rows) == len(seed_demo_advisors.DEMO_ADVISORS)
     assert {district for row in rows for district in row.districts} == set(DISTRICTS)
     assert all(row.active and row.timezone == "Europe/Berlin" for row in rows)
 
@@ -41,15 +40,11 @@ def test_seeding_twice_adds_the_demo_advisors_once(
 def test_a_company_in_any_district_can_book_in_each_of_the_next_four_weeks(
     migrated: str, engine: Engine, district: str
 ):
-    seed.seed(engine, MONDAY)
-    limits = RequestLimits(
-        engine, request_limits, DEFAULT_LIMIT_PER_CLIENT, DEFAULT_LIMIT_PER_RECIPIENT
-    )
-    service = BookingService(engine, LINKS, limits)
-    company = service.company(add_company(engine, district=district))
+    seed_demo_advisors.seed(engine, MONDAY)
+    company = BookingStore(engine).company(add_company(engine, district=district))
     assert company is not None
 
-    slots = service.open_slots(company, MONDAY)
+    slots = offered_slots(engine, company, MONDAY)
 
     weeks = {(slot.starts_at - MONDAY) // timedelta(weeks=1) for slot in slots}
     assert weeks == {0, 1, 2, 3}

@@ -19,8 +19,8 @@ from eventing.kafka_publisher import KafkaPublisher, OutgoingMessage
 from eventing.kafka_settings import KafkaSettings
 from eventing.tables import inbox, outbox
 from eventing.testing import read_all, wait_until
+from notifications.adapters.availability_store import replace_override, replace_weekly_hours
 from notifications.adapters.tables import advisors, company_assessments
-from notifications.desk.availability_store import replace_override, replace_weekly_hours
 
 pytestmark = pytest.mark.usefixtures("notifications_worker")
 

@@ -19,7 +19,7 @@ from eventing.tables import outbox
 from mailing.message import Mail
 from mailing.outbox import queue_mail
 from mailing.owner import MailOwner
-from notifications.adapters.advisor_accounts import find_by_email
+from notifications.adapters.advisor_store import find_by_email
 from notifications.adapters.company_assessments import find
 
 

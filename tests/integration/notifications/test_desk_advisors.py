@@ -16,7 +16,7 @@ from testkit.web import csrf_token
 
 from eventing.codec import decode
 from eventing.tables import outbox
-from notifications.adapters.advisor_accounts import find_by_email
+from notifications.adapters.advisor_store import find_by_email
 from notifications.adapters.company_assessments import find
 
 INITIAL = "ein langes Anfangspasswort"

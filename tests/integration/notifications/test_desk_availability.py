@@ -10,7 +10,7 @@ from notifications_desk_helpers import account, advisor_id_of, log_in
 from sqlalchemy import Engine
 from testkit.web import csrf_token
 
-from notifications.desk import availability_store
+from notifications.adapters import availability_store
 from wording.cluster_time import CLUSTER_ZONE
 
 

@@ -12,9 +12,9 @@ from notifications_desk_helpers import account, log_in
 from sqlalchemy import Engine, func, select
 from testkit.web import bearer, csrf_token
 
-from notifications import admin_cli
-from notifications.adapters.advisor_accounts import find_by_email
+from notifications.adapters.advisor_store import find_by_email
 from notifications.adapters.tables import advisors
+from notifications.entrypoints import admin_cli
 
 REFUSED_ADDRESSES = ["x@y.example,victim", "jürgen@müller.example", '"\x07x"@example.com']
 ADDRESS_REFUSED = (

@@ -13,7 +13,7 @@ from notifications_desk_helpers import PASSWORD, account, advisor_id_of, log_in
 from sqlalchemy import Engine, update
 from testkit.web import csrf_token
 
-from notifications.adapters.advisor_accounts import set_password
+from notifications.adapters.advisor_store import set_password
 from notifications.adapters.tables import advisors
 from servicekit.app_clock import pin_clock
 

@@ -23,15 +23,15 @@ from testkit.web import bearer
 from mailing.privacy import ERASED
 from mailing.tables import mail_outbox
 from mailing.testing import back_to_mails_without_owners
+from notifications.adapters import desk_queries
+from notifications.adapters.advisor_store import DeskUser
 from notifications.adapters.company_assessments import find
+from notifications.adapters.mail_links import MailLinks
+from notifications.adapters.report_mails import Report
 from notifications.adapters.tables import advisors, meetings
-from notifications.desk import queries
-from notifications.desk.session_user import DeskUser
-from notifications.entrypoints import processes
-from notifications.messages.links import MailLinks
-from notifications.messages.report_mails import Report
+from notifications.entrypoints.cli import processes
 from notifications.privacy.erasure import erase_company
-from notifications.report_ready import deliver_report
+from notifications.services.send_report_mails import deliver_report
 from privacy.erasure_ledger import ErasureRequest
 from privacy.export import export_url
 from servicekit.signed_tokens import SigningKeys
@@ -170,7 +170,7 @@ def test_an_advisors_delivery_log_shows_their_mails_and_their_companies_only(
     def log(advisor_id: uuid.UUID) -> list[Any]:
         user = DeskUser(advisor_id, "", "", "advisor")
         with engine.connect() as connection:
-            return [row._mapping for row in queries.delivery_log(connection, user)]
+            return [row._mapping for row in desk_queries.delivery_log(connection, user)]
 
     anna, bert = log(cluster["anna"]), log(cluster["bert"])
 

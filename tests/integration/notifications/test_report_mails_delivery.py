@@ -27,8 +27,8 @@ from eventing.testing import running, wait_until
 from mailing.sender import MailSender
 from mailing.smtp import SmtpMailer, SmtpSettings
 from mailing.tables import mail_outbox
+from notifications.adapters.mail_links import MailLinks
 from notifications.adapters.tables import company_assessments
-from notifications.messages.links import MailLinks
 
 pytestmark = pytest.mark.usefixtures("notifications_worker")
 

@@ -16,7 +16,7 @@ from sqlalchemy import create_engine, text
 from assessment.config import AssessmentConfig
 from assessment.entrypoints.cli import processes as assessment_processes
 from assessment.web import create_app as assessment_app
-from notifications.entrypoints import processes as notifications_processes
+from notifications.entrypoints.cli import processes as notifications_processes
 from notifications.web import create_app as notifications_app
 from reporting.config import ReportingConfig
 from reporting.entrypoints.cli import processes as reporting_processes

@@ -16,7 +16,7 @@ from sqlalchemy import Engine, update
 from testkit.web import csrf_token
 
 from notifications.adapters import company_assessments
-from notifications.adapters.advisor_accounts import Coverage, create_account
+from notifications.adapters.advisor_store import Coverage, create_account
 from notifications.adapters.tables import company_assessments as company_table
 
 PASSWORD = "Auskunft per Brief 2026"  # noqa: S105 - a test account

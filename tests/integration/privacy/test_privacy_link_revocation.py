@@ -37,8 +37,8 @@ from eventing.tables import link_cutoffs
 from eventing.worker import ConsumerSpec
 from mailing.tables import mail_outbox
 from notifications.adapters.company_assessments import find
-from notifications.consumer import consumer_spec as notifications_consumer
-from notifications.messages.links import MailLinks
+from notifications.adapters.mail_links import MailLinks
+from notifications.entrypoints.consumer import consumer_spec as notifications_consumer
 from privacy.export import export_url
 from privacy.link_cutoffs import revoked_event
 from reporting.adapters.download_links import DownloadLinks

@@ -37,9 +37,9 @@ from eventing.testing import fresh_topic, running, to_topic, wait_until
 from eventing.topics import TOPICS, topic_for
 from eventing.worker import ConsumerWorker, RetryPolicy
 from mailing.tables import STATUS_SENT, mail_outbox
+from notifications.adapters.mail_links import MailLinks
 from notifications.adapters.tables import company_assessments
-from notifications.consumer import consumer_spec as notifications_consumer
-from notifications.messages.links import MailLinks
+from notifications.entrypoints.consumer import consumer_spec as notifications_consumer
 from reporting.adapters.tables import reports
 from reporting.config import ReportingConfig
 from reporting.entrypoints.consumer import consumer_spec as reporting_consumer

@@ -15,7 +15,7 @@ from testkit.web import csrf_token
 from assessment.testing import START_BODY
 from eventing.envelope import Envelope
 from notifications.adapters import company_assessments
-from notifications.adapters.advisor_accounts import Coverage, create_account
+from notifications.adapters.advisor_store import Coverage, create_account
 from notifications.adapters.tables import company_assessments as company_table
 from notifications.adapters.tables import weekly_availability
 from servicekit.booking_links import BookingLinks

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from notifications.messages.formatting import local_time
+from notifications.domain.formatting import local_time
 
 SUMMER = datetime(2026, 7, 15, 8, 30, tzinfo=UTC)
 WINTER = datetime(2026, 1, 15, 8, 30, tzinfo=UTC)

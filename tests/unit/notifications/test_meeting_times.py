@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from notifications.booking.times import meeting_when
+from notifications.domain.times import meeting_when
 
 BERLIN = "Europe/Berlin"
 

@@ -30,12 +30,12 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import ExcludeConstraint
 
+from notifications.domain.meetings import MEETING_BOOKED, MEETING_CANCELLED
 from servicekit.db import UTCDateTime
 
 metadata = MetaData()
 
 ROLE_ADVISOR, ROLE_ADMIN = "advisor", "admin"
-MEETING_BOOKED, MEETING_CANCELLED = "booked", "cancelled"
 
 advisors = Table(
     "advisors",

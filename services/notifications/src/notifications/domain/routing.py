@@ -9,7 +9,7 @@ first), which spreads new companies evenly over a team without counting workload
 Only advisors with a free slot in the booking window are considered, so the company can book
 its meeting: a better fitting advisor without free hours (a new one who has not entered any,
 one away for a month) loses to a lesser fit who has them. Only when nobody has a free slot
-does the fit alone decide; the company then asks for a call back (see booking/callbacks.py).
+does the fit alone decide; the company then asks for a call back (see services/request_callback.py).
 """
 
 from __future__ import annotations

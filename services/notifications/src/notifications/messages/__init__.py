@@ -1,1 +1,0 @@
-"""The mails the notifications service writes: texts per language, rendered from templates."""

@@ -1,0 +1,1 @@
+"""The notifications service's use cases, one per module, named by what it does."""
