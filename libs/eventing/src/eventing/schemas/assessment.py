@@ -3,6 +3,9 @@
 Ids and bands follow `shared/domain/methodology.md`. Closed sets the scoring depends on are
 checked with `OneOf`; catalogue ids (categories, options, measures) only by shape, because the
 ruleset and catalogues are versioned data that may grow without a new event version.
+
+One module for the service's event contract (a little over 350 lines): the parts of
+`assessment.scored` are read together whenever the contract changes.
 """
 
 from __future__ import annotations

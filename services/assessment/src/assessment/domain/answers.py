@@ -4,6 +4,9 @@ Absent items and null ("weiß nicht / keine Angabe") are both missing answers; n
 error only where the item does not allow it. Answers to items the skip logic hides are
 accepted and ignored by the scoring, so a respondent who changes an earlier answer does
 not have to clear later ones first.
+
+One module for every rule an answer must meet (a little over 350 lines), so the API and the
+pages cannot check one answer two ways.
 """
 
 from __future__ import annotations
