@@ -321,3 +321,41 @@ def test_core_technologies_of_an_event_without_answer_words_read_as_their_ids():
     opportunities = report_for(scored).opportunities
 
     assert opportunities.core_technologies == "machining, surface treatment, assembly testing"
+
+
+def test_the_methodology_and_the_gap_bounds_are_told_in_the_events_figures():
+    scored = scored_example("machining")
+    method = scored["vocabulary"]["method"]
+    method["exposure_weights"] = {"prod": 0.5, "cust": 0.3, "press": 0.2}
+    method["readiness_weights"] = {"strategy": 0.4, "finance": 0.6}
+    method["critical_below"], method["gap_below"] = 30, 45
+    scored["scores"]["top_gaps"] = []
+
+    report = report_for(scored)
+
+    assert "ergibt sich zu 50 % aus dem Produktportfolio" in report.appendix.methodology
+    assert "zu 30 % aus der Kundenstruktur und zu 20 % aus" in report.appendix.methodology
+    assert (
+        "(Strategie und Geschäftsmodell 40 %, Finanzielle Resilienz und Investitionsfähigkeit "
+        "60 %)" in report.appendix.methodology
+    )
+    assert "E ≥ 50 und R ≥ 50" in report.appendix.methodology
+    assert "Kritische Lücken (unter 30 Punkten): " in report.summary.key_messages[1]
+    assert report.strengths_and_gaps.no_gaps == "Keine Lücke unter 45 Punkten."
+
+
+def test_an_event_without_the_figures_is_explained_without_numbers():
+    scored = scored_example("plastics-moulder")  # scored before the vocabulary travelled
+    scored["scores"]["top_gaps"], scored["scores"]["critical_gaps"] = [], []
+
+    report = report_for(scored)
+
+    assert report.appendix.methodology.startswith(
+        "Die Betroffenheit E (0–100, höher = stärker betroffen) ergibt sich aus dem "
+        "Produktportfolio, der Kundenstruktur und dem Energie- und Belegschaftsdruck;"
+    )
+    # No weight and no threshold is claimed: only the 0-100 ranges and the formula remain.
+    assert "%" not in report.appendix.methodology
+    assert "≥" not in report.appendix.methodology
+    assert report.summary.key_messages[1].endswith("Keine kritische Lücke.")
+    assert report.strengths_and_gaps.no_gaps == "Keine Lücke."

@@ -27,6 +27,17 @@ Names = Mapping[str, str]  # language -> words
 
 
 @dataclass(frozen=True)
+class Method:
+    """How the scores were made: the weights of exposure's parts and of the readiness
+    dimensions, and below which score a dimension is a gap and a critical gap."""
+
+    exposure_weights: Mapping[str, float]
+    readiness_weights: Mapping[str, float]
+    gap_below: float
+    critical_below: float
+
+
+@dataclass(frozen=True)
 class ClassThresholds:
     """Exposure at or above `exposure_from` is high; readiness likewise."""
 
@@ -93,6 +104,18 @@ class Vocabulary:
             entry["exposure_class"] for entry in self._entries.get("categories", {}).values()
         )
         return tuple(dict.fromkeys(classes))
+
+    @property
+    def method(self) -> Method | None:
+        method = self.document.get("method")
+        if method is None:
+            return None
+        return Method(
+            exposure_weights=dict(method["exposure_weights"]),
+            readiness_weights=dict(method["readiness_weights"]),
+            gap_below=method["gap_below"],
+            critical_below=method["critical_below"],
+        )
 
     @property
     def class_thresholds(self) -> ClassThresholds | None:

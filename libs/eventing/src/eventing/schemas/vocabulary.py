@@ -37,6 +37,26 @@ class ClassThresholdsSchema(EventSchema):
     readiness_from = score_value()
 
 
+def _weights() -> fields.Dict:
+    return fields.Dict(
+        keys=fields.String(validate=validate.Length(min=1, max=50)),
+        values=fields.Float(validate=validate.Range(min=0, max=1)),
+        required=True,
+        validate=validate.Length(min=1, max=20),
+    )
+
+
+class MethodSchema(EventSchema):
+    """How the scores were made, as the report's methodology explains them: the weights of
+    exposure's parts (`prod`, `cust`, `press`) and of the readiness dimensions, and below
+    which score a dimension is a gap and a critical gap."""
+
+    exposure_weights = _weights()
+    readiness_weights = _weights()
+    gap_below = score_value()
+    critical_below = score_value()
+
+
 class LevelNameSchema(EventSchema):
     id = identifier()
     minimum = score_value()  # the level runs from here up to the next one's minimum
@@ -79,5 +99,7 @@ class VocabularySchema(EventSchema):
     priority_levels = _named(LevelNameSchema, 10)
     dimensions = _named(DimensionNameSchema, 20)
     categories = _named(CategoryNameSchema, 50)
+    # Added within v1: events scored before it carry none.
+    method = fields.Nested(MethodSchema, required=False)
     # Added within v1: the districts a company can be in (the questionnaire's).
     districts = _named(DistrictNameSchema, 50, required=False)

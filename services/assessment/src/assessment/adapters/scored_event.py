@@ -74,8 +74,8 @@ def scored_event_data(
 
 def vocabulary_part(questionnaire: Questionnaire, ruleset: Ruleset) -> dict[str, Any]:
     """The names the scores are told in, in both languages (the advisor's mail is German
-    whatever the company's language), and the class boundaries; `ruleset.published` carries
-    the same."""
+    whatever the company's language), the class boundaries and the method's figures;
+    `ruleset.published` carries the same."""
     classes = ruleset.classes
     split = questionnaire.item(ids.REVENUE_SPLIT)
     districts = questionnaire.item(ids.DISTRICT)
@@ -107,6 +107,12 @@ def vocabulary_part(questionnaire: Questionnaire, ruleset: Ruleset) -> dict[str,
         "districts": [
             {"id": option.id, "name": _names(option.label)} for option in districts.options
         ],
+        "method": {
+            "exposure_weights": dict(ruleset.exposure.part_weights),
+            "readiness_weights": dict(ruleset.readiness.dimension_weights),
+            "gap_below": ruleset.top_gaps.readiness_below,
+            "critical_below": ruleset.readiness.critical_below,
+        },
     }
 
 

@@ -85,6 +85,7 @@ def build_report(
             booking_url=booking_url,
         ),
         appendix=Appendix(
+            methodology=_methodology(words, language),
             ruleset_version=scored["ruleset_version"],
             questionnaire_version=scored["questionnaire_version"],
             answers=answer_groups(scored, words, language),
@@ -137,13 +138,18 @@ def _key_messages(
             dimension=words.name("dimensions", best["id"], language),
             level=words.dimension_level(best["id"], best["level"], language),
         )
+    method = words.method
+    below = "" if method is None else _below(method.critical_below, language)
     if scores["critical_gaps"]:
         names = ", ".join(
             words.name("dimensions", gap, language) for gap in scores["critical_gaps"]
         )
-        gaps = pick(MESSAGES, "critical_gaps", language).format(dimensions=names)
+        gaps = pick(MESSAGES, "critical_gaps", language).format(dimensions=names, below=below)
+    elif method is None:
+        gaps = pick(MESSAGES, "no_critical_gaps_general", language)
     else:
-        gaps = pick(MESSAGES, "no_critical_gaps", language)
+        points = number(method.critical_below, language)
+        gaps = pick(MESSAGES, "no_critical_gaps", language).format(points=points)
     readiness = f"{readiness} {gaps}".strip()
     return exposure, readiness, words.text("classes", scores["class"], language) or ""
 
@@ -240,7 +246,43 @@ def _strengths_and_gaps(
         relative_note = pick(LABELS, "relative_strength", language).format(
             points=number(thresholds.readiness_from, language)
         )
-    return StrengthsAndGaps(strengths, relative_note, gaps)
+    method = words.method
+    if method is None:
+        no_gaps = pick(LABELS, "no_gaps_general", language)
+    else:
+        no_gaps = pick(LABELS, "no_gaps", language).format(
+            points=number(method.gap_below, language)
+        )
+    return StrengthsAndGaps(strengths, relative_note, gaps, no_gaps)
+
+
+def _below(points: float, language: str) -> str:
+    return pick(MESSAGES, "below_points", language).format(points=number(points, language))
+
+
+def _methodology(words: Vocabulary, language: str) -> str:
+    """How the scores were made, with the ruleset's figures where the event gives them."""
+    unanswered = pick(LABELS, "unanswered", language)
+    method, thresholds = words.method, words.class_thresholds
+    if method is None or thresholds is None:
+        return pick(LABELS, "methodology_general", language).format(unanswered=unanswered)
+
+    def percent(weight: float) -> str:
+        return f"{number(weight * 100, language)} %"
+
+    parts = method.exposure_weights
+    return pick(LABELS, "methodology_text", language).format(
+        prod=percent(parts["prod"]),
+        cust=percent(parts["cust"]),
+        press=percent(parts["press"]),
+        readiness_weights=", ".join(
+            f"{words.name('dimensions', dimension, language)} {percent(weight)}"
+            for dimension, weight in method.readiness_weights.items()
+        ),
+        exposure_from=number(thresholds.exposure_from, language),
+        readiness_from=number(thresholds.readiness_from, language),
+        unanswered=unanswered,
+    )
 
 
 def _opportunities(scored: Mapping[str, Any], language: str) -> Opportunities:

@@ -79,6 +79,7 @@ class StrengthsAndGaps:
     # No field reaches the class's readiness threshold: the best ones are shown, saying so.
     relative_note: str | None
     gaps: tuple[DimensionNote, ...]
+    no_gaps: str  # what the report says where there are none, with the ruleset's bound
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,7 @@ class NextStep:
 
 @dataclass(frozen=True)
 class Appendix:
+    methodology: str  # how the scores were made, in the ruleset's figures
     ruleset_version: str
     questionnaire_version: str
     answers: tuple[AnswerGroup, ...]

@@ -87,14 +87,17 @@ MESSAGES: Texts = {
         "Ihre größte Stärke: {dimension} ({level}).",
         "Your greatest strength: {dimension} ({level}).",
     ),
+    # {below}: " (unter 25 Punkten)" where the event says where a gap turns critical.
     "critical_gaps": (
-        "Kritische Lücken (unter 25 Punkten): {dimensions}.",
-        "Critical gaps (below 25 points): {dimensions}.",
+        "Kritische Lücken{below}: {dimensions}.",
+        "Critical gaps{below}: {dimensions}.",
     ),
     "no_critical_gaps": (
-        "Keine kritische Lücke: Kein Handlungsfeld liegt unter 25 Punkten.",
-        "No critical gap: no field is below 25 points.",
+        "Keine kritische Lücke: Kein Handlungsfeld liegt unter {points} Punkten.",
+        "No critical gap: no field is below {points} points.",
     ),
+    "no_critical_gaps_general": ("Keine kritische Lücke.", "No critical gap."),
+    "below_points": (" (unter {points} Punkten)", " (below {points} points)"),
 }
 
 LABELS: Texts = {
@@ -162,7 +165,8 @@ LABELS: Texts = {
         "No field reaches {points} points yet; your relatively strongest fields:",
     ),
     "top_gaps": ("Die drei größten Lücken", "The three largest gaps"),
-    "no_gaps": ("Keine Lücke unter 50 Punkten.", "No gap below 50 points."),
+    "no_gaps": ("Keine Lücke unter {points} Punkten.", "No gap below {points} points."),
+    "no_gaps_general": ("Keine Lücke.", "No gap."),
     "opportunities": ("Chancenfelder", "Opportunity fields"),
     "opportunities_intro": (
         "Aus Ihren Kerntechnologien ({technologies}) ergeben sich diese Felder:",
@@ -208,25 +212,42 @@ LABELS: Texts = {
     "booking": ("Termin buchen", "Book a meeting"),
     "appendix": ("Anhang: Methodik und Antworten", "Appendix: methodology and answers"),
     "methodology": ("Methodik", "Methodology"),
+    # The figures are the ruleset's, from the event ({prod} "60 %", {readiness_weights}
+    # "Strategie 20 %, ...", {exposure_from} "50"); methodology_general says it without them.
     "methodology_text": (
-        "Die Betroffenheit E (0–100, höher = stärker betroffen) ergibt sich zu 60 % aus dem "
+        "Die Betroffenheit E (0–100, höher = stärker betroffen) ergibt sich zu {prod} aus dem "
         "Produktportfolio (Umsatzanteile nach Abhängigkeit vom Verbrennungsmotor, "
-        "Vertragslaufzeit, Neuaufträge), zu 25 % aus der Kundenstruktur und zu 15 % aus "
+        "Vertragslaufzeit, Neuaufträge), zu {cust} aus der Kundenstruktur und zu {press} aus "
         "Energie- und Belegschaftsdruck. Die Wandlungsfähigkeit R (0–100, höher = besser) ist "
-        "das gewichtete Mittel aus Strategie und Innovation (je 20 %) sowie Digitalisierung, "
-        "Energie, Belegschaft und Finanzen (je 15 %). Beide Werte werden nie verrechnet; die "
-        "Klasse A–D folgt aus E ≥ 50 und R ≥ 50. Die Priorität ist E · (100 − R) / 100. "
+        "das gewichtete Mittel der Handlungsfelder ({readiness_weights}). Beide Werte werden "
+        "nie verrechnet; die Klasse A–D folgt aus E ≥ {exposure_from} und R ≥ {readiness_from}. "
+        "Die Priorität ist E · (100 − R) / 100. {unanswered}",
+        "Exposure E (0–100, higher = more at risk) comes {prod} from the product portfolio "
+        "(revenue shares by dependence on the combustion engine, contract horizon, new "
+        "nominations), {cust} from the customer structure and {press} from energy and workforce "
+        "pressure. Readiness R (0–100, higher = better) is the weighted mean of the fields of "
+        "action ({readiness_weights}). The two are never merged; class A–D follows from "
+        "E ≥ {exposure_from} and R ≥ {readiness_from}. The priority is E · (100 − R) / 100. "
+        "{unanswered}",
+    ),
+    "methodology_general": (
+        "Die Betroffenheit E (0–100, höher = stärker betroffen) ergibt sich aus dem "
+        "Produktportfolio, der Kundenstruktur und dem Energie- und Belegschaftsdruck; die "
+        "Wandlungsfähigkeit R (0–100, höher = besser) ist das gewichtete Mittel der "
+        "Handlungsfelder. Beide Werte werden nie verrechnet; die Klasse A–D folgt aus je einer "
+        "Schwelle für E und R. Die Priorität ist E · (100 − R) / 100. {unanswered}",
+        "Exposure E (0–100, higher = more at risk) comes from the product portfolio, the "
+        "customer structure and energy and workforce pressure; readiness R (0–100, higher = "
+        "better) is the weighted mean of the fields of action. The two are never merged; class "
+        "A–D follows from one threshold each for E and R. The priority is E · (100 − R) / 100. "
+        "{unanswered}",
+    ),
+    "unanswered": (
         "Nicht beantwortete Fragen zählen nicht als 0: Das Handlungsfeld wird über die "
         "beantworteten Fragen gewichtet, und die Datenbasis zeigt, wie vollständig die "
         "Angaben waren.",
-        "Exposure E (0–100, higher = more at risk) comes 60 % from the product portfolio "
-        "(revenue shares by dependence on the combustion engine, contract horizon, new "
-        "nominations), 25 % from the customer structure and 15 % from energy and workforce "
-        "pressure. Readiness R (0–100, higher = better) is the weighted mean of strategy and "
-        "innovation (20 % each) and digitalisation, energy, workforce and finance (15 % each). "
-        "The two are never merged; class A–D follows from E ≥ 50 and R ≥ 50. The priority is "
-        "E · (100 − R) / 100. Unanswered questions never count as 0: a field is weighted over "
-        "the questions answered, and the data completeness shows how complete the answers were.",
+        "Unanswered questions never count as 0: a field is weighted over the questions "
+        "answered, and the data completeness shows how complete the answers were.",
     ),
     "versions": (
         "Regelwerk {ruleset}, Fragebogen {questionnaire}, ausgewertet am {date}.",
