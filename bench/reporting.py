@@ -68,7 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     direct = measure_direct(warm_up, measured)
     with (
         tempfile.TemporaryDirectory(prefix="wegweiser-bench-reporting-") as work_dir,
-        kafka(Path(work_dir)) as (settings, _broker),
+        kafka("tansu", Path(work_dir)) as (settings, _broker),
     ):
         pipeline = measure_pipeline(settings, Path(work_dir), warm_up, measured)
     report = build_results(args, direct, pipeline)
