@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -34,20 +34,34 @@ from servicekit.health import HealthFile
 logger = logging.getLogger(__name__)
 
 
-def add_to_outbox(session: Session | Connection, envelope: Envelope) -> None:
-    """Store the event in the caller's transaction; it is published after that commits."""
-    session.execute(
-        insert(outbox).values(
-            event_id=envelope.event_id,
-            topic=topic_for(envelope.event_type).name,
-            message_key=kafka_key(envelope).decode(),
-            event_type=envelope.event_type,
-            version=envelope.version,
-            payload=encode(envelope).decode(),
-            created_at=datetime.now(UTC),
-            attempts=0,
-        )
+@dataclass(frozen=True)
+class OutboxEntry:
+    """An event encoded for the outbox, ready to be stored."""
+
+    values: Mapping[str, Any]
+
+
+def outbox_entry(envelope: Envelope) -> OutboxEntry:
+    """Encode (and so check) the event now. A caller holding a lock while it writes encodes
+    first: on SQLite the write lock is the whole database's, and encoding a large event (a
+    scored assessment, ~25 KB) inside it made every other writer wait."""
+    return OutboxEntry(
+        {
+            "event_id": envelope.event_id,
+            "topic": topic_for(envelope.event_type).name,
+            "message_key": kafka_key(envelope).decode(),
+            "event_type": envelope.event_type,
+            "version": envelope.version,
+            "payload": encode(envelope).decode(),
+            "attempts": 0,
+        }
     )
+
+
+def add_to_outbox(session: Session | Connection, event: Envelope | OutboxEntry) -> None:
+    """Store the event in the caller's transaction; it is published after that commits."""
+    entry = event if isinstance(event, OutboxEntry) else outbox_entry(event)
+    session.execute(insert(outbox).values(**entry.values, created_at=datetime.now(UTC)))
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from assessment.adapters.scored_event import scored_event_data, submitted_event_
 from assessment.adapters.tables import STATUS_DRAFT, STATUS_SUBMITTED, assessments
 from assessment.domain import CompanyProfile, load_version, score
 from eventing.envelope import new_envelope
-from eventing.outbox import add_to_outbox
+from eventing.outbox import add_to_outbox, outbox_entry
 from eventing.schemas.assessment import AssessmentScoredV1
 from wording.cluster_time import CLUSTER_ZONE
 
@@ -41,6 +41,8 @@ def submit(engine: Engine, assessment_id: uuid.UUID, now: datetime) -> Submitted
             return Submitted(result=_stored_result(record), first_time=False)
         submitted, scored = _events(record, now)
         result = result_document(_SCORED_SCHEMA.dump(scored.data))
+        # Encoded before the first write, which on SQLite takes the whole database's lock.
+        entries = [outbox_entry(submitted), outbox_entry(scored)]
         changed = connection.execute(
             update(assessments)
             .where(assessments.c.id == assessment_id, assessments.c.status == STATUS_DRAFT)
@@ -53,8 +55,8 @@ def submit(engine: Engine, assessment_id: uuid.UUID, now: datetime) -> Submitted
             )
         )
         if changed.rowcount == 1:
-            add_to_outbox(connection, submitted)
-            add_to_outbox(connection, scored)
+            for entry in entries:
+                add_to_outbox(connection, entry)
             return Submitted(result=result, first_time=True)
     # Another request submitted it between our read and our write; its result stands.
     with engine.connect() as connection:
