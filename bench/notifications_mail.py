@@ -44,6 +44,7 @@ from eventing.examples import all_examples
 from eventing.vocabulary import Vocabulary
 from mailing.message import Mail, build_message
 from mailing.outbox import queue_mail
+from mailing.owner import MailOwner
 from mailing.sender import MailSender
 from mailing.smtp import SmtpMailer, SmtpSettings
 from mailing.tables import mail_outbox, metadata
@@ -135,7 +136,7 @@ def send_through_sender(engine: Engine, mailer: SmtpMailer, mails: list[Mail]) -
         connection.execute(delete(mail_outbox))
         now = datetime.now(UTC)
         for mail in mails:
-            queue_mail(connection, mail, now)
+            queue_mail(connection, mail, now, owner=MailOwner.company(uuid.uuid4(), None))
     sender = MailSender(engine, mailer)
     started = time.perf_counter()
     sent = 0
