@@ -96,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             **os.environ,
             "NOTIFICATIONS_DATABASE_URL": database_url,
             "SECRET_KEY": "bench-secret",
-            "BOOKING_LINK_SECRET": helpers.LINKS.secret,
+            "BOOKING_LINK_SECRET": helpers.LINKS.keys.current,
             "WEB_CONCURRENCY": str(args.workers),
             "LOG_LEVEL": "WARNING",
             # Every company books from this one client: counted, never refused.
