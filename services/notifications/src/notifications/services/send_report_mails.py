@@ -15,16 +15,19 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from eventing.envelope import Envelope
 from mailing.outbox import queue_mail
 from mailing.owner import MailOwner
-from notifications.adapters import advisor_store, company_assessments, vocabularies
+from notifications.adapters import (
+    advisor_store,
+    awaiting_reports,
+    company_assessments,
+    vocabularies,
+)
 from notifications.adapters.mail_links import MailLinks
 from notifications.adapters.report_mails import Report, advisor_mail, company_mail
-from notifications.adapters.tables import reports_awaiting_assessment
 
 logger = logging.getLogger(__name__)
 
@@ -35,7 +38,7 @@ def report_generated(links: MailLinks, session: Session, event: Envelope) -> Non
     assessment = company_assessments.find(session, data["assessment_id"])
     if assessment is None:
         logger.info("report %s waits for its assessment.scored", report.report_id)
-        _keep_until_scored(session, data["assessment_id"], report)
+        awaiting_reports.keep(session, data["assessment_id"], report)
         return
     deliver_report(session, links, assessment, report)
 
@@ -44,22 +47,9 @@ def deliver_awaiting_report(
     session: Session, links: MailLinks, assessment: Mapping[str, Any]
 ) -> None:
     """Called once the assessment is known: deliver a report that came before it."""
-    assessment_id = assessment["assessment_id"]
-    row = session.execute(
-        select(reports_awaiting_assessment).where(
-            reports_awaiting_assessment.c.assessment_id == assessment_id
-        )
-    ).first()
-    if row is None:
-        return
-    session.execute(
-        delete(reports_awaiting_assessment).where(
-            reports_awaiting_assessment.c.assessment_id == assessment_id
-        )
-    )
-    deliver_report(
-        session, links, assessment, Report(row.report_id, row.download_url, row.generated_at)
-    )
+    report = awaiting_reports.take(session, assessment["assessment_id"])
+    if report is not None:
+        deliver_report(session, links, assessment, report)
 
 
 def deliver_report(
@@ -94,21 +84,4 @@ def deliver_report(
         company_mail(report, assessment, words, company_links, advisor_name),
         now,
         owner=MailOwner.company(company_id, assessment_id),
-    )
-
-
-def _keep_until_scored(session: Session, assessment_id: uuid.UUID, report: Report) -> None:
-    # A newer report for the same assessment replaces an older one still waiting.
-    session.execute(
-        delete(reports_awaiting_assessment).where(
-            reports_awaiting_assessment.c.assessment_id == assessment_id
-        )
-    )
-    session.execute(
-        insert(reports_awaiting_assessment).values(
-            assessment_id=assessment_id,
-            report_id=report.report_id,
-            download_url=report.download_url,
-            generated_at=report.generated_at,
-        )
     )
