@@ -17,6 +17,9 @@ figure is the ratio submit/bare. The load generator runs on the same cores as th
 
 The database must be a scratch one: the bench migrates it and adds assessments and outbox
 rows. Never point --database-url at a service's database.
+
+One module over 350 lines: the submit bench and its bare twin must be served and driven
+alike, so they sit together.
 """
 
 from __future__ import annotations

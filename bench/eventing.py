@@ -13,6 +13,9 @@ at a low rate, where it shows the fetch and idle waits rather than the load.
 
 The database must be a scratch one: the bench creates the outbox tables and rewrites every
 outbox row. Never point --database-url at a service's database.
+
+One module over 350 lines: the relay and its bare producer must be driven alike, so they
+sit together.
 """
 
 from __future__ import annotations

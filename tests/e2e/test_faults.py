@@ -6,6 +6,8 @@ The tests share one system (see conftest) and run in file order; the broker rest
 last, because a restarted Tansu forgets every topic, and the tests before it read topics.
 Before each "exactly once" check the system has settled (e2e_helpers.settled): every event
 published and consumed, every due mail sent; a duplicate would have shown by then.
+
+One module over 350 lines on purpose: the faults share one running system and run in this order.
 """
 
 from __future__ import annotations

@@ -5,6 +5,8 @@ Dockerfile and its ignore file, and hold them against what the code declares: th
 scripts of the pyproject.toml files, the settings `ServiceSettings.from_env` and
 `KafkaSettings.from_env` require, the web ports. The health-check commands are run here
 against a loopback HTTP server, a SQLite database and a listening socket.
+
+One module over 350 lines: the deploy files against the code, read with the same helpers.
 """
 
 from __future__ import annotations

@@ -7,6 +7,8 @@ unresolved), every resource is validated against the Kubernetes API schemas of t
 the console scripts of the pyproject.toml files, the settings the services require, the
 health files the loops touch, the web ports and the topic partitions. The relay's readiness
 check and the init containers' wait for the migrations run here for real, on SQLite.
+
+One module over 350 lines: every check runs on the one resolved overlay, built once here.
 """
 
 from __future__ import annotations

@@ -1,4 +1,7 @@
-"""The packaged questionnaire against methodology.md, answer validation and skip logic."""
+"""The packaged questionnaire against methodology.md, answer validation and skip logic.
+
+One module over 350 lines: the one questionnaire file against the methodology, item by item.
+"""
 
 from __future__ import annotations
 

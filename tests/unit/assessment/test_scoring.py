@@ -1,6 +1,8 @@
 """The formulas of methodology.md, checked against hand-computed cases (ruleset 2026.1).
 
 The reference answer sets and their item scores are in conftest.py.
+
+One module over 350 lines: each formula of the methodology with its hand-computed cases.
 """
 
 from __future__ import annotations
