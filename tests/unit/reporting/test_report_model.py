@@ -60,7 +60,7 @@ def test_the_exposure_profile_groups_revenue_by_the_rulesets_exposure_classes_in
         ("Wachstumsfelder", 5.0, 4),
         ("außerhalb der Autoindustrie", 15.0, 5),
     ]
-    assert profile.contract_horizon == "2027 bis 2029"
+    assert profile.contract_horizon == "2027–2029"  # as the company answered it
     assert (profile.top_customer_share, profile.customers_over_5pct) == (45, 3)
     assert profile.parts == (("part_prod", 80.3), ("part_cust", 80.8), ("part_press", 66.7))
 

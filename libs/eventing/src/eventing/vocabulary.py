@@ -21,6 +21,7 @@ Section = Literal[
     "dimensions",
     "categories",
     "districts",
+    "employee_bands",
 ]
 SECTIONS: tuple[Section, ...] = get_args(Section)
 Names = Mapping[str, str]  # language -> words

@@ -71,7 +71,9 @@ class DimensionNameSchema(EventSchema):
     title = _names()
 
 
-class DistrictNameSchema(EventSchema):
+class OptionNameSchema(EventSchema):
+    """An answer option of the company profile, named as the questionnaire names it."""
+
     id = identifier()
     name = _names()
 
@@ -102,4 +104,6 @@ class VocabularySchema(EventSchema):
     # Added within v1: events scored before it carry none.
     method = fields.Nested(MethodSchema, required=False)
     # Added within v1: the districts a company can be in (the questionnaire's).
-    districts = _named(DistrictNameSchema, 50, required=False)
+    districts = _named(OptionNameSchema, 50, required=False)
+    # Added within v1: the size bands a company can be in (the questionnaire's).
+    employee_bands = _named(OptionNameSchema, 20, required=False)

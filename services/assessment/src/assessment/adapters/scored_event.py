@@ -107,6 +107,10 @@ def vocabulary_part(questionnaire: Questionnaire, ruleset: Ruleset) -> dict[str,
         "districts": [
             {"id": option.id, "name": _names(option.label)} for option in districts.options
         ],
+        "employee_bands": [
+            {"id": option.id, "name": _names(option.label)}
+            for option in questionnaire.item(ids.EMPLOYEES).options
+        ],
         "method": {
             "exposure_weights": dict(ruleset.exposure.part_weights),
             "readiness_weights": dict(ruleset.readiness.dimension_weights),

@@ -15,7 +15,10 @@ from typing import Any
 from eventing.vocabulary import Vocabulary
 from reporting.domain.texts import LABELS, pick
 
+# Answers the report quotes in its text, in the words the company read them.
+CONTRACT_HORIZON = "portfolio.contract_horizon"
 CORE_TECHNOLOGIES = "portfolio.core_technologies"
+MAIN_SEGMENT = "portfolio.main_segment"
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,13 @@ from typing import Any
 
 from eventing.schemas.assessment import funding_notes
 from eventing.vocabulary import Section, Vocabulary
-from reporting.domain.answers import CORE_TECHNOLOGIES, answer_groups, answer_in_words
+from reporting.domain.answers import (
+    CONTRACT_HORIZON,
+    CORE_TECHNOLOGIES,
+    MAIN_SEGMENT,
+    answer_groups,
+    answer_in_words,
+)
 from reporting.domain.benchmark import MIN_PEERS, Benchmark
 from reporting.domain.exposure_classes import ICE_DEPENDENT, shares_by_class
 from reporting.domain.report_model import (
@@ -35,11 +41,8 @@ from reporting.domain.report_model import (
 )
 from reporting.domain.texts import (
     BENCHMARK_BASIS,
-    CONTRACT_HORIZONS,
-    EMPLOYEE_BANDS,
     EXPOSURE_CLASSES,
     LABELS,
-    MAIN_SEGMENTS,
     MESSAGES,
     ROADMAP_HORIZONS,
     pick,
@@ -167,9 +170,8 @@ def _exposure_profile(
             if share > 0
         ),
         growth_share=scored["scores"]["growth_share"],
-        contract_horizon=pick(
-            CONTRACT_HORIZONS, scored["exposure_profile"]["contract_horizon"], language
-        ),
+        contract_horizon=answer_in_words(scored, CONTRACT_HORIZON)
+        or scored["exposure_profile"]["contract_horizon"],
         time_pressure=scored["scores"]["time_pressure"],
         top_customer_share=_number_answer(answers, "market.top_customer_share"),
         customers_over_5pct=_number_answer(answers, "market.customers_over_5pct"),
@@ -205,8 +207,8 @@ def _radar(
     basis_text = pick(BENCHMARK_BASIS, benchmark.basis, language).format(
         members=benchmark.members,
         minimum=MIN_PEERS,
-        band=pick(EMPLOYEE_BANDS, company["employees"], language),
-        segment=pick(MAIN_SEGMENTS, company["main_segment"], language),
+        band=words.name("employee_bands", company["employees"], language),
+        segment=answer_in_words(scored, MAIN_SEGMENT) or company["main_segment"],
     )
     return Radar(axes=axes, basis=benchmark.basis, basis_text=basis_text)
 

@@ -14,28 +14,6 @@ LANGUAGES = ("de", "en")
 
 Texts = Mapping[str, tuple[str, str]]
 
-CONTRACT_HORIZONS: Texts = {
-    "before_2027": ("vor 2027", "before 2027"),
-    "2027_2029": ("2027 bis 2029", "2027 to 2029"),
-    "2030_2032": ("2030 bis 2032", "2030 to 2032"),
-    "after_2032": ("nach 2032", "after 2032"),
-    "unknown": ("unbekannt", "unknown"),
-}
-
-EMPLOYEE_BANDS: Texts = {
-    "lt50": ("unter 50 Beschäftigte", "fewer than 50 employees"),
-    "50_249": ("50–249 Beschäftigte", "50–249 employees"),
-    "250_999": ("250–999 Beschäftigte", "250–999 employees"),
-    "ge1000": ("ab 1.000 Beschäftigte", "1,000 employees or more"),
-}
-
-MAIN_SEGMENTS: Texts = {
-    "passenger_cars": ("Pkw", "passenger cars"),
-    "commercial_vehicles": ("Nutzfahrzeuge", "commercial vehicles"),
-    "off_highway": ("Off-Highway", "off-highway"),
-    "two_wheelers": ("Zweiräder", "two-wheelers"),
-}
-
 # The bar's words for the ruleset's exposure classes of revenue categories (the event
 # carries which category is in which class, not a name for the class).
 EXPOSURE_CLASSES: Texts = {
@@ -55,10 +33,10 @@ ROADMAP_HORIZONS: Texts = {
 
 BENCHMARK_BASIS: Texts = {
     "cohort": (
-        "Vergleichsgruppe: Median von {members} Unternehmen gleicher Größe ({band}) und gleichen "
-        "Hauptsegments ({segment}).",
-        "Peer group: median of {members} companies of the same size ({band}) and main segment "
-        "({segment}).",
+        "Vergleichsgruppe: Median von {members} Unternehmen gleicher Größe ({band} Beschäftigte) "
+        "und gleichen Hauptsegments ({segment}).",
+        "Peer group: median of {members} companies of the same size ({band} employees) and main "
+        "segment ({segment}).",
     ),
     "region": (
         "Vergleichsgruppe: regionaler Median aller {members} teilnehmenden Unternehmen; für Ihre "
