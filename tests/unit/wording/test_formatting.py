@@ -12,6 +12,7 @@ from wording.formatting import (
     compact_number,
     local_day,
     long_date,
+    mail_date,
     number,
     score,
     short_date,
@@ -82,3 +83,9 @@ def test_day_clock_and_zone_are_the_clusters_across_the_change_to_summer_time() 
     assert [zone_abbreviation(t, "en") for t in (before, after)] == ["CET", "CEST"]
     # 23:30 UTC on New Year's Eve is already the new year in Bamberg.
     assert local_day(datetime(2026, 12, 31, 23, 30, tzinfo=UTC)) == date(2027, 1, 1)
+
+
+def test_a_mail_names_the_clusters_day_numeric_in_german_and_in_words_in_english() -> None:
+    late_evening = datetime(2026, 12, 6, 23, 30, tzinfo=UTC)  # already 7 December in Bamberg
+    assert mail_date(late_evening, "de") == "07.12.2026"
+    assert mail_date(late_evening, "en") == "7 December 2026"

@@ -62,6 +62,13 @@ def weekday_date(day: date, language: str) -> str:
     return format_date(day, pattern, locale=_locale(language))
 
 
+def mail_date(instant: datetime, language: str) -> str:
+    """The cluster's day of an instant as a mail names it: numeric to German readers
+    ("07.12.2026"), in words to the others ("7 December 2026")."""
+    day = local_day(instant)
+    return short_date(day, language) if language == "de" else long_date(day, language)
+
+
 def local_day(instant: datetime, zone: ZoneInfo = CLUSTER_ZONE) -> date:
     """The day an instant falls on where the reader is (the cluster, unless told)."""
     return instant.astimezone(zone).date()

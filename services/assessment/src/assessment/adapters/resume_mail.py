@@ -11,7 +11,7 @@ from datetime import datetime
 
 from mailing.message import Mail, single_line
 from mailing.templates import MailTemplates
-from wording.formatting import local_day, long_date, short_date
+from wording.formatting import mail_date
 
 _MAILS = MailTemplates.of_package("assessment")
 
@@ -35,8 +35,7 @@ def resume_mail(
     Raises ValueError if the contact address cannot be a mail header.
     """
     language = _MAILS.written_in("resume_link", language)
-    day = local_day(expires_at)
-    expires = short_date(day, language) if language == "de" else long_date(day, language)
+    expires = mail_date(expires_at, language)
     # Names stored before the door refused U+2028 and format characters come out as one line.
     values = {
         "name": single_line(contact_name),

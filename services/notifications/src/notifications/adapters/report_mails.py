@@ -18,7 +18,7 @@ from eventing.vocabulary import Vocabulary
 from mailing.message import Mail, Unsendable, compose, reply_address, single_line
 from mailing.templates import MailTemplates
 from notifications.domain import formatting
-from wording.formatting import score
+from wording.formatting import mail_date, score
 
 ADVISOR_LANGUAGE = "de"  # the cluster's advisors work in German
 _SUBJECT_NAME_LENGTH = 80
@@ -78,7 +78,7 @@ def company_mail(
         "report_url": report.download_url,
         "result_url": links.result_url,
         "booking_url": links.booking_url,
-        "booking_expires": formatting.local_date(links.booking_expires_at, language),
+        "booking_expires": mail_date(links.booking_expires_at, language),
         "advisor_name": None if advisor_name is None else single_line(advisor_name),
     }
     text = _MAILS.render("report_ready_company", language, values)

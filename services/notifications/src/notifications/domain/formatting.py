@@ -7,21 +7,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from wording.formatting import clock, local_day, long_date, short_date, zone_abbreviation
+from wording.formatting import clock, mail_date, zone_abbreviation
 
 LANGUAGES = ("de", "en")
 
 
 def local_time(value: datetime, language: str) -> str:
     """ "07.12.2026, 10:00 Uhr (MEZ)" or "7 December 2026, 10:00 (CET)", in the cluster's zone."""
-    day = local_date(value, language)
+    day = mail_date(value, language)
     hours, abbreviation = clock(value), zone_abbreviation(value, language)
     if language == "de":
         return f"{day}, {hours} Uhr ({abbreviation})"
     return f"{day}, {hours} ({abbreviation})"
-
-
-def local_date(value: datetime, language: str) -> str:
-    """The cluster's day of an instant: numeric for German readers, in words for English."""
-    day = local_day(value)
-    return short_date(day, language) if language == "de" else long_date(day, language)
