@@ -20,3 +20,17 @@ def system(tmp_path_factory: pytest.TempPathFactory) -> Iterator[System]:
     with System(tmp_path_factory.mktemp("system"), broker_kind=broker_kind()) as system:
         system.run_tool(["notifications-seed"])  # advisors with weekly hours
         yield system
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Iterator[None] | pytest.TestReport:
+    """A failed test shows where each service process stood, since its logs live in a
+    temporary folder that a CI run on a clean machine does not keep."""
+    report: pytest.TestReport = yield
+    system = getattr(item, "funcargs", {}).get("system")
+    if report.when == "call" and report.failed and isinstance(system, System):
+        for name, process in system.processes.items():
+            report.sections.append((f"log of {name}", process.where_it_stands()))
+    return report

@@ -15,6 +15,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Mapping
@@ -111,6 +112,15 @@ class ServiceProcess:
             return self.log_path.read_text(encoding="utf-8", errors="replace")
         except FileNotFoundError:
             return ""
+
+    def where_it_stands(self, lines: int = 80) -> str:
+        """Asks a loop process for its threads' stacks (servicekit.process) and returns the
+        end of its log: what a failed test shows of a process that stopped doing its work."""
+        if self.is_running() and not self.name.endswith("-web"):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGUSR1)
+            time.sleep(0.5)  # faulthandler writes from a signal handler; no reply to wait on
+        return "\n".join(self.log_text().splitlines()[-lines:])
 
     def _close_log(self) -> None:
         if self._log is not None:

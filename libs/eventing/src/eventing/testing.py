@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
+import traceback
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -77,8 +79,22 @@ def wait_until(condition: Callable[[], bool], timeout_s: float = 20, what: str =
     deadline = time.monotonic() + timeout_s
     while not condition():
         if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what or condition}")
+            raise AssertionError(
+                f"timed out waiting for {what or condition}\n{_other_threads_stacks()}"
+            )
         time.sleep(0.05)
+
+
+def _other_threads_stacks() -> str:
+    """Where every other thread stands: a wait that times out on a stuck client says where."""
+    frames = sys._current_frames()
+    parts = []
+    for thread in threading.enumerate():
+        frame = frames.get(thread.ident or -1)
+        if thread is threading.current_thread() or frame is None:
+            continue
+        parts.append(f"thread {thread.name}:\n{''.join(traceback.format_stack(frame)[-12:])}")
+    return "\n".join(parts)
 
 
 @contextmanager

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import faulthandler
 import signal
 import threading
 from types import FrameType
@@ -16,4 +17,7 @@ def stop_on_signals() -> threading.Event:
 
     signal.signal(signal.SIGTERM, request_stop)
     signal.signal(signal.SIGINT, request_stop)
+    # `kill -USR1` writes every thread's stack to the log: a loop that stopped turning (its
+    # health file goes stale) then says where it stands, without a debugger in the container.
+    faulthandler.register(signal.SIGUSR1, all_threads=True)
     return stop
