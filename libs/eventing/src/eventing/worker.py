@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 
 from kafka import ConsumerRebalanceListener, KafkaConsumer, TopicPartition
 from kafka.consumer.fetcher import ConsumerRecord
+from kafka.coordinator.base import MemberState
 from kafka.errors import CommitFailedError, KafkaError
 from kafka.structs import OffsetAndMetadata
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
@@ -105,6 +106,7 @@ class ConsumerWorker:
                     self._health.beat()  # the loop turns, also while the broker is away
                 try:
                     batch = consumer.poll(timeout_ms=200)
+                    finish_stalled_join(consumer)
                     if assignments is not None and assignments.changed():
                         # Records fetched from the kept positions are dropped; they come
                         # again from the committed offsets.
@@ -286,6 +288,24 @@ class _Assignments(ConsumerRebalanceListener):
         was_set = self._changed.is_set()
         self._changed.clear()
         return was_set
+
+
+def finish_stalled_join(consumer: KafkaConsumer) -> None:
+    """Gets a member out of a rebalance that kafka-python 3.0.12 would leave unfinished.
+
+    When metadata arriving after a join starts a rebalance, only the difference between the
+    leader's assignment snapshot and the metadata asks for it. Assigning updates the snapshot
+    while the SyncGroup is still on its way; a poll that times out in that window returns,
+    and the next poll no longer sees a reason to rejoin, so nothing ever finishes the join.
+    The member stays "rebalancing" without partitions or heartbeats; the broker evicts it and
+    it never learns. Measured on Apache Kafka: 9 of 10 fresh members that poll every
+    millisecond stall; in CI it stalled an end-to-end test's reporting worker and a worker
+    across a broker restart. Asking again makes a later poll finish a join, at the cost of
+    another rebalance.
+    """
+    coordinator = consumer._coordinator  # private, but the stalled state is only visible here
+    if coordinator.state is MemberState.REBALANCING and not coordinator.need_rejoin():
+        coordinator.request_rejoin()
 
 
 def _resume_from_committed(consumer: KafkaConsumer) -> None:
