@@ -11,7 +11,7 @@ def test_the_questionnaire_comes_in_german_by_default(client: FlaskClient):
     assert response.status_code == 200
     document = response.json
     assert document["language"] == "de"
-    assert document["version"] == "2026.1"
+    assert document["version"] == "2026.2"
     split = next(item for item in document["items"] if item["id"] == "portfolio.revenue_split")
     assert split["type"] == "split"
     assert split["options"][0]["id"] == "ice_fuel_injection"

@@ -28,7 +28,7 @@ def test_starting_answers_201_with_an_id_a_token_and_a_resume_link(
     assert row.answers == {}
     assert (row.employees, row.revenue_band, row.district) == ("50_249", "10m_50m", "bamberg_land")
     assert (row.consent_processing, row.consent_advisor_sharing) == (True, True)
-    assert row.consent_text_version == row.questionnaire_version == "2026.1"
+    assert row.consent_text_version == row.questionnaire_version == "2026.2"
     assert row.token_expires_at > row.created_at
     assert company.name == "Muster Präzisionsteile GmbH"
 

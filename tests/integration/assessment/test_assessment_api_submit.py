@@ -70,7 +70,7 @@ def test_submit_returns_the_scored_result(
     assert result["flags"] == {"time_pressure": True, "critical_gaps": []}
     assert len(result["top_gaps"]) == 3
     assert set(result["recommendations"]) >= {"measures", "funding", "agenda"}
-    assert result["ruleset_version"] == "2026.1"
+    assert result["ruleset_version"] == "2026.2"
 
 
 def test_submit_writes_the_submitted_and_scored_events_to_the_outbox(

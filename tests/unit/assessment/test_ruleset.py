@@ -29,15 +29,16 @@ from assessment.domain import (
 )
 
 
-def test_the_packaged_version_loads(packaged: tuple[Questionnaire, Ruleset]) -> None:
-    questionnaire, ruleset = packaged
-    assert available_versions() == ("2026.1",)
-    assert (questionnaire.version, ruleset.version, ruleset.questionnaire_version) == (
-        "2026.1",
-        "2026.1",
-        "2026.1",
-    )
-    assert load_current() == packaged
+def test_the_packaged_versions_load_and_the_newest_is_current() -> None:
+    assert available_versions() == ("2026.1", "2026.2")
+    for version in available_versions():
+        questionnaire, ruleset = load_version(version)
+        assert (questionnaire.version, ruleset.version, ruleset.questionnaire_version) == (
+            version,
+            version,
+            version,
+        )
+    assert load_current() == load_version("2026.2")
 
 
 def test_the_methodology_weights_and_thresholds(loaded_ruleset: Ruleset) -> None:
