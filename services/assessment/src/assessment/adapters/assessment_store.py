@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, fields
 from datetime import datetime
 from typing import Any
@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from assessment.adapters.tables import STATUS_DRAFT, assessments, companies
 from assessment.adapters.tokens import token_matches
+from assessment.domain import ids
 from mailing.message import Mail
 from mailing.outbox import queue_mail
 from mailing.owner import MailOwner
@@ -61,6 +62,21 @@ class AssessmentRecord:
 
 
 _APPLICANT_FIELDS = tuple(field.name for field in fields(Applicant))
+
+
+def profile_answers(applicant: Applicant) -> dict[str, Any]:
+    """The profile as answers to the questionnaire's `company.*` items."""
+    return {
+        "company.name": applicant.company_name,
+        ids.EMPLOYEES: applicant.employees,
+        ids.REVENUE_BAND: applicant.revenue_band,
+        ids.DISTRICT: applicant.district,
+        "company.contact_name": applicant.contact_name,
+        "company.contact_email": applicant.contact_email,
+        "company.consent_processing": True,  # nobody gets a draft without it
+        "company.consent_advisor_sharing": applicant.consent_advisor_sharing,
+        "company.consent_benchmarking": applicant.consent_benchmarking,
+    }
 
 
 class SqlAssessmentStore:
@@ -125,6 +141,31 @@ class SqlAssessmentStore:
                 .values(answers=merged, updated_at=now)
             )
             return merged if changed.rowcount == 1 else None
+
+    def move_to_version(
+        self,
+        assessment_id: uuid.UUID,
+        version: str,
+        keep: Callable[[Mapping[str, Any]], dict[str, Any]],
+        now: datetime,
+    ) -> bool:
+        """Move a draft to another questionnaire and ruleset version, keeping the answers
+        `keep` chooses from those stored at that moment; False once it was submitted."""
+        with self._engine.begin() as connection:
+            record = load_record(connection, assessment_id, for_update=True)
+            if record is None or record.status != STATUS_DRAFT:
+                return False
+            changed = connection.execute(
+                update(assessments)
+                .where(assessments.c.id == assessment_id, assessments.c.status == STATUS_DRAFT)
+                .values(
+                    answers=keep(record.answers),
+                    questionnaire_version=version,
+                    ruleset_version=version,
+                    updated_at=now,
+                )
+            )
+            return changed.rowcount == 1
 
 
 def load_record(

@@ -224,6 +224,29 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "to a check you began.",
     ),
     "home": ("Zur Startseite", "To the start page"),
+    "version_title": ("Neue Fassung des Fragebogens", "New edition of the questionnaire"),
+    "version_finish": (
+        "Sie haben diesen Check mit Fassung {started} begonnen. Wenn Sie ihn so abschließen, "
+        "wird er nach den Regeln der Fassung {started} ausgewertet.",
+        "You began this check with edition {started}. If you finish it as it is, it is "
+        "evaluated by the rules of edition {started}.",
+    ),
+    "version_move": (
+        "Seitdem gibt es Fassung {current} mit überarbeiteten Fragen und Empfehlungen. Sie "
+        "können zu ihr wechseln: Antworten, die dort weiter passen, bleiben erhalten; neue oder "
+        "geänderte Fragen beantworten Sie noch einmal.",
+        "Edition {current} has since been released, with revised questions and advice. You "
+        "can switch to it: answers that still fit are kept; new or changed questions are asked "
+        "again.",
+    ),
+    "version_move_button": ("Zu Fassung {current} wechseln", "Switch to edition {current}"),
+    "version_new_check": (
+        "Seitdem gibt es Fassung {current}. Ihre Angaben zum Unternehmen passen nicht mehr zu "
+        "ihr; für eine Auswertung nach Fassung {current} beginnen Sie bitte einen neuen Check.",
+        "Edition {current} has since been released. Your company details no longer fit it; "
+        "to be evaluated by edition {current}, please start a new check.",
+    ),
+    "version_new_check_link": ("Neuen Check beginnen", "Start a new check"),
     "unknown_hint": ("Weiß nicht / keine Angabe", "Don't know / prefer not to say"),
 }
 

@@ -65,6 +65,7 @@ from assessment.entrypoints.pages.steps import (
     scored_dimensions,
     shown_items,
 )
+from assessment.services.move_to_current_version import move_to_current_version, version_choice
 from assessment.services.start_assessment import Applicant, begin_assessment
 from assessment.services.submit_assessment import submit
 from assessment.services.track_follow_ups import follow_up_status
@@ -274,6 +275,14 @@ def review(assessment_id: str) -> Any:
     return _render_review(record, questionnaire, [])
 
 
+@pages.post("/a/<assessment_id>/current-version")
+def move_to_current(assessment_id: str) -> BaseResponse:
+    record = _opened(assessment_id)
+    move_to_current_version(web_dependencies().store, record, current_time())
+    # Moved or not (submitted meanwhile, profile no longer fits): where the company stands.
+    return _see_other(url_for("pages.continue_assessment", assessment_id=record.id))
+
+
 @pages.post("/a/<assessment_id>/submit")
 def submit_assessment(assessment_id: str) -> Any:
     record = _opened(assessment_id)
@@ -333,6 +342,7 @@ def _page(
         steps=steps,
         step_total=len(steps),
         resume_url=f"{_base_url()}/resume/{record.id}/{token}",
+        version_choice=version_choice(record),
         **context,
     )
 
