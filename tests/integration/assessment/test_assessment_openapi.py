@@ -15,6 +15,7 @@ def test_openapi_documents_every_endpoint_and_the_request_schemas(client: FlaskC
         "/api/v1/questionnaire",
         "/api/v1/assessments",
         "/api/v1/assessments/{assessment_id}/answers",
+        "/api/v1/assessments/{assessment_id}/current-version",
         "/api/v1/assessments/{assessment_id}/submit",
         "/api/v1/assessments/{assessment_id}/result",
         "/api/v1/assessments/{assessment_id}/token",
@@ -27,4 +28,5 @@ def test_openapi_documents_every_endpoint_and_the_request_schemas(client: FlaskC
     assert schemas["Company"]["properties"]["employees"]["enum"] == [
         "lt50", "50_249", "250_999", "ge1000"
     ]  # fmt: skip
+    assert schemas["Moved"]["required"] == ["answers", "id", "questionnaire_version", "status"]
     assert document["components"]["securitySchemes"]["resumeToken"]["scheme"] == "bearer"

@@ -148,24 +148,26 @@ class SqlAssessmentStore:
         version: str,
         keep: Callable[[Mapping[str, Any]], dict[str, Any]],
         now: datetime,
-    ) -> bool:
+    ) -> dict[str, Any] | None:
         """Move a draft to another questionnaire and ruleset version, keeping the answers
-        `keep` chooses from those stored at that moment; False once it was submitted."""
+        `keep` chooses from those stored at that moment, and return them; None once it was
+        submitted."""
         with self._engine.begin() as connection:
             record = load_record(connection, assessment_id, for_update=True)
             if record is None or record.status != STATUS_DRAFT:
-                return False
+                return None
+            kept = keep(record.answers)
             changed = connection.execute(
                 update(assessments)
                 .where(assessments.c.id == assessment_id, assessments.c.status == STATUS_DRAFT)
                 .values(
-                    answers=keep(record.answers),
+                    answers=kept,
                     questionnaire_version=version,
                     ruleset_version=version,
                     updated_at=now,
                 )
             )
-            return changed.rowcount == 1
+            return kept if changed.rowcount == 1 else None
 
 
 def load_record(

@@ -8,9 +8,9 @@ version: the profile cannot be changed later, and scoring needs its size and dis
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from assessment.adapters.assessment_store import (
     AssessmentRecord,
@@ -45,14 +45,13 @@ def version_choice(record: AssessmentRecord) -> VersionChoice | None:
 
 def move_to_current_version(
     store: SqlAssessmentStore, record: AssessmentRecord, now: datetime
-) -> uuid.UUID | None:
-    """Move the draft; None when there is nothing to move (submitted, current, or the
-    profile does not fit the current version)."""
+) -> dict[str, Any] | None:
+    """Move the draft and return the answers it keeps; None when nothing moved (submitted,
+    already current, or the profile does not fit the current version)."""
     choice = version_choice(record)
     if choice is None or not choice.can_move:
         return None
     current, _ = load_current()
-    moved = store.move_to_version(
+    return store.move_to_version(
         record.id, current.version, lambda answers: answers_kept(answers, current), now
     )
-    return record.id if moved else None

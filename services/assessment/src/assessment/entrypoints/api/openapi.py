@@ -38,6 +38,7 @@ def openapi_document() -> dict[str, Any]:
         "Answers",
         "Created",
         "AnswersSaved",
+        "Moved",
         "Result",
         "ResultWithFollowUps",
         "QuestionnaireDocument",
@@ -85,6 +86,24 @@ def openapi_document() -> dict[str, Any]:
                 "responses": {
                     "200": {"description": "All answers so far", "content": _json("AnswersSaved")},
                     **problems(400, 401, 404, 409, 413, 415, 422),
+                },
+            }
+        },
+    )
+    spec.path(
+        path=f"{API_PREFIX}/assessments/{{assessment_id}}/current-version",
+        operations={
+            "post": {
+                "summary": "Move a draft begun on an older edition to the current one; answers "
+                "the current edition still accepts are kept, the others asked again",
+                "parameters": [_ID],
+                "security": _TOKEN,
+                "responses": {
+                    "200": {
+                        "description": "The draft on the current edition",
+                        "content": _json("Moved"),
+                    },
+                    **problems(401, 404, 409),
                 },
             }
         },

@@ -118,6 +118,12 @@ class AnswersSavedSchema(Schema):
     answers = fields.Dict(required=True)
 
 
+class MovedSchema(AnswersSavedSchema):
+    questionnaire_version = fields.String(
+        required=True, metadata={"description": "The edition that now asks and scores"}
+    )
+
+
 class ScoreSchema(Schema):
     score = fields.Float(allow_none=True)
     level = fields.String(allow_none=True)

@@ -1,5 +1,5 @@
-"""The routes of the JSON API (`/api/v1`): questionnaire, start, answers, submit, result, and
-the end of a resume link."""
+"""The routes of the JSON API (`/api/v1`): questionnaire, start, answers, the move to the
+current edition, submit, result, and the end of a resume link."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ from assessment.entrypoints.api.schemas import (
     StartAssessmentSchema,
 )
 from assessment.entrypoints.dependencies import web_dependencies
+from assessment.services.move_to_current_version import move_to_current_version, version_choice
 from assessment.services.renew_resume_link import NoMailAddress, renew_token
 from assessment.services.start_assessment import Applicant, begin_assessment
 from assessment.services.submit_assessment import submit
@@ -95,6 +96,34 @@ def save_answers(assessment_id: str) -> Response:
     if merged is None:
         raise _already_submitted()
     return jsonify(id=str(record.id), status=STATUS_DRAFT, answers=merged)
+
+
+@api.post("/assessments/<assessment_id>/current-version")
+def move_to_current(assessment_id: str) -> Response:
+    """A draft begun on an older edition moves to the current one with the answers that
+    still fit (assessment.services.move_to_current_version); a current draft stays as it is."""
+    store = web_dependencies().store
+    record = opened_assessment(store, assessment_id)
+    if record.status != STATUS_DRAFT:
+        raise _already_submitted()
+    choice = version_choice(record)
+    if choice is None:
+        kept, version = record.answers, record.questionnaire_version
+    elif not choice.can_move:
+        raise ApiProblem(
+            409,
+            "Conflict",
+            f"The company details given at the start do not fit edition {choice.current}; "
+            f"finish this assessment on edition {choice.started_on} or start a new one.",
+        )
+    else:
+        moved = move_to_current_version(store, record, current_time())
+        if moved is None:
+            raise _already_submitted()
+        kept, version = moved, choice.current
+    return jsonify(
+        id=str(record.id), status=STATUS_DRAFT, questionnaire_version=version, answers=kept
+    )
 
 
 @api.post("/assessments/<assessment_id>/submit")
