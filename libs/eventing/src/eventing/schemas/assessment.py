@@ -30,7 +30,8 @@ from eventing.schemas.base import (
 )
 from eventing.schemas.vocabulary import CLASSES, VocabularySchema
 
-EMPLOYEE_BANDS = ("lt50", "50_249", "250_999", "ge1000")
+# 250_999 is the band of 2026.1; 2026.2 splits it at the programmes' limits (400, 500).
+EMPLOYEE_BANDS = ("lt50", "50_249", "250_999", "250_399", "400_499", "500_999", "ge1000")
 DISTRICTS = (
     "bamberg_stadt",
     "bamberg_land",
@@ -273,6 +274,12 @@ class FundingSchema(EventSchema):
     review_by = fields.Date(required=False)
     ending_soon = fields.Boolean(required=False)
     review_overdue = fields.Boolean(required=False)
+    # Added within v1 (ruleset 2026.2): "unclear" means offered to be checked, for the
+    # reasons given in the assessment's language; absent means eligible.
+    eligibility = fields.String(required=False, validate=validate.OneOf(("eligible", "unclear")))
+    eligibility_reasons = fields.List(
+        bounded_text(300), required=False, validate=validate.Length(max=10)
+    )
     contact = bounded_text(300)
     url = web_url()
 

@@ -215,6 +215,8 @@ def _funding(offer: FundingOffer, language: Language) -> dict[str, Any]:
         "review_by": f.review_by,
         "ending_soon": offer.ending_soon,
         "review_overdue": offer.review_overdue,
+        "eligibility": offer.eligibility.outcome,
+        "eligibility_reasons": [text.in_language(language) for text in offer.eligibility_reasons],
         "contact": f.contact,
         "url": f.url,
     }

@@ -63,6 +63,9 @@ class Partner:
     name: str
     topic: LocalizedText
     dimensions: tuple[str, ...] = ()
+    # From 2026.2: where the institution and its offer were confirmed, and when.
+    source_url: str | None = None
+    verified_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,51 @@ class Eligibility:
     max_employees_band: str | None = None
     bavarian_site: bool = False
     min_project_eur: float | None = None
+    # From 2026.2 the rules as the guidelines word them, in numbers, so the bands of the
+    # questionnaire may change without the rules changing (eligibility.py reads them).
+    max_employees: int | None = None
+    # Above this many staff only a joint project with an SME ("nur im Verbund mit KMU").
+    cooperation_only_above: int | None = None
+    requires_sme: bool = False
+    # With both: either limit suffices, as in the EU SME definition.
+    max_revenue_eur: float | None = None
+    max_balance_sheet_eur: float | None = None
+    # Below it (or unknown) the programme is "unclear", never excluded: it is open to all
+    # sizes, and only pays off where energy use is high.
+    min_energy_cost_share: float | None = None
+
+    def rules(self) -> tuple[str, ...]:
+        """The names of the rules this entry encodes; each must name its source."""
+        values = ((name, getattr(self, name)) for name in _RULE_NAMES)
+        return tuple(name for name, value in values if value is not None and value is not False)
+
+
+_RULE_NAMES = (
+    "min_employees_band",
+    "max_employees_band",
+    "bavarian_site",
+    "min_project_eur",
+    "max_employees",
+    "cooperation_only_above",
+    "requires_sme",
+    "max_revenue_eur",
+    "max_balance_sheet_eur",
+    "min_energy_cost_share",
+)
+# Rules that need the size ranges of recommendations.eligibility to be decided.
+SIZE_RULES = _RULE_NAMES[4:]
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where encoded rules stand: the guideline's name, date and section, and its address.
+    A date or section is None where the source seen does not give it."""
+
+    url: str
+    guideline: str
+    issued_on: date | None
+    section: str | None
+    rules: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -89,6 +137,7 @@ class FundingProgramme:
     review_by: date
     dimensions: tuple[str, ...]
     eligibility: Eligibility = field(default_factory=Eligibility)
+    sources: tuple[Source, ...] = ()
 
     def runs_on(self, day: date) -> bool:
         return self.ends_on is None or day <= self.ends_on
@@ -159,6 +208,8 @@ class CatalogueContext:
     core_technologies: Collection[str]
     employee_bands: tuple[str, ...]
     classes: Collection[str]
+    # Whether the ruleset defines the size ranges the numeric rules (SIZE_RULES) need.
+    size_ranges: bool = False
 
 
 def read_catalogue(node: Node, context: CatalogueContext) -> Catalogue:
@@ -242,12 +293,17 @@ def _education(node: Node, context: CatalogueContext) -> Education:
 
 
 def _partner(node: Node, context: CatalogueContext) -> Partner:
-    node.fields(required=("id", "name", "topic"), optional=("dimensions",))
+    node.fields(
+        required=("id", "name", "topic"), optional=("dimensions", "source_url", "verified_on")
+    )
+    source_url, verified_on = node.maybe("source_url"), node.maybe("verified_on")
     return Partner(
         id=node.get("id").identifier(),
         name=node.get("name").text(200),
         topic=node.get("topic").localized(300),
         dimensions=_ids(node.maybe("dimensions"), context.dimensions),
+        source_url=source_url.url() if source_url else None,
+        verified_on=verified_on.iso_date() if verified_on else None,
     )
 
 
@@ -265,7 +321,7 @@ def _funding(node: Node, context: CatalogueContext) -> FundingProgramme:
             "review_by",
             "dimensions",
         ),
-        optional=("eligibility", "note"),
+        optional=("eligibility", "note", "sources"),
     )
     if node.maybe("note"):
         node.get("note").text()
@@ -282,26 +338,75 @@ def _funding(node: Node, context: CatalogueContext) -> FundingProgramme:
         review_by=node.get("review_by").iso_date(),
         dimensions=_ids(node.get("dimensions"), context.dimensions, min_length=1),
         eligibility=_eligibility(node.maybe("eligibility"), context),
+        sources=_sources(node.maybe("sources")),
     )
     if programme.review_by < programme.verified_on:
         node.get("review_by").fail("is before verified_on")
+    if programme.sources:
+        # Once a programme names sources, every rule it encodes must be among them.
+        sourced = {rule for source in programme.sources for rule in source.rules}
+        unsourced = [rule for rule in programme.eligibility.rules() if rule not in sourced]
+        if unsourced:
+            node.get("sources").fail(f"name no source for {', '.join(unsourced)}")
     return programme
+
+
+def _sources(node: Node | None) -> tuple[Source, ...]:
+    if node is None:
+        return ()
+    sources = []
+    for entry in node.elements(min_length=1):
+        entry.fields(required=("url", "guideline", "issued_on", "section", "rules"))
+        issued_on, section = entry.get("issued_on"), entry.get("section")
+        sources.append(
+            Source(
+                url=entry.get("url").url(),
+                guideline=entry.get("guideline").text(300),
+                issued_on=None if issued_on.value is None else issued_on.iso_date(),
+                section=None if section.value is None else section.text(100),
+                rules=tuple(rule.one_of(_RULE_NAMES) for rule in entry.get("rules").elements()),
+            )
+        )
+    return tuple(sources)
 
 
 def _eligibility(node: Node | None, context: CatalogueContext) -> Eligibility:
     if node is None:
         return Eligibility()
-    keys = ("min_employees_band", "max_employees_band", "bavarian_site", "min_project_eur")
-    node.fields(required=(), optional=keys)
+    node.fields(required=(), optional=_RULE_NAMES)
+    if not context.size_ranges:
+        for rule in SIZE_RULES:
+            if node.maybe(rule):
+                node.get(rule).fail("needs recommendations.eligibility with the size ranges")
     lowest, highest = node.maybe("min_employees_band"), node.maybe("max_employees_band")
+
+    def flag(key: str) -> bool:
+        return node.get(key).boolean() if node.maybe(key) else False
+
+    def amount(key: str) -> float | None:
+        return node.get(key).number(0) if node.maybe(key) else None
+
+    def staff(key: str) -> int | None:
+        return node.get(key).integer(1) if node.maybe(key) else None
+
     eligibility = Eligibility(
         min_employees_band=lowest.one_of(context.employee_bands) if lowest else None,
         max_employees_band=highest.one_of(context.employee_bands) if highest else None,
-        bavarian_site=node.get("bavarian_site").boolean() if node.maybe("bavarian_site") else False,
-        min_project_eur=(
-            node.get("min_project_eur").number(0) if node.maybe("min_project_eur") else None
+        bavarian_site=flag("bavarian_site"),
+        min_project_eur=amount("min_project_eur"),
+        max_employees=staff("max_employees"),
+        cooperation_only_above=staff("cooperation_only_above"),
+        requires_sme=flag("requires_sme"),
+        max_revenue_eur=amount("max_revenue_eur"),
+        max_balance_sheet_eur=amount("max_balance_sheet_eur"),
+        min_energy_cost_share=(
+            node.get("min_energy_cost_share").number(0, 100)
+            if node.maybe("min_energy_cost_share")
+            else None
         ),
     )
+    if eligibility.max_balance_sheet_eur is not None and eligibility.max_revenue_eur is None:
+        node.get("max_balance_sheet_eur").fail("is an alternative to max_revenue_eur, not alone")
     bands = context.employee_bands
     if (
         eligibility.min_employees_band

@@ -10,12 +10,13 @@ already started never appear. A programme past only its review date still appear
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain, zip_longest
 from typing import Any, TypeVar
 
 from assessment.domain.catalogue import FundingProgramme
+from assessment.domain.eligibility import Company, Decision, EligibilityRules, decide, project_range
 from assessment.domain.ruleset import Ruleset
 from assessment.domain.scorecard import CompanyProfile, FundingOffer, Recommendations
 
@@ -32,6 +33,8 @@ class Situation:
     employee_bands: Sequence[str]  # company.employees options, smallest first
     planned_investment_percent: float | None
     today: date
+    # The answers eligibility reads beyond the profile (group, balance sheet, energy costs).
+    answers: Mapping[str, Any] = field(default_factory=dict)
 
 
 def recommend(situation: Situation, ruleset: Ruleset) -> Recommendations:
@@ -58,7 +61,16 @@ def recommend(situation: Situation, ruleset: Ruleset) -> Recommendations:
         lambda e: e.starts_on is None or e.starts_on >= situation.today,
         weak,
     )
-    funding = _by_rank(by_dimension["funding"], lambda f: _available(f, situation, ruleset), weak)
+    decisions = {
+        f.id: eligibility_of(f, situation, ruleset)
+        for f in catalogue.funding
+        if f.runs_on(situation.today)
+    }
+    funding = _by_rank(
+        by_dimension["funding"],
+        lambda f: f.id in decisions and decisions[f.id].outcome != "not_eligible",
+        weak,
+    )
     partners = _unique(
         [
             *_by_rank(by_dimension["partners"], None, weak),
@@ -76,7 +88,10 @@ def recommend(situation: Situation, ruleset: Ruleset) -> Recommendations:
         measures=tuple(measures[: limits["measures"]]),
         technologies=tuple(technologies),
         education=tuple(education[: limits["education"]]),
-        funding=tuple(_offer(f, situation.today, ruleset) for f in funding[: limits["funding"]]),
+        funding=tuple(
+            _offer(f, situation.today, ruleset, decisions[f.id])
+            for f in funding[: limits["funding"]]
+        ),
         partners=tuple(partners[: limits["partners"]]),
         agenda=tuple(agenda[: limits["agenda"]]),
     )
@@ -107,40 +122,76 @@ def _unique(entries: Iterable[Any]) -> list[Any]:
     return list(first.values())
 
 
-def _available(programme: FundingProgramme, situation: Situation, ruleset: Ruleset) -> bool:
-    return programme.runs_on(situation.today) and is_eligible(programme, situation, ruleset)
-
-
-def _offer(programme: FundingProgramme, today: date, ruleset: Ruleset) -> FundingOffer:
-    warning_days = ruleset.recommendations.funding_ending_within_days
+def _offer(
+    programme: FundingProgramme, today: date, ruleset: Ruleset, eligibility: Decision
+) -> FundingOffer:
+    rules = ruleset.recommendations
+    warning_days = rules.funding_ending_within_days
+    texts = rules.eligibility.reasons if rules.eligibility else {}
     return FundingOffer(
         programme=programme,
         ending_soon=programme.ends_within(today, warning_days),
         review_overdue=programme.review_overdue_on(today),
+        eligibility=eligibility,
+        eligibility_reasons=tuple(texts[reason] for reason in eligibility.reasons),
     )
 
 
 def is_eligible(programme: FundingProgramme, situation: Situation, ruleset: Ruleset) -> bool:
+    """Whether it may be offered: eligible, or unclear with reasons to check."""
+    return eligibility_of(programme, situation, ruleset).outcome != "not_eligible"
+
+
+def eligibility_of(programme: FundingProgramme, situation: Situation, ruleset: Ruleset) -> Decision:
     rules, eligibility = ruleset.recommendations, programme.eligibility
     bands = list(situation.employee_bands)
     size = bands.index(situation.company.employees)
-    if eligibility.min_employees_band and size < bands.index(eligibility.min_employees_band):
-        return False
-    if eligibility.max_employees_band and size > bands.index(eligibility.max_employees_band):
-        return False
-    if eligibility.bavarian_site and situation.company.district in rules.non_bavarian_districts:
-        return False
+    if (
+        (eligibility.min_employees_band and size < bands.index(eligibility.min_employees_band))
+        or (eligibility.max_employees_band and size > bands.index(eligibility.max_employees_band))
+        or (
+            eligibility.bavarian_site and situation.company.district in rules.non_bavarian_districts
+        )
+    ):
+        return Decision("not_eligible")
+    if rules.eligibility is not None:
+        return decide(
+            eligibility,
+            _company(situation, rules.eligibility),
+            rules.eligibility,
+            rules.investment_years,
+        )
     if eligibility.min_project_eur is not None:
         volume = project_volume(situation, ruleset)
         # Unknown volume keeps the programme: the fit text names the minimum.
         if volume is not None and volume < eligibility.min_project_eur:
-            return False
-    return True
+            return Decision("not_eligible")
+    return Decision("eligible")
+
+
+def _company(situation: Situation, rules: EligibilityRules) -> Company:
+    answers, profile = situation.answers, situation.company
+    group = answers.get(rules.group_item)
+    return Company(
+        employees=profile.employees,
+        revenue_band=profile.revenue_band,
+        balance_sheet_band=answers.get(rules.balance_sheet_item),
+        independent=None if group is None else group == rules.independent_option,
+        energy_cost_share=answers.get(rules.energy_cost_item),
+        planned_investment_percent=situation.planned_investment_percent,
+    )
 
 
 def project_volume(situation: Situation, ruleset: Ruleset) -> float | None:
-    """The largest plausible investment: top of the revenue band · planned share · years."""
+    """The investment the minimum project size is compared with: planned share · years ·
+    the revenue band's lower bound where the ruleset has size ranges (2026.2 on: a firm
+    surely has that much), else the band's top (2026.1)."""
     rules = ruleset.recommendations
+    if rules.eligibility is not None:
+        volume = project_range(
+            _company(situation, rules.eligibility), rules.eligibility, rules.investment_years
+        )
+        return None if volume is None else volume[0]
     band = situation.company.revenue_band
     if (
         band is None

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Literal, get_args
 
 from assessment.domain.catalogue import Catalogue
+from assessment.domain.eligibility import EligibilityRules
 from assessment.domain.texts import LocalizedText
 
 RuleKind = Literal["likert", "ladder", "options", "points", "piecewise"]
@@ -133,6 +134,8 @@ class RecommendationRules:
     revenue_band_max_eur: Mapping[str, float]
     investment_item: str
     investment_years: float
+    # From 2026.2: the size ranges and answers the programmes' rules are decided on.
+    eligibility: EligibilityRules | None = None
 
 
 @dataclass(frozen=True)

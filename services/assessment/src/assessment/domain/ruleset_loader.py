@@ -22,6 +22,7 @@ from assessment.domain.ruleset import (
     ExposureRules,
     ItemRule,
     ReadinessRules,
+    RecommendationRules,
     Ruleset,
 )
 from assessment.domain.ruleset_sections import (
@@ -57,7 +58,10 @@ def load_ruleset(data: Any, questionnaire: Questionnaire) -> Ruleset:
         node.one_of([item.id for item in questionnaire.items if not item.is_profile])
         for node in root.get("context_items").elements()
     )
-    _check_roles(root, questionnaire, item_rules, exposure, readiness, context_items)
+    recommendations = read_recommendations(root.get("recommendations"), questionnaire)
+    _check_roles(
+        root, questionnaire, item_rules, exposure, readiness, context_items, recommendations
+    )
     levels = root.get("levels").fields(required=("readiness", "exposure"))
     readiness_levels, exposure_levels = (
         read_scale(levels.get("readiness")),
@@ -80,7 +84,7 @@ def load_ruleset(data: Any, questionnaire: Questionnaire) -> Ruleset:
         classes=read_classes(root.get("classes")),
         priority=read_scale(root.get("priority")),
         top_gaps=read_top_gaps(root.get("top_gaps")),
-        recommendations=read_recommendations(root.get("recommendations"), questionnaire),
+        recommendations=recommendations,
         catalogue=read_catalogue(
             root.get("catalogue"),
             CatalogueContext(
@@ -88,6 +92,7 @@ def load_ruleset(data: Any, questionnaire: Questionnaire) -> Ruleset:
                 core_technologies=questionnaire.item(ids.CORE_TECHNOLOGIES).option_ids,
                 employee_bands=employees,
                 classes=CLASS_IDS,
+                size_ranges=recommendations.eligibility is not None,
             ),
         ),
     )
@@ -178,14 +183,20 @@ def _check_roles(
     exposure: ExposureRules,
     readiness: ReadinessRules,
     context_items: tuple[str, ...],
+    recommendations: RecommendationRules,
 ) -> None:
     roles: dict[str, list[str]] = {}
+    eligibility = recommendations.eligibility
     sources = {
         "portfolio input": ids.PORTFOLIO_INPUTS,
         "exposure.cust_weights": tuple(exposure.cust_weights),
         "exposure.press_items": exposure.press_items,
         "readiness.item_weights": tuple(i for w in readiness.item_weights.values() for i in w),
         "context_items": context_items,
+        # Asked only for funding eligibility; the energy cost share is a pressure item too.
+        "recommendations.eligibility": (
+            (eligibility.group_item, eligibility.balance_sheet_item) if eligibility else ()
+        ),
     }
     for role, item_ids in sources.items():
         for item_id in item_ids:

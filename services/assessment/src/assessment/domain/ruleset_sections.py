@@ -10,6 +10,7 @@ from typing import Any
 
 from assessment.domain import ids
 from assessment.domain.catalogue import CATALOGUE_LISTS
+from assessment.domain.eligibility import read_eligibility_rules
 from assessment.domain.questionnaire import Questionnaire
 from assessment.domain.reading import Node
 from assessment.domain.ruleset import (
@@ -200,14 +201,20 @@ def read_recommendations(node: Node, questionnaire: Questionnaire) -> Recommenda
             "non_bavarian_districts",
             "funding_ending_within_days",
             "project_size",
-        )
+        ),
+        optional=("eligibility",),
     )
     limits = node.get("limits").fields(required=CATALOGUE_LISTS)
+    eligibility = node.maybe("eligibility")
+    # With the size ranges of `eligibility` the estimate starts at the band's lower bound;
+    # without them (2026.1) it takes the top of the band.
     size = node.get("project_size").fields(
-        required=("revenue_band_max_eur", "investment_item", "years")
+        required=("investment_item", "years"),
+        optional=() if eligibility else ("revenue_band_max_eur",),
     )
-    bands = size.get("revenue_band_max_eur")
-    bands.fields(required=(), optional=questionnaire.item(ids.REVENUE_BAND).option_ids)
+    bands = size.get("revenue_band_max_eur") if not eligibility else None
+    if bands:
+        bands.fields(required=(), optional=questionnaire.item(ids.REVENUE_BAND).option_ids)
     investment = size.get("investment_item")
     if not questionnaire.has_item(investment.item_id()) or (
         questionnaire.item(investment.value).type != "number"
@@ -223,8 +230,17 @@ def read_recommendations(node: Node, questionnaire: Questionnaire) -> Recommenda
         ),
         funding_ending_within_days=node.get("funding_ending_within_days").integer(0, 365),
         revenue_band_max_eur=MappingProxyType(
-            {band: value.number(0) for band, value in bands.entries()}
+            {band: value.number(0) for band, value in bands.entries()} if bands else {}
         ),
         investment_item=investment.value,
         investment_years=size.get("years").number(0, 10),
+        eligibility=(
+            read_eligibility_rules(
+                eligibility,
+                {item.id: item.option_ids for item in questionnaire.items},
+                [item.id for item in questionnaire.items],
+            )
+            if eligibility
+            else None
+        ),
     )

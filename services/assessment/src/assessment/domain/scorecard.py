@@ -19,6 +19,7 @@ from assessment.domain.catalogue import (
     Partner,
     Technology,
 )
+from assessment.domain.eligibility import ELIGIBLE, Decision
 from assessment.domain.ruleset import ClassRule, Level
 from assessment.domain.texts import LocalizedText
 
@@ -94,6 +95,9 @@ class FundingOffer:
     programme: FundingProgramme
     ending_soon: bool  # it ends within the ruleset's warning period
     review_overdue: bool  # its facts are past their review date: shown "as of" verified_on
+    # "eligible" or "unclear", with the reasons to check (never "not_eligible": not offered).
+    eligibility: Decision = ELIGIBLE
+    eligibility_reasons: tuple[LocalizedText, ...] = ()  # the reasons' texts, in order
 
     @property
     def id(self) -> str:

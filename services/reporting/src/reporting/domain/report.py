@@ -330,6 +330,12 @@ def _funding(programme: Mapping[str, Any], language: str) -> FundingRow:
         ),
         contact=programme["contact"],
         url=programme["url"],
+        eligibility=(
+            (pick(LABELS, "eligibility_unclear", language),)
+            if programme.get("eligibility") == "unclear"
+            else ()
+        )
+        + tuple(programme.get("eligibility_reasons", ())),
     )
 
 

@@ -112,6 +112,8 @@ class FundingRow:
     notes: tuple[str, ...]  # its end, if it has one, and "as of" when its facts are old
     contact: str
     url: str
+    # "check eligibility" when it is unclear, then the reasons or conditions (ruleset 2026.2).
+    eligibility: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

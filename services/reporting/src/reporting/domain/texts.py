@@ -163,6 +163,7 @@ LABELS: Texts = {
     "funding_ends": ("läuft bis {date}", "runs until {date}"),
     "funding_ending_soon": ("läuft am {date} aus", "ends on {date}"),
     "programme_as_of": ("Stand: {date}", "as of {date}"),
+    "eligibility_unclear": ("Förderfähigkeit prüfen:", "Check eligibility:"),
     "contact": ("Kontakt", "Contact"),
     "no_funding": (
         "Zurzeit passt kein laufendes Programm zu Ihren Handlungsfeldern.",

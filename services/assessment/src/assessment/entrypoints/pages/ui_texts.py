@@ -167,6 +167,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "funding_ends": ("läuft bis {date}", "runs until {date}"),
     "funding_ending_soon": ("läuft am {date} aus", "ends on {date}"),
     "programme_as_of": ("Stand: {date}", "as of {date}"),
+    "eligibility_unclear": ("Förderfähigkeit prüfen", "check eligibility"),
     "rate": ("Förderung:", "Funding:"),
     "partners": ("Partner", "Partners"),
     "agenda": ("Themen für das Transformationsgespräch", "Topics for the transformation meeting"),
