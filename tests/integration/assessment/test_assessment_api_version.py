@@ -83,3 +83,23 @@ def test_a_submitted_assessment_is_not_moved(
     assert refused.json["detail"] == "The assessment was submitted; its answers are final."
     result = client.get(f"/api/v1/assessments/{started['id']}/result", headers=headers)
     assert result.json["ruleset_version"] == OLDER
+
+
+def test_a_draft_whose_size_band_the_current_edition_splits_is_not_moved(
+    app: Flask, client: FlaskClient, started: dict[str, str]
+) -> None:
+    _make_older(app, started["id"])
+    with app.extensions[ENGINE_EXTENSION].begin() as connection:
+        connection.execute(
+            update(assessments)
+            .where(assessments.c.id == uuid.UUID(started["id"]))
+            .values(employees="250_999")  # one band in 2026.1, split in 2026.2
+        )
+
+    refused = _move(client, started)
+
+    assert refused.status_code == 409
+    assert refused.json["detail"] == (
+        f"The company details given at the start do not fit edition {CURRENT}; "
+        f"finish this assessment on edition {OLDER} or start a new one."
+    )

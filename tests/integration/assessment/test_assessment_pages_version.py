@@ -117,3 +117,26 @@ def test_a_submitted_check_is_not_moved(
     assert moved.headers["Location"] == f"/a/{assessment_id}"  # which leads to the result
     row = _row(app, assessment_id)
     assert (row.questionnaire_version, row.result["ruleset_version"]) == (OLDER, OLDER)
+
+
+def test_a_draft_whose_size_band_the_current_edition_splits_can_only_be_finished(
+    app: Flask, client: FlaskClient
+) -> None:
+    # 2026.1 had one band for 250–999 staff; 2026.2 splits it, and the profile is fixed.
+    assessment_id = _older_draft(app, client)
+    with app.extensions[ENGINE_EXTENSION].begin() as connection:
+        connection.execute(
+            update(assessments)
+            .where(assessments.c.id == uuid.UUID(assessment_id))
+            .values(employees="250_999")
+        )
+
+    page = client.get(f"/a/{assessment_id}/step/portfolio").get_data(as_text=True)
+    token = csrf_token(client, f"/a/{assessment_id}/step/portfolio")
+    moved = client.post(f"/a/{assessment_id}/current-version", data={"csrf_token": token})
+
+    assert f"nach den Regeln der Fassung {OLDER} ausgewertet" in page
+    assert "Ihre Angaben zum Unternehmen passen nicht mehr" in page
+    assert f"Zu Fassung {CURRENT} wechseln" not in page
+    assert moved.headers["Location"] == f"/a/{assessment_id}"
+    assert _row(app, assessment_id).questionnaire_version == OLDER
