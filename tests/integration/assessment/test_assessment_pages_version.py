@@ -122,7 +122,7 @@ def test_a_submitted_check_is_not_moved(
 def test_a_draft_whose_size_band_the_current_edition_splits_can_only_be_finished(
     app: Flask, client: FlaskClient
 ) -> None:
-    # 2026.1 had one band for 250–999 staff; 2026.2 splits it, and the profile is fixed.
+    # 2026.1 had one band for 250 to 999 staff; 2026.2 splits it, and the profile is fixed.
     assessment_id = _older_draft(app, client)
     with app.extensions[ENGINE_EXTENSION].begin() as connection:
         connection.execute(
