@@ -21,6 +21,7 @@ from assessment.domain import (
     load_version,
     validate_answers,
 )
+from assessment.domain.answer_wording import context_questions
 from assessment.domain.readiness import readiness
 
 FOLLOW_UPS = (
@@ -346,3 +347,28 @@ def test_a_broken_glossary_names_the_bad_entry(
     with pytest.raises(QuestionnaireError) as raised:
         load_questionnaire(raw_v2)
     assert message in str(raised.value)
+
+
+def test_context_questions_name_every_shown_context_item_in_questionnaire_order(
+    v2: tuple[Questionnaire, Ruleset],
+) -> None:
+    questionnaire, ruleset = v2
+    answers = TURNED_PARTS_SHOP | {
+        "strategy.target_fields": ["medtech"],
+        "market.revenue_trend": None,
+        "workforce.codetermination": [],
+        "workforce.hard_to_fill": ["skilled_workers", "apprentices"],
+    }
+    rows = context_questions(questionnaire, ruleset.context_items, answers, "de")
+    assert [(row.item_id, row.answer) for row in rows] == [
+        ("market.revenue_trend", "Weiß nicht / keine Angabe"),
+        ("strategy.target_fields", "Medizintechnik"),
+        ("strategy.cluster_offers", "nicht beantwortet"),
+        ("energy.esg_data_requests", "nicht beantwortet"),
+        ("workforce.share_over_55", "nicht beantwortet"),
+        ("workforce.codetermination", "nichts davon"),
+        ("workforce.hard_to_fill", "Facharbeiterinnen und Facharbeiter, Auszubildende"),
+    ]
+    assert rows[1].question == (
+        "In welchen Zielfeldern wollen Sie in den nächsten Jahren wachsen oder neu einsteigen?"
+    )
