@@ -48,6 +48,7 @@ def test_answers_are_saved_in_parts_and_can_be_changed(
             "100 %",
         ),
         ({"company.name": "Other GmbH"}, "company.name", "Unternehmensprofil"),
+        ({"strategy.target_fields": ["medtech", "space"]}, "strategy.target_fields", "„space“"),
     ],
     ids=[
         "unknown-item",
@@ -57,6 +58,7 @@ def test_answers_are_saved_in_parts_and_can_be_changed(
         "option",
         "split",
         "profile",
+        "target-field",
     ],
 )
 def test_bad_answers_are_refused_per_item_and_nothing_is_saved(

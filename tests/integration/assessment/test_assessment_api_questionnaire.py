@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask.testing import FlaskClient
 
 
@@ -37,3 +39,24 @@ def test_an_unknown_language_or_parameter_is_refused_as_problem_json(client: Fla
         assert response.status_code == 422
         assert response.content_type == "application/problem+json"
         assert response.json["errors"]
+
+
+def test_the_questionnaire_serves_glossary_hints_in_its_language(client: FlaskClient):
+    german = client.get("/api/v1/questionnaire?lang=de").json
+    english = client.get("/api/v1/questionnaire?lang=en").json
+
+    def glossary(document: dict[str, Any], item_id: str) -> Any:
+        return next(i for i in document["items"] if i["id"] == item_id).get("glossary")
+
+    assert glossary(german, "energy.reduction_target") == [
+        {
+            "term": "SBTi",
+            "text": "Science Based Targets initiative: prüft, ob ein Klimaziel zum "
+            "1,5-Grad-Pfad des Pariser Abkommens passt.",
+        }
+    ]
+    assert [entry["term"] for entry in glossary(english, "energy.carbon_accounting")] == [
+        "Scope", "PCF", "Catena-X"
+    ]  # fmt: skip
+    assert glossary(english, "digital.ai_usage") is None
+    assert sum(1 for item in english["items"] if "glossary" in item) == 8

@@ -53,9 +53,9 @@ def test_submit_returns_the_scored_result(
     # energy 1/4 = 25; workforce 2 of 5 days = 40; finance 0_3 = 35 (bank access unknown)
     # R = 0.2·25 + 0.2·25 + 0.15·(30 + 25 + 40 + 35) = 29.5 (Entwickler); E ≥ 50, R < 50: A
     # P = 74.8 · (100 - 29.5) / 100 = 52.73 -> 52.7 (dringend, from 40)
-    # Confidence: exposure 0.6 + 0.25·0.45 = 0.7125; readiness 0.2·1/5 + 0.2·1/6
-    # + 0.15·(2/5 + 1/3 + 1/5 + 1/6) = 0.2383 (every item is shown: injection revenue);
-    # (0.7125 + 0.2383) / 2 = 0.475 -> 0.48
+    # Confidence: exposure 0.6 + 0.25·0.45 = 0.7125; readiness 0.2·1/5 + 0.2·1/4
+    # + 0.15·(2/5 + 1/3 + 1/4 + 1/6) = 0.2625 (2026.2 hides the three HV/software items:
+    # injection revenue is no e-mobility field); (0.7125 + 0.2625) / 2 = 0.4875 -> 0.49
     assert result["class"] == "A"
     assert (result["exposure"]["score"], result["exposure"]["level"]) == (74.8, "hoch")
     assert result["exposure"]["parts"] == {"prod": 69.8, "cust": 86.7, "press": None}
@@ -65,7 +65,7 @@ def test_submit_returns_the_scored_result(
         "energy": 25.0, "workforce": 40.0, "finance": 35.0,
     }  # fmt: skip
     assert (result["priority"]["score"], result["priority"]["label"]) == (52.7, "dringend")
-    assert result["confidence"] == 0.48
+    assert result["confidence"] == 0.49
     # t = 1.1 sets the time-pressure flag; no dimension is below 25 (25 itself is not).
     assert result["flags"] == {"time_pressure": True, "critical_gaps": []}
     assert len(result["top_gaps"]) == 3
@@ -98,6 +98,16 @@ def test_submit_writes_the_submitted_and_scored_events_to_the_outbox(
     assert scored.data["contact"]["email"] == "erika.muster@example.com"
     assert scored.data["company"]["core_technologies"] == ["machining", "joining_welding"]
     assert scored.data["answers"] == complete_answers
+    # Every context item for the advisor's desk, answered or not, in questionnaire order.
+    assert [(c["item_id"], c["answer"]) for c in scored.data["context_answers"]] == [
+        ("market.revenue_trend", "nicht beantwortet"),
+        ("strategy.target_fields", "nicht beantwortet"),
+        ("strategy.cluster_offers", "nicht beantwortet"),
+        ("energy.esg_data_requests", "nicht beantwortet"),
+        ("workforce.share_over_55", "nicht beantwortet"),
+        ("workforce.codetermination", "nicht beantwortet"),
+        ("workforce.hard_to_fill", "nicht beantwortet"),
+    ]
 
 
 def test_submitting_twice_returns_the_same_result_and_writes_no_new_events(

@@ -30,3 +30,13 @@ def test_openapi_documents_every_endpoint_and_the_request_schemas(client: FlaskC
     ]  # fmt: skip
     assert schemas["Moved"]["required"] == ["answers", "id", "questionnaire_version", "status"]
     assert document["components"]["securitySchemes"]["resumeToken"]["scheme"] == "bearer"
+
+
+def test_openapi_shows_the_glossary_hints_of_questionnaire_items(client: FlaskClient):
+    schemas = client.get("/openapi.json").json["components"]["schemas"]
+
+    items = schemas["QuestionnaireDocument"]["properties"]["items"]["items"]
+    assert items == {"$ref": "#/components/schemas/QuestionnaireItem"}
+    glossary = schemas["QuestionnaireItem"]["properties"]["glossary"]
+    assert glossary == {"type": "array", "items": {"$ref": "#/components/schemas/GlossaryEntry"}}
+    assert schemas["GlossaryEntry"]["required"] == ["term", "text"]

@@ -226,11 +226,30 @@ def test_skip_logic_hides_items_that_do_not_apply(client: FlaskClient) -> None:
     assert "innovation.certifications" not in hidden
     assert "innovation.rd_intensity" in hidden
 
-    drivetrain = dict(no_drivetrain)
-    drivetrain["portfolio.revenue_split"] = {"ice_fuel_injection": 70, "body_closures": 30}
-    assert post_step(client, assessment_id, "portfolio", drivetrain).status_code == 303
+    # Since 2026.2 the HV and software items need e-mobility as a current or target field.
+    e_mobility = dict(no_drivetrain)
+    e_mobility["portfolio.revenue_split"] = {"power_electronics_hv": 70, "body_closures": 30}
+    assert post_step(client, assessment_id, "portfolio", e_mobility).status_code == 303
     shown = client.get(f"/a/{assessment_id}/step/innovation").get_data(as_text=True)
     assert 'name="innovation.certifications"' in shown
+
+
+def test_glossary_hints_sit_next_to_their_question_and_describe_it(client: FlaskClient) -> None:
+    assessment_id = _started(client, "en")
+
+    page = client.get(f"/a/{assessment_id}/step/digital").get_data(as_text=True)
+
+    assert (
+        '<fieldset aria-describedby="digital.information_security-why '
+        'digital.information_security-glossary">'
+    ) in page
+    hints = re.search(
+        r'<dl class="glossary" id="digital.information_security-glossary">(.*?)</dl>', page, re.S
+    )
+    assert hints, "no glossary next to digital.information_security"
+    assert re.findall(r"<dt><dfn>(.*?)</dfn></dt>", hints.group(1)) == ["ISMS", "TISAX"]
+    assert "<dd>Information security management system: set rules" in hints.group(1)
+    assert '<fieldset aria-describedby="digital.ai_usage-why">' in page  # no jargon, no hint
 
 
 def test_submitting_with_required_answers_missing_lists_them_with_links(

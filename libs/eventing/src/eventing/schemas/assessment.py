@@ -367,3 +367,8 @@ class AssessmentScoredV1(EventSchema):
     answer_texts = fields.List(
         fields.Nested(AnswerTextSchema), required=False, validate=validate.Length(max=200)
     )
+    # Added within v1 (ruleset 2026.2): every context item the company was shown, answered or
+    # not, in the answers' words, for the advisor's preparation.
+    context_answers = fields.List(
+        fields.Nested(AnswerTextSchema), required=False, validate=validate.Length(max=50)
+    )

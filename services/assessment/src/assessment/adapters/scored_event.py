@@ -12,7 +12,7 @@ from typing import Any
 
 from assessment.adapters.assessment_store import AssessmentRecord
 from assessment.domain import ScoreCard, ids
-from assessment.domain.answer_wording import answered_questions
+from assessment.domain.answer_wording import answered_questions, context_questions
 from assessment.domain.questionnaire import Questionnaire
 from assessment.domain.ruleset import Ruleset, Scale
 from assessment.domain.scorecard import FundingOffer, Recommendations
@@ -68,6 +68,12 @@ def scored_event_data(
         "answer_texts": [
             dataclasses.asdict(answered)
             for answered in answered_questions(questionnaire, record.answers, language)
+        ],
+        "context_answers": [
+            dataclasses.asdict(context)
+            for context in context_questions(
+                questionnaire, ruleset.context_items, record.answers, language
+            )
         ],
     }
 

@@ -4,7 +4,7 @@ the report cannot word one answer two ways."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -78,4 +78,23 @@ def answered_questions(
         )
         for item in questionnaire.items
         if item.dimension != PROFILE_DIMENSION and item.id in answers
+    ]
+
+
+def context_questions(
+    questionnaire: Questionnaire,
+    context_items: Collection[str],
+    answers: Mapping[str, Any],
+    language: Language,
+) -> list[AnsweredQuestion]:
+    """Every context item the company was shown, in the questionnaire's order: the advisor
+    sees an unanswered one as such instead of missing it."""
+    return [
+        AnsweredQuestion(
+            item.id,
+            item.text.in_language(language),
+            answer_text(item, answers, questionnaire, language),
+        )
+        for item in questionnaire.visible_items(answers)
+        if item.id in context_items
     ]

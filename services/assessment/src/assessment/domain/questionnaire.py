@@ -20,7 +20,7 @@ from functools import cached_property
 from typing import Any, Literal, get_args
 
 from assessment.domain.reading import Node, QuestionnaireError, unique_ids
-from assessment.domain.texts import LocalizedText
+from assessment.domain.texts import LANGUAGES, LocalizedText
 
 ItemType = Literal[
     "split", "single", "band", "multi", "likert", "ladder", "number", "text", "email", "consent"
@@ -39,6 +39,14 @@ class Option:
     id: str
     label: LocalizedText
     hint: LocalizedText | None = None
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """A one-line explanation of a technical term the question or its options use."""
+
+    term: str
+    text: LocalizedText
 
 
 @dataclass(frozen=True)
@@ -90,6 +98,7 @@ class Item:
     unit: str | None = None
     max_length: int | None = None
     show_if: SkipRule | None = None
+    glossary: tuple[GlossaryEntry, ...] = ()
 
     # Cached: the validation and the scoring ask for these on every answer of every call.
     @cached_property
@@ -201,7 +210,7 @@ def load_questionnaire(data: Any) -> Questionnaire:
 _ITEM_FIELDS = ("id", "dimension", "type", "text", "why")
 _ITEM_OPTIONAL = (
     "options", "required", "allows_unknown", "min", "max", "integer", "unit", "max_length",
-    "show_if",
+    "show_if", "glossary",
 )  # fmt: skip
 
 
@@ -222,11 +231,13 @@ def _read_item(node: Node, dimension_ids: set[str], earlier: dict[str, Item]) ->
     options = _read_options(node, item_type)
     minimum, maximum = _read_range(node, item_type)
     show_if = node.maybe("show_if")
+    text = node.get("text").localized(500)
+    glossary = node.maybe("glossary")
     return Item(
         id=item_id,
         dimension=dimension,
         type=item_type,
-        text=node.get("text").localized(500),
+        text=text,
         why=node.get("why").localized(500),
         options=options,
         required=_flag(node, "required", default=False),
@@ -237,6 +248,7 @@ def _read_item(node: Node, dimension_ids: set[str], earlier: dict[str, Item]) ->
         unit=node.get("unit").identifier() if node.maybe("unit") else None,
         max_length=node.get("max_length").integer(1, 10_000) if node.maybe("max_length") else None,
         show_if=_read_skip_rule(show_if, earlier) if show_if else None,
+        glossary=_read_glossary(glossary, text, options) if glossary else (),
     )
 
 
@@ -273,6 +285,27 @@ def _read_range(node: Node, item_type: str) -> tuple[float | None, float | None]
     if minimum >= maximum:
         node.get("max").fail(f"{maximum} is not above min {minimum}")
     return minimum, maximum
+
+
+def _read_glossary(
+    node: Node, text: LocalizedText, options: tuple[Option, ...]
+) -> tuple[GlossaryEntry, ...]:
+    """A hint must explain a term the reader sees, in both languages: no orphaned hints."""
+    entries: list[GlossaryEntry] = []
+    for entry in node.elements(min_length=1):
+        entry.fields(required=("term", "text"))
+        term = entry.get("term").text(60)
+        for language in LANGUAGES:
+            shown = [text.in_language(language)]
+            shown += [option.label.in_language(language) for option in options]
+            if not any(term.casefold() in words.casefold() for words in shown):
+                entry.get("term").fail(
+                    f"{term!r} appears neither in the question nor in an option ({language})"
+                )
+        if any(earlier.term.casefold() == term.casefold() for earlier in entries):
+            entry.get("term").fail(f"repeats {term!r}")
+        entries.append(GlossaryEntry(term=term, text=entry.get("text").localized(300)))
+    return tuple(entries)
 
 
 def _read_skip_rule(node: Node, earlier: dict[str, Item]) -> SkipRule:

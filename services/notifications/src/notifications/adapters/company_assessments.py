@@ -42,6 +42,12 @@ def scored_values(data: Mapping[str, Any]) -> dict[str, Any]:
             {key: gap[key] for key in ("dimension", "score", "level", "text")}
             for gap in scores["top_gaps"]
         ],
+        "context_answers": [
+            {key: answer[key] for key in ("item_id", "question", "answer")}
+            for answer in data["context_answers"]
+        ]
+        if "context_answers" in data
+        else None,
         "scored_at": data["scored_at"],
         "ruleset_version": data["ruleset_version"],
     }

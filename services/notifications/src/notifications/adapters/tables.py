@@ -122,6 +122,9 @@ company_assessments = Table(
     Column("priority_label", String(32), nullable=False),
     # [{"dimension", "score", "level", "text"}], as in the event.
     Column("top_gaps", JSON, nullable=False),
+    # [{"item_id", "question", "answer"}] of the context items, as in the event; null when
+    # the event carries none (producers before ruleset 2026.2).
+    Column("context_answers", JSON),
     Column("scored_at", UTCDateTime, nullable=False),
     # Names its ids in `vocabularies`; null for assessments recorded before it was kept.
     Column("ruleset_version", String(50)),

@@ -52,6 +52,11 @@ def _item(item: Item, language: Language) -> dict[str, Any]:
     document |= {key: value for key, value in optional.items() if value is not None}
     if item.type == "number":
         document["integer"] = item.integer
+    if item.glossary:
+        document["glossary"] = [
+            {"term": entry.term, "text": entry.text.in_language(language)}
+            for entry in item.glossary
+        ]
     if item.show_if is not None:
         document["show_if"] = {
             "any": [

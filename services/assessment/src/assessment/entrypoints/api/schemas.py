@@ -181,10 +181,36 @@ class ResultWithFollowUpsSchema(ResultSchema):
     meeting = fields.Nested(MeetingStatusSchema, required=True)
 
 
+class GlossaryEntrySchema(Schema):
+    """A term of the question or its options with a one-line explanation."""
+
+    term = fields.String(required=True)
+    text = fields.String(required=True)
+
+
+class QuestionnaireItemSchema(Schema):
+    id = fields.String(required=True)
+    dimension = fields.String(required=True)
+    type = fields.String(required=True)
+    text = fields.String(required=True)
+    why = fields.String(required=True)
+    required = fields.Boolean(required=True)
+    allows_unknown = fields.Boolean(required=True)
+    options = fields.List(fields.Dict(), required=True)
+    min = fields.Float()
+    max = fields.Float()
+    integer = fields.Boolean()
+    unit = fields.String()
+    max_length = fields.Integer()
+    show_if = fields.Dict()
+    # Since ruleset 2026.2; absent where the question uses no jargon.
+    glossary = fields.List(fields.Nested(GlossaryEntrySchema))
+
+
 class QuestionnaireDocumentSchema(Schema):
     version = fields.String()
     language = fields.String()
     dimensions = fields.List(fields.Dict())
-    items = fields.List(fields.Dict())
+    items = fields.List(fields.Nested(QuestionnaireItemSchema))
     likert_labels = fields.List(fields.String())
     unknown_label = fields.String()
