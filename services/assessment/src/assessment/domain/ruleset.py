@@ -133,6 +133,9 @@ class RecommendationRules:
     revenue_band_max_eur: Mapping[str, float]
     investment_item: str
     investment_years: float
+    # From this E_prod on, at least one shown measure is a new business field (2026.2);
+    # None: no such rule (2026.1).
+    new_business_field_from_e_prod: float | None = None
 
 
 @dataclass(frozen=True)

@@ -200,7 +200,8 @@ def read_recommendations(node: Node, questionnaire: Questionnaire) -> Recommenda
             "non_bavarian_districts",
             "funding_ending_within_days",
             "project_size",
-        )
+        ),
+        optional=("new_business_field_from_e_prod",),
     )
     limits = node.get("limits").fields(required=CATALOGUE_LISTS)
     size = node.get("project_size").fields(
@@ -227,4 +228,9 @@ def read_recommendations(node: Node, questionnaire: Questionnaire) -> Recommenda
         ),
         investment_item=investment.value,
         investment_years=size.get("years").number(0, 10),
+        new_business_field_from_e_prod=(
+            node.get("new_business_field_from_e_prod").number(0, 100)
+            if node.maybe("new_business_field_from_e_prod")
+            else None
+        ),
     )

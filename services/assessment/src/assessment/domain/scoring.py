@@ -110,6 +110,7 @@ def _scorecard(
         employee_bands=questionnaire.item(ids.EMPLOYEES).option_ids,
         planned_investment_percent=scored.get(ruleset.recommendations.investment_item),
         today=today,
+        e_prod=e_prod,
     )
     growth_share = round_half_up(e.product.growth_share)
     return ScoreCard(
