@@ -91,6 +91,7 @@ bench: $(INSTALLED) $(if $(HAVE_JAVA),$(KAFKA_LIBS)/.complete) ## measure relay 
 	$(BIN)/python -m bench.eventing
 	$(BIN)/python -m bench.assessment
 	$(BIN)/python -m bench.reporting
+	$(BIN)/python -m bench.reporting_rulesets
 	$(BIN)/python -m bench.notifications_booking
 	$(BIN)/python -m bench.notifications_mail
 	$(BIN)/python -m bench.system

@@ -32,8 +32,9 @@ def test_a_german_report_names_company_class_scores_and_funding(render_process, 
 
     assert "Hofmann Präzisionsdrehteile GmbH" in text
     assert "A – Akuter Handlungsbedarf" in text
-    assert "78 Punkte · sehr hoch" in text
-    assert "34 Punkte · Entwickler" in text
+    # The scores as classified, as the result page and the mails print them.
+    assert "78,3 Punkte · sehr hoch" in text
+    assert "34,0 Punkte · Entwickler" in text
     for programme in ("BAFA – Förderung von Unternehmensberatungen", "ZIM", "BayTP+", "EEW"):
         assert programme in text
     assert "läuft bis 31.12.2027" in text  # ZIM's end

@@ -359,3 +359,47 @@ def test_an_event_without_the_figures_is_explained_without_numbers():
     assert "≥" not in report.appendix.methodology
     assert report.summary.key_messages[1].endswith("Keine kritische Lücke.")
     assert report.strengths_and_gaps.no_gaps == "Keine Lücke."
+
+
+def test_a_gap_is_never_shown_as_a_strength():
+    # No field reaches 50 and digital (45) is a top gap: the relatively strongest are
+    # finance (48), workforce (35) and strategy (31.3, no longer a top gap here); digital
+    # is left out, and so are the critical gaps innovation (22.5) and energy (20).
+    scored = scored_example("machining")
+    for dimension in scored["scores"]["dimensions"]:
+        if dimension["id"] == "finance":
+            dimension.update(score=48.0, level="entwickler")
+    scored["scores"]["top_gaps"][2] = {
+        "dimension": "digital",
+        "score": 45.0,
+        "level": "entwickler",
+        "text": "Entwickler: erste Daten, noch kein System.",
+    }
+
+    report = report_for(scored)
+
+    section = report.strengths_and_gaps
+    assert [s.label for s in section.strengths] == [
+        "Finanzielle Resilienz und Investitionsfähigkeit",
+        "Personal und Qualifizierung",
+        "Strategie und Geschäftsmodell",
+    ]
+    assert [g.label for g in section.gaps][2] == "Digitalisierung und Produktion"
+    assert report.summary.key_messages[1].startswith(
+        "Ihre größte Stärke: Finanzielle Resilienz und Investitionsfähigkeit (Entwickler)."
+    )
+
+
+def test_a_measure_names_its_owner_effort_and_the_programme_from_the_funding_table():
+    scored = scored_example("machining")
+    first = scored["recommendations"]["measures"][0]
+    first.update(owner="Geschäftsführung mit Vertrieb", effort="2–3 Tage intern", funding="zim")
+
+    roadmap = report_for(scored).roadmap
+
+    assert roadmap[0].measures[0].note == (
+        "Verantwortlich: Geschäftsführung mit Vertrieb · Aufwand: 2–3 Tage intern · "
+        "Förderung: Zentrales Innovationsprogramm Mittelstand (ZIM)"
+    )
+    # A measure from before ruleset 2026.2 names none of them.
+    assert roadmap[0].measures[1].note is None

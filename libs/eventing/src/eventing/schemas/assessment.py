@@ -244,8 +244,14 @@ class RecommendationSchema(EventSchema):
 
 
 class MeasureSchema(RecommendationSchema):
+    """`owner`, `effort` and `funding` (the id of the entry in `funding` that pays for it)
+    were added within v1 for ruleset 2026.2; earlier measures carry none of them."""
+
     dimension = identifier()
     horizon = choice(ROADMAP_HORIZONS)
+    owner = bounded_text(100, required=False)
+    effort = bounded_text(100, required=False)
+    funding = identifier(required=False)
 
 
 class EducationSchema(RecommendationSchema):

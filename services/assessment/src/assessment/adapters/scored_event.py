@@ -13,6 +13,7 @@ from typing import Any
 from assessment.adapters.assessment_store import AssessmentRecord
 from assessment.domain import ScoreCard, ids
 from assessment.domain.answer_wording import answered_questions, context_questions
+from assessment.domain.catalogue import Measure
 from assessment.domain.questionnaire import Questionnaire
 from assessment.domain.ruleset import Ruleset, Scale
 from assessment.domain.scorecard import FundingOffer, Recommendations
@@ -182,6 +183,7 @@ def recommendations_part(r: Recommendations, language: Language) -> dict[str, An
             {"id": m.id, "title": m.title.in_language(language), "dimension": m.dimension}
             | {"horizon": m.horizon}
             | _text(m.text, language)
+            | _measure_details(m, r, language)
             for m in r.measures
         ],
         "technologies": [
@@ -226,6 +228,16 @@ def _funding(offer: FundingOffer, language: Language) -> dict[str, Any]:
         "contact": f.contact,
         "url": f.url,
     }
+
+
+def _measure_details(m: Measure, r: Recommendations, language: Language) -> dict[str, str]:
+    # Added within v1 (ruleset 2026.2): left out where the catalogue has none.
+    offer = r.funding_for(m)
+    return (
+        ({"owner": m.owner.in_language(language)} if m.owner else {})
+        | ({"effort": m.effort.in_language(language)} if m.effort else {})
+        | ({"funding": offer.id} if offer else {})
+    )
 
 
 def _text(text: LocalizedText | None, language: Language) -> dict[str, str]:

@@ -32,6 +32,12 @@ class Measure:
     text: LocalizedText | None = None
     # Only for companies with one of these core technologies (empty: for everyone).
     core_technologies: tuple[str, ...] = ()
+    # Who in the company leads it and roughly how long it takes (from ruleset 2026.2).
+    owner: LocalizedText | None = None
+    effort: LocalizedText | None = None
+    # Programme ids that can pay for it, preferred first: the first the company is offered
+    # is named beside the measure (a small firm's Digitalbonus before a larger firm's BayTFS).
+    funding: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -216,14 +222,16 @@ def read_catalogue(node: Node, context: CatalogueContext) -> Catalogue:
     node.fields(required=CATALOGUE_LISTS)
     partners = tuple(_partner(n, context) for n in _entries(node, "partners"))
     partner_ids = {partner.id for partner in partners}
+    funding = tuple(_funding(n, context) for n in _entries(node, "funding"))
+    funding_ids = {programme.id for programme in funding}
     return Catalogue(
-        measures=tuple(_measure(n, context) for n in _entries(node, "measures")),
+        measures=tuple(_measure(n, context, funding_ids) for n in _entries(node, "measures")),
         technologies=tuple(
             _technology(n, context, partner_ids) for n in _entries(node, "technologies")
         ),
         education=tuple(_education(n, context) for n in _entries(node, "education")),
         partners=partners,
-        funding=tuple(_funding(n, context) for n in _entries(node, "funding")),
+        funding=funding,
         agenda=tuple(_agenda(n, context) for n in _entries(node, "agenda")),
     )
 
@@ -243,9 +251,10 @@ def _optional_text(node: Node, key: str, max_length: int) -> LocalizedText | Non
     return value.localized(max_length) if value else None
 
 
-def _measure(node: Node, context: CatalogueContext) -> Measure:
+def _measure(node: Node, context: CatalogueContext, funding_ids: set[str]) -> Measure:
     node.fields(
-        required=("id", "dimension", "horizon", "title"), optional=("text", "core_technologies")
+        required=("id", "dimension", "horizon", "title"),
+        optional=("text", "core_technologies", "owner", "effort", "funding"),
     )
     return Measure(
         id=node.get("id").identifier(),
@@ -254,6 +263,9 @@ def _measure(node: Node, context: CatalogueContext) -> Measure:
         title=node.get("title").localized(200),
         text=_optional_text(node, "text", 2000),
         core_technologies=_ids(node.maybe("core_technologies"), context.core_technologies),
+        owner=_optional_text(node, "owner", 100),
+        effort=_optional_text(node, "effort", 100),
+        funding=_ids(node.maybe("funding"), funding_ids),
     )
 
 

@@ -5,6 +5,10 @@ Entries come breadth first over the weak dimensions (most pressing first), each
 dimension's entries in catalogue order; agenda points keep catalogue order. Funding
 programmes past their end, programmes the company is not eligible for, and events that
 already started never appear. A programme past only its review date still appears, marked.
+
+From ruleset 2026.2 the lists are short enough for a one-hour meeting, and the cuts keep
+what matters: a new business field for a highly exposed portfolio, the programmes that pay
+for the measures shown, and the agenda points of the most pressing gaps.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from datetime import date
 from itertools import chain, zip_longest
 from typing import Any, TypeVar
 
-from assessment.domain.catalogue import FundingProgramme
+from assessment.domain.catalogue import AgendaPoint, FundingProgramme, Measure
 from assessment.domain.eligibility import Company, Decision, EligibilityRules, decide, project_range
 from assessment.domain.ruleset import Ruleset
 from assessment.domain.scorecard import CompanyProfile, FundingOffer, Recommendations
@@ -35,20 +39,16 @@ class Situation:
     today: date
     # The answers eligibility reads beyond the profile (group, balance sheet, energy costs).
     answers: Mapping[str, Any] = field(default_factory=dict)
+    e_prod: float | None = None  # rounded, as shown; None where no rule needs it
 
 
 def recommend(situation: Situation, ruleset: Ruleset) -> Recommendations:
     catalogue, limits = ruleset.catalogue, ruleset.recommendations.limits
     by_dimension = catalogue.by_dimension
     weak = situation.weak_dimensions
-    weak_set = set(weak)
     own = set(situation.core_technologies)
 
-    measures = _by_rank(
-        by_dimension["measures"],
-        lambda m: not m.core_technologies or not own.isdisjoint(m.core_technologies),
-        weak,
-    )
+    measures = _measures(situation, ruleset)
     opportunity_fields = sorted(
         (t for t in catalogue.technologies if not own.isdisjoint(t.core_technologies)),
         key=lambda t: -len(own.intersection(t.core_technologies)),
@@ -66,10 +66,14 @@ def recommend(situation: Situation, ruleset: Ruleset) -> Recommendations:
         for f in catalogue.funding
         if f.runs_on(situation.today)
     }
-    funding = _by_rank(
-        by_dimension["funding"],
-        lambda f: f.id in decisions and decisions[f.id].outcome != "not_eligible",
-        weak,
+    funding = rank_by_fit(
+        _by_rank(
+            by_dimension["funding"],
+            lambda f: f.id in decisions and decisions[f.id].outcome != "not_eligible",
+            weak,
+        ),
+        measures,
+        decisions,
     )
     partners = _unique(
         [
@@ -77,15 +81,8 @@ def recommend(situation: Situation, ruleset: Ruleset) -> Recommendations:
             *(catalogue.partners_by_id[p] for t in technologies for p in t.partners),
         ]
     )
-    agenda = [
-        point
-        for point in catalogue.agenda
-        if (not point.classes and not point.dimensions)
-        or situation.assessment_class in point.classes
-        or not weak_set.isdisjoint(point.dimensions)
-    ]
     return Recommendations(
-        measures=tuple(measures[: limits["measures"]]),
+        measures=tuple(measures),
         technologies=tuple(technologies),
         education=tuple(education[: limits["education"]]),
         funding=tuple(
@@ -93,8 +90,84 @@ def recommend(situation: Situation, ruleset: Ruleset) -> Recommendations:
             for f in funding[: limits["funding"]]
         ),
         partners=tuple(partners[: limits["partners"]]),
-        agenda=tuple(agenda[: limits["agenda"]]),
+        agenda=_agenda(situation, ruleset),
     )
+
+
+def _measures(situation: Situation, ruleset: Ruleset) -> list[Measure]:
+    """Breadth first over the weak dimensions, cut at the limit; where the portfolio is
+    highly exposed and the cut left no new business field, the first one that fits the
+    company's core technologies takes the last place: replacing lost revenue needs one."""
+    catalogue, rules = ruleset.catalogue, ruleset.recommendations
+    own = set(situation.core_technologies)
+
+    def fits(measure: Measure) -> bool:
+        return not measure.core_technologies or not own.isdisjoint(measure.core_technologies)
+
+    limit = rules.limits["measures"]
+    shown = _by_rank(catalogue.by_dimension["measures"], fits, situation.weak_dimensions)[:limit]
+    threshold = rules.new_business_field_from_e_prod
+    if (
+        threshold is None
+        or situation.e_prod is None
+        or situation.e_prod < threshold
+        or any(m.horizon == "new_business_field" for m in shown)
+    ):
+        return shown
+    field = next(
+        (m for m in catalogue.measures if m.horizon == "new_business_field" and fits(m)), None
+    )
+    return shown if field is None else [*shown[: limit - 1], field]
+
+
+def rank_by_fit(
+    programmes: Sequence[FundingProgramme],
+    measures: Sequence[Measure],
+    decisions: Mapping[str, Decision],
+) -> list[FundingProgramme]:
+    """Programmes by fit: first those that pay for a measure shown (the first of its
+    programmes offered), then the rest; within each, those the company is eligible for
+    before those to be checked ("unclear"); within those, the order given (most pressing gap
+    first, catalogue order within a gap). Sorting is stable, so ties keep that order.
+
+    Paying comes first because a measure names its programme: an unrelated programme the
+    company surely gets fits the meeting less than the one that finances what it will do."""
+    offered = {programme.id for programme in programmes}
+    paying = {_first_offered(measure, offered) for measure in measures}
+    return sorted(
+        programmes,
+        key=lambda programme: (
+            programme.id not in paying,
+            decisions[programme.id].outcome != "eligible",
+        ),
+    )
+
+
+def _first_offered(measure: Measure, offered: Collection[str]) -> str | None:
+    return next((programme for programme in measure.funding if programme in offered), None)
+
+
+def _agenda(situation: Situation, ruleset: Ruleset) -> tuple[AgendaPoint, ...]:
+    """Points for everyone and for the class always; points for weak dimensions fill the
+    rest, most pressing dimension first; shown in catalogue order. (2026.1's limit is
+    above what can match, so its lists are never cut.)"""
+    weak = situation.weak_dimensions
+
+    def rank(point: AgendaPoint) -> int | None:
+        if (not point.classes and not point.dimensions) or (
+            situation.assessment_class in point.classes
+        ):
+            return 0
+        matched = [weak.index(d) for d in point.dimensions if d in weak]
+        return 1 + min(matched) if matched else None
+
+    ranked = [
+        (rank_, order, point)
+        for order, point in enumerate(ruleset.catalogue.agenda)
+        if (rank_ := rank(point)) is not None
+    ]
+    kept = sorted(ranked, key=lambda entry: entry[:2])[: ruleset.recommendations.limits["agenda"]]
+    return tuple(point for _, _, point in sorted(kept, key=lambda entry: entry[1]))
 
 
 def _by_rank(

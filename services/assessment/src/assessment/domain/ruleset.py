@@ -136,6 +136,9 @@ class RecommendationRules:
     investment_years: float
     # From 2026.2: the size ranges and answers the programmes' rules are decided on.
     eligibility: EligibilityRules | None = None
+    # From this E_prod on, at least one shown measure is a new business field (2026.2);
+    # None: no such rule (2026.1).
+    new_business_field_from_e_prod: float | None = None
 
 
 @dataclass(frozen=True)

@@ -202,7 +202,7 @@ def read_recommendations(node: Node, questionnaire: Questionnaire) -> Recommenda
             "funding_ending_within_days",
             "project_size",
         ),
-        optional=("eligibility",),
+        optional=("eligibility", "new_business_field_from_e_prod"),
     )
     limits = node.get("limits").fields(required=CATALOGUE_LISTS)
     eligibility = node.maybe("eligibility")
@@ -241,6 +241,11 @@ def read_recommendations(node: Node, questionnaire: Questionnaire) -> Recommenda
                 [item.id for item in questionnaire.items],
             )
             if eligibility
+            else None
+        ),
+        new_business_field_from_e_prod=(
+            node.get("new_business_field_from_e_prod").number(0, 100)
+            if node.maybe("new_business_field_from_e_prod")
             else None
         ),
     )

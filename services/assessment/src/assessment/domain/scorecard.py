@@ -113,6 +113,12 @@ class Recommendations:
     partners: tuple[Partner, ...]
     agenda: tuple[AgendaPoint, ...]
 
+    def funding_for(self, measure: Measure) -> FundingOffer | None:
+        """The programme named beside a measure: the first of its programmes that is in the
+        funding list, so the reader finds it in the table too."""
+        offers = {offer.id: offer for offer in self.funding}
+        return next((offers[p] for p in measure.funding if p in offers), None)
+
 
 @dataclass(frozen=True)
 class ScoreCard:

@@ -111,6 +111,7 @@ def _scorecard(
         planned_investment_percent=scored.get(ruleset.recommendations.investment_item),
         today=today,
         answers=scored,
+        e_prod=e_prod,
     )
     growth_share = round_half_up(e.product.growth_share)
     return ScoreCard(

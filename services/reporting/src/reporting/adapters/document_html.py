@@ -8,7 +8,7 @@ from jinja2.runtime import Context
 from reporting.adapters import report_charts
 from reporting.domain.documents import RenderRequest
 from reporting.domain.texts import LABELS, pick
-from wording.formatting import number
+from wording.formatting import number, score
 
 
 class JinjaDocumentHtml:
@@ -20,6 +20,7 @@ class JinjaDocumentHtml:
             undefined=StrictUndefined,
         )
         self._environment.filters["number"] = _number
+        self._environment.filters["score"] = _score
         self._environment.globals.update(
             matrix_chart=report_charts.matrix_chart,
             revenue_bar=report_charts.revenue_chart,
@@ -49,3 +50,12 @@ def _number(
     if value is None:
         return pick(LABELS, "not_answered", language) if missing is None else missing
     return number(value, language, digits) + suffix
+
+
+@pass_context
+def _score(context: Context, value: float | None, missing: str | None = None) -> str:
+    """A 0-100 score as the result page and the mails print it, with the one decimal it was
+    classified on: R 49.6 beside class A reads "49,6", never "50"."""
+    if value is None:
+        return _number(context, value, missing=missing)
+    return score(value, context["language"])

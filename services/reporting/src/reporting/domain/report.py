@@ -80,7 +80,7 @@ def build_report(
         radar=_radar(scored, dimensions, benchmark, words, language),
         strengths_and_gaps=_strengths_and_gaps(scores, dimensions, words, language),
         opportunities=_opportunities(scored, language),
-        roadmap=_roadmap(scored["recommendations"]["measures"], language),
+        roadmap=_roadmap(scored["recommendations"], language),
         funding=tuple(_funding(p, language) for p in scored["recommendations"]["funding"]),
         funding_as_of=short_date(scored_on, language),
         next_step=NextStep(
@@ -131,9 +131,7 @@ def _key_messages(
     )
     if scores["time_pressure"]:
         exposure += " " + pick(MESSAGES, "time_pressure", language)
-    readiness_dimensions = [
-        d for d in dimensions.values() if d["kind"] == "readiness" and d["score"] is not None
-    ]
+    readiness_dimensions = _strength_candidates(scores, dimensions)
     readiness = ""
     if readiness_dimensions:
         best = max(readiness_dimensions, key=lambda d: d["score"])
@@ -216,10 +214,7 @@ def _radar(
 def _strengths_and_gaps(
     scores: Mapping[str, Any], dimensions: Mapping[str, Any], words: Vocabulary, language: str
 ) -> StrengthsAndGaps:
-    answered = sorted(
-        (d for d in dimensions.values() if d["kind"] == "readiness" and d["score"] is not None),
-        key=lambda d: -d["score"],
-    )
+    answered = sorted(_strength_candidates(scores, dimensions), key=lambda d: -d["score"])
     # A strength reaches the readiness the classes count as high. Without thresholds (an
     # event without a vocabulary) the strongest fields are shown without that claim.
     thresholds = words.class_thresholds
@@ -256,6 +251,20 @@ def _strengths_and_gaps(
             points=number(method.gap_below, language)
         )
     return StrengthsAndGaps(strengths, relative_note, gaps, no_gaps)
+
+
+def _strength_candidates(
+    scores: Mapping[str, Any], dimensions: Mapping[str, Any]
+) -> list[Mapping[str, Any]]:
+    """Answered readiness fields that are not gaps: a field is never named a strength on
+    the page where it is a gap (with no field above the bar, the relatively strongest were
+    shown, top gaps among them)."""
+    gaps = {gap["dimension"] for gap in scores["top_gaps"]} | set(scores["critical_gaps"])
+    return [
+        d
+        for d in dimensions.values()
+        if d["kind"] == "readiness" and d["score"] is not None and d["id"] not in gaps
+    ]
 
 
 def _below(points: float, language: str) -> str:
@@ -308,15 +317,36 @@ def _opportunities(scored: Mapping[str, Any], language: str) -> Opportunities:
     )
 
 
-def _roadmap(measures: list[Mapping[str, Any]], language: str) -> tuple[RoadmapPhase, ...]:
+def _roadmap(recommendations: Mapping[str, Any], language: str) -> tuple[RoadmapPhase, ...]:
+    programmes = {p["id"]: p["name"] for p in recommendations["funding"]}
     return tuple(
         RoadmapPhase(
             horizon=horizon,
             title=pick(ROADMAP_HORIZONS, horizon, language),
-            measures=tuple(_item(m) for m in measures if m["horizon"] == horizon),
+            measures=tuple(
+                Item(m["title"], m.get("text"), _measure_note(m, programmes, language))
+                for m in recommendations["measures"]
+                if m["horizon"] == horizon
+            ),
         )
         for horizon in ROADMAP_ORDER
     )
+
+
+def _measure_note(
+    measure: Mapping[str, Any], programmes: Mapping[str, str], language: str
+) -> str | None:
+    """Owner, effort and the programme that pays, where the measure names them (2026.2)."""
+    parts = [
+        pick(LABELS, label, language).format(value=value)
+        for label, value in (
+            ("measure_owner", measure.get("owner")),
+            ("measure_effort", measure.get("effort")),
+            ("measure_funding", programmes.get(measure.get("funding") or "")),
+        )
+        if value
+    ]
+    return " · ".join(parts) or None
 
 
 def _funding(programme: Mapping[str, Any], language: str) -> FundingRow:

@@ -95,9 +95,9 @@ LABELS: Texts = {
     "summary": ("Zusammenfassung", "Summary"),
     "matrix": ("Einordnung in der Matrix", "Position in the matrix"),
     "exposure": ("Betroffenheit E", "Exposure E"),
-    "readiness": ("Wandlungsfähigkeit R", "Readiness R"),
+    "readiness": ("Handlungsfähigkeit R", "Readiness R"),
     "exposure_axis": ("Betroffenheit", "Exposure"),
-    "readiness_axis": ("Wandlungsfähigkeit", "Readiness"),
+    "readiness_axis": ("Handlungsfähigkeit", "Readiness"),
     "class": ("Klasse", "Class"),
     "class_title": ("{id} – {name}", "{id} – {name}"),
     "priority": ("Priorität", "Priority"),
@@ -123,7 +123,7 @@ LABELS: Texts = {
     "part_cust": ("Kunden", "Customers"),
     "part_press": ("Druck (Energie, Belegschaft)", "Pressure (energy, workforce)"),
     "not_answered": ("keine Angabe", "not answered"),
-    "readiness_radar": ("Wandlungsfähigkeit im Vergleich", "Readiness compared"),
+    "readiness_radar": ("Handlungsfähigkeit im Vergleich", "Readiness compared"),
     "own": ("Ihr Unternehmen", "Your company"),
     "peers": ("Median der Vergleichsgruppe", "Peer median"),
     "target": ("Zielprofil", "Target profile"),
@@ -155,6 +155,9 @@ LABELS: Texts = {
     "starts_on": ("ab", "from"),
     "roadmap": ("Fahrplan", "Roadmap"),
     "no_measures": ("Keine Maßnahme in diesem Zeitraum.", "No measure in this period."),
+    "measure_owner": ("Verantwortlich: {value}", "Owner: {value}"),
+    "measure_effort": ("Aufwand: {value}", "Effort: {value}"),
+    "measure_funding": ("Förderung: {value}", "Funding: {value}"),
     "funding": ("Förderprogramme", "Funding programmes"),
     "programme": ("Programm", "Programme"),
     "fit": ("Passt zu", "Fits"),
@@ -197,7 +200,7 @@ LABELS: Texts = {
         "Die Betroffenheit E (0–100, höher = stärker betroffen) ergibt sich zu {prod} aus dem "
         "Produktportfolio (Umsatzanteile nach Abhängigkeit vom Verbrennungsmotor, "
         "Vertragslaufzeit, Neuaufträge), zu {cust} aus der Kundenstruktur und zu {press} aus "
-        "Energie- und Belegschaftsdruck. Die Wandlungsfähigkeit R (0–100, höher = besser) ist "
+        "Energie- und Belegschaftsdruck. Die Handlungsfähigkeit R (0–100, höher = besser) ist "
         "das gewichtete Mittel der Handlungsfelder ({readiness_weights}). Beide Werte werden "
         "nie verrechnet; die Klasse A–D folgt aus E ≥ {exposure_from} und R ≥ {readiness_from}. "
         "Die Priorität ist E · (100 − R) / 100. {unanswered}",
@@ -212,7 +215,7 @@ LABELS: Texts = {
     "methodology_general": (
         "Die Betroffenheit E (0–100, höher = stärker betroffen) ergibt sich aus dem "
         "Produktportfolio, der Kundenstruktur und dem Energie- und Belegschaftsdruck; die "
-        "Wandlungsfähigkeit R (0–100, höher = besser) ist das gewichtete Mittel der "
+        "Handlungsfähigkeit R (0–100, höher = besser) ist das gewichtete Mittel der "
         "Handlungsfelder. Beide Werte werden nie verrechnet; die Klasse A–D folgt aus je einer "
         "Schwelle für E und R. Die Priorität ist E · (100 − R) / 100. {unanswered}",
         "Exposure E (0–100, higher = more at risk) comes from the product portfolio, the "

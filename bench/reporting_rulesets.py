@@ -1,0 +1,167 @@
+"""Pages and render time of the same answers scored with ruleset 2026.1 and with 2026.2.
+
+`python -m bench.reporting_rulesets` from the repository root writes
+bench/results/reporting_rulesets.json and prints a summary. No broker is needed.
+
+Side by side in one run: each example assessment of the event contract is scored again from
+its answers with both rulesets (same company, same day), and both reports are rendered
+directly (report model, HTML, WeasyPrint) in alternation, so drift of the machine hits both
+sides alike. 2026.2 shows fewer measures, programmes, partners and agenda points: the
+report should get shorter where the content did (target: render time per report down by a
+quarter or more).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import sys
+import time
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
+from importlib.metadata import version as package_version
+from pathlib import Path
+from typing import Any
+
+from assessment.adapters.scored_event import (
+    recommendations_part,
+    scores_part,
+    vocabulary_part,
+)
+from assessment.domain import CompanyProfile, load_version, score
+from bench.eventing import scored_templates
+from bench.figures import describe_percentiles, percentiles, say, verdict, write_results
+from reporting.adapters.document_html import JinjaDocumentHtml
+from reporting.adapters.weasyprint_renderer import WeasyPrintRenderer
+from reporting.domain.benchmark import Benchmark
+from reporting.services.generate_report import report_request
+
+VERSIONS = ("2026.1", "2026.2")
+TARGET_RENDER_REDUCTION = 0.25
+DEFAULT_OUT = Path("bench/results/reporting_rulesets.json")
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench.reporting_rulesets", description=__doc__)
+    parser.add_argument("--rounds", type=int, default=10, help="renders per example and version")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="JSON file to write")
+    args = parser.parse_args(argv)
+    if args.rounds < 2:
+        parser.error("need --rounds >= 2")
+    return args
+
+
+def rescored(data: Mapping[str, Any], ruleset_version: str) -> dict[str, Any]:
+    """The event data of the same answers, company and day, scored with `ruleset_version`."""
+    questionnaire, ruleset = load_version(ruleset_version)
+    company = data["company"]
+    card = score(
+        data["answers"],
+        questionnaire,
+        ruleset,
+        today=data["scored_at"].date(),
+        company=CompanyProfile(company["employees"], company["district"], company["revenue_band"]),
+    )
+    language = "en" if data["language"] == "en" else "de"
+    return {
+        **data,
+        "ruleset_version": card.ruleset_version,
+        "questionnaire_version": card.questionnaire_version,
+        "scores": scores_part(card, language),
+        "recommendations": recommendations_part(card.recommendations, language),
+        "vocabulary": vocabulary_part(questionnaire, ruleset),
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    renderer, html = WeasyPrintRenderer(), JinjaDocumentHtml()
+    cases = [
+        {version: rescored(template.data, version) for version in VERSIONS}
+        for template in scored_templates()
+    ]
+
+    def render(data: Mapping[str, Any]) -> tuple[float, int]:
+        request = report_request(data, Benchmark("none", 0), "http://127.0.0.1:8002/book/x")
+        started = time.perf_counter()
+        pages = renderer.render(html.render(request)).pages
+        return (time.perf_counter() - started) * 1000, pages
+
+    render(cases[0][VERSIONS[0]])  # fonts parsed, templates compiled: steady state only
+    millis: dict[str, list[float]] = {version: [] for version in VERSIONS}
+    pages: dict[str, list[int]] = {version: [] for version in VERSIONS}
+    per_case = []
+    for case in cases:
+        case_pages = {}
+        for _ in range(args.rounds):
+            for version in VERSIONS:
+                took, count = render(case[version])
+                millis[version].append(took)
+                pages[version].append(count)
+                case_pages[version] = count
+        per_case.append(
+            {
+                "company": case[VERSIONS[0]]["company"]["name"],
+                "language": case[VERSIONS[0]]["language"],
+                "class": {v: case[v]["scores"]["class"] for v in VERSIONS},
+                "pages": case_pages,
+                "lists": {
+                    v: {key: len(entries) for key, entries in case[v]["recommendations"].items()}
+                    for v in VERSIONS
+                },
+            }
+        )
+    report = build_results(args, millis, pages, per_case)
+    write_results(report, args.out)
+    say(summary(report, args.out))
+    return 0  # a benchmark, not a test: missing the target is reported, not failed
+
+
+def build_results(
+    args: argparse.Namespace,
+    millis: Mapping[str, list[float]],
+    pages: Mapping[str, list[int]],
+    per_case: list[dict[str, Any]],
+) -> dict[str, Any]:
+    before, after = (statistics.median(millis[v]) for v in VERSIONS)
+    reduction = round(1 - after / before, 3)
+    return {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "python": platform.python_version(),
+        "weasyprint": package_version("weasyprint"),
+        "cpu_cores": os.cpu_count(),
+        "settings": {"rounds": args.rounds, "examples": len(per_case)},
+        "render": {v: percentiles(millis[v]) for v in VERSIONS},
+        "pages_median": {v: statistics.median(pages[v]) for v in VERSIONS},
+        "per_example": per_case,
+        "render_p50_reduction": reduction,
+        "target_render_reduction": TARGET_RENDER_REDUCTION,
+        "meets_target": reduction >= TARGET_RENDER_REDUCTION,
+    }
+
+
+def summary(report: dict[str, Any], out: Path) -> str:
+    lines = [
+        f"Ruleset {v}: {report['pages_median'][v]:g} pages, render "
+        + describe_percentiles(report["render"][v])
+        for v in VERSIONS
+    ]
+    lines += [
+        f"  {case['company']}: pages {case['pages']}, measures "
+        f"{[case['lists'][v]['measures'] for v in VERSIONS]}, funding "
+        f"{[case['lists'][v]['funding'] for v in VERSIONS]}, agenda "
+        f"{[case['lists'][v]['agenda'] for v in VERSIONS]}"
+        for case in report["per_example"]
+    ]
+    lines.append(
+        f"Median render time down by {report['render_p50_reduction']:.0%} "
+        f"(target >= {TARGET_RENDER_REDUCTION:.0%}: {verdict(report['meets_target'])})"
+    )
+    lines.append(f"written to {out}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
