@@ -66,8 +66,9 @@ def test_submit_returns_the_scored_result(
     }  # fmt: skip
     assert (result["priority"]["score"], result["priority"]["label"]) == (52.7, "dringend")
     assert result["confidence"] == 0.49
-    # t = 1.1 sets the time-pressure flag; no dimension is below 25 (25 itself is not).
-    assert result["flags"] == {"time_pressure": True, "critical_gaps": []}
+    # Time pressure: contracts end 2027-2029 and 60 % of revenue is at c 1.0 (≥ 20 % at
+    # c ≥ 0.7); no distress (EBIT 0-3 %); no dimension is below 25 (25 itself is not).
+    assert result["flags"] == {"time_pressure": True, "critical_gaps": [], "distress": False}
     assert len(result["top_gaps"]) == 3
     assert set(result["recommendations"]) >= {"measures", "funding", "agenda"}
     assert result["ruleset_version"] == "2026.2"
@@ -100,7 +101,6 @@ def test_submit_writes_the_submitted_and_scored_events_to_the_outbox(
     assert scored.data["answers"] == complete_answers
     # Every context item for the advisor's desk, answered or not, in questionnaire order.
     assert [(c["item_id"], c["answer"]) for c in scored.data["context_answers"]] == [
-        ("market.revenue_trend", "nicht beantwortet"),
         ("strategy.target_fields", "nicht beantwortet"),
         ("strategy.cluster_offers", "nicht beantwortet"),
         ("energy.esg_data_requests", "nicht beantwortet"),

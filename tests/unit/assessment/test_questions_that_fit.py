@@ -255,9 +255,8 @@ def test_the_new_context_items_are_asked_and_never_scored(
     v2: tuple[Questionnaire, Ruleset],
 ) -> None:
     questionnaire, ruleset = v2
-    assert ruleset.context_items == (
-        "market.revenue_trend", "workforce.share_over_55", *NEW_CONTEXT_ITEMS
-    )  # fmt: skip
+    # market.revenue_trend, context in 2026.1, is scored in 2026.2 (the economic situation).
+    assert ruleset.context_items == ("workforce.share_over_55", *NEW_CONTEXT_ITEMS)
     for item_id in NEW_CONTEXT_ITEMS:
         item = questionnaire.item(item_id)
         assert item.type == "multi"
@@ -355,13 +354,11 @@ def test_context_questions_name_every_shown_context_item_in_questionnaire_order(
     questionnaire, ruleset = v2
     answers = TURNED_PARTS_SHOP | {
         "strategy.target_fields": ["medtech"],
-        "market.revenue_trend": None,
         "workforce.codetermination": [],
         "workforce.hard_to_fill": ["skilled_workers", "apprentices"],
     }
     rows = context_questions(questionnaire, ruleset.context_items, answers, "de")
     assert [(row.item_id, row.answer) for row in rows] == [
-        ("market.revenue_trend", "Weiß nicht / keine Angabe"),
         ("strategy.target_fields", "Medizintechnik"),
         ("strategy.cluster_offers", "nicht beantwortet"),
         ("energy.esg_data_requests", "nicht beantwortet"),
@@ -369,6 +366,6 @@ def test_context_questions_name_every_shown_context_item_in_questionnaire_order(
         ("workforce.codetermination", "nichts davon"),
         ("workforce.hard_to_fill", "Facharbeiterinnen und Facharbeiter, Auszubildende"),
     ]
-    assert rows[1].question == (
+    assert rows[0].question == (
         "In welchen Zielfeldern wollen Sie in den nächsten Jahren wachsen oder neu einsteigen?"
     )

@@ -48,7 +48,8 @@ DISTRICTS = (
     "outside_bavaria",
 )
 MAIN_SEGMENTS = ("passenger_cars", "commercial_vehicles", "off_highway", "two_wheelers")
-CONTRACT_HORIZONS = ("before_2027", "2027_2029", "2030_2032", "after_2032", "unknown")
+# call_off (call-off orders without a series contract) since ruleset 2026.2.
+CONTRACT_HORIZONS = ("before_2027", "2027_2029", "2030_2032", "after_2032", "call_off", "unknown")
 # Levels by quarter of the 0-100 scale; the methodology names only the readiness ones.
 READINESS_LEVELS = ("einsteiger", "entwickler", "fortgeschritten", "vorreiter")
 EXPOSURE_LEVELS = ("gering", "mittel", "hoch", "sehr_hoch")
@@ -154,6 +155,9 @@ class ExposurePartsSchema(EventSchema):
     # Null when every customer (or pressure) item was answered "weiß nicht": E re-weights.
     cust = score_value(allow_none=True)
     press = score_value(allow_none=True)
+    # Added within v1 (ruleset 2026.2): the economic situation, which can only raise E;
+    # absent before 2026.2 and when no economic item was answered.
+    econ = fields.Float(required=False, validate=validate.Range(min=0, max=100))
 
 
 class ExposureSchema(EventSchema):
@@ -210,6 +214,9 @@ class ScoresSchema(EventSchema):
     priority = fields.Nested(PrioritySchema, required=True)
     confidence = fields.Float(required=True, validate=validate.Range(min=0, max=1))
     time_pressure = fields.Boolean(required=True)
+    # Added within v1 (ruleset 2026.2): a loss with thin equity or sharply falling revenue,
+    # which lifts E to the distress floor; absent for rulesets without the rule.
+    distress = fields.Boolean(required=False)
     critical_gaps = fields.List(identifier(), required=True, validate=validate.Length(max=20))
     top_gaps = fields.List(
         fields.Nested(TopGapSchema), required=True, validate=validate.Length(max=3)

@@ -28,7 +28,9 @@ def result_document(scored_wire: dict[str, Any]) -> dict[str, Any]:
         "flags": {
             "time_pressure": scores["time_pressure"],
             "critical_gaps": scores["critical_gaps"],
-        },
+        }
+        # Since ruleset 2026.2; older results keep the flags they had.
+        | ({"distress": scores["distress"]} if "distress" in scores else {}),
         "top_gaps": scores["top_gaps"],
         "growth_share": scores["growth_share"],
         "recommendations": scored_wire["recommendations"],

@@ -146,7 +146,9 @@ def scores_part(card: ScoreCard, language: Language) -> dict[str, Any]:
         "exposure": {
             "score": exposure.score,
             "level": exposure.result.level.id,
-            "parts": {"prod": exposure.prod, "cust": exposure.cust, "press": exposure.press},
+            "parts": {"prod": exposure.prod, "cust": exposure.cust, "press": exposure.press}
+            # Rulesets that score the economic situation (2026.2 on) say what it was.
+            | ({"econ": card.economy} if card.economy is not None else {}),
         },
         "readiness": {"score": readiness.score, "level": readiness.result.level.id},
         "dimensions": [
@@ -162,6 +164,7 @@ def scores_part(card: ScoreCard, language: Language) -> dict[str, Any]:
         "priority": {"score": card.priority.score, "label": card.priority.label.id},
         "confidence": card.confidence,
         "time_pressure": card.time_pressure,
+        **({"distress": card.distress} if card.distress is not None else {}),
         "critical_gaps": list(card.critical_gaps),
         "top_gaps": [
             {

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 from assessment.domain.catalogue import Catalogue
 from assessment.domain.eligibility import EligibilityRules
+from assessment.domain.questionnaire import Condition
 from assessment.domain.texts import LocalizedText
 
 RuleKind = Literal["likert", "ladder", "options", "points", "piecewise"]
@@ -60,7 +61,57 @@ class ExposureRules:
     nomination_bonus: Mapping[str, float]
     cust_weights: Mapping[str, float]
     press_items: tuple[str, ...]
-    time_pressure_from_t: float
+    # Up to 2026.1 the time-pressure flag is t ≥ time_pressure_from_t; from 2026.2 the
+    # ruleset gives `time_pressure` instead (exactly one of the two is set).
+    time_pressure_from_t: float | None = None
+    time_pressure: TimePressureRule | None = None
+    # Since 2026.2: the economic situation (empty weights: not scored) and the distress floor.
+    economy: EconomyRule | None = None
+    distress: DistressRule | None = None
+
+
+@dataclass(frozen=True)
+class EconomyRule:
+    """E_econ, the weighted mean of the economic items, pulls E up by `pull` of the distance
+    when it is above E: a firm that is losing business now is more at risk, but a good year
+    does not talk away the risk of an ICE-bound portfolio."""
+
+    item_weights: Mapping[str, float]
+    pull: float
+
+    def apply(self, e: float, e_econ: float | None) -> float:
+        if e_econ is None or e_econ <= e:
+            return e
+        return e + self.pull * (e_econ - e)
+
+
+@dataclass(frozen=True)
+class TimePressureRule:
+    """Time pressure is true only for a known horizon before 2030 and a material share of
+    revenue that the end of the combustion engine hits hard."""
+
+    horizons: tuple[str, ...]  # contract_horizon options that end before 2030
+    from_c: float  # categories with a coefficient c at or above this count as ICE-specific
+    min_share: float  # percent of revenue in those categories, inclusive
+
+    def holds(self, horizon: str, ice_share: float) -> bool:
+        return horizon in self.horizons and ice_share >= self.min_share
+
+
+@dataclass(frozen=True)
+class DistressRule:
+    """A firm in economic distress: every condition of `all_of` and one of `any_of` hold
+    (in 2026.2: EBIT below 0, and equity below 15 % or revenue fallen sharply)."""
+
+    all_of: tuple[Condition, ...]
+    any_of: tuple[Condition, ...]
+    e_at_least: float
+
+    def holds(self, answers: Mapping[str, Any]) -> bool:
+        # An unanswered item ("weiß nicht") holds no condition: distress is never guessed.
+        return all(c.holds(answers.get(c.item)) for c in self.all_of) and any(
+            c.holds(answers.get(c.item)) for c in self.any_of
+        )
 
 
 @dataclass(frozen=True)

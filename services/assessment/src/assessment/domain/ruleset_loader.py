@@ -191,6 +191,7 @@ def _check_roles(
         "portfolio input": ids.PORTFOLIO_INPUTS,
         "exposure.cust_weights": tuple(exposure.cust_weights),
         "exposure.press_items": exposure.press_items,
+        "exposure.economy": tuple(exposure.economy.item_weights) if exposure.economy else (),
         "readiness.item_weights": tuple(i for w in readiness.item_weights.values() for i in w),
         "context_items": context_items,
         # Asked only for funding eligibility; the energy cost share is a pressure item too.

@@ -11,13 +11,15 @@ from typing import Any
 from assessment.domain import ids
 from assessment.domain.catalogue import CATALOGUE_LISTS
 from assessment.domain.eligibility import read_eligibility_rules
-from assessment.domain.questionnaire import Questionnaire
+from assessment.domain.questionnaire import Condition, Questionnaire
 from assessment.domain.reading import Node
 from assessment.domain.ruleset import (
     CLASS_IDS,
     EXPOSURE_PARTS,
     Classes,
     ClassRule,
+    DistressRule,
+    EconomyRule,
     ExposureRules,
     ItemRule,
     Level,
@@ -25,6 +27,7 @@ from assessment.domain.ruleset import (
     RecommendationRules,
     RevenueCategory,
     Scale,
+    TimePressureRule,
     TopGapRules,
 )
 
@@ -62,8 +65,8 @@ def read_exposure(
             "nomination_bonus",
             "cust_weights",
             "press_items",
-            "time_pressure_from_t",
-        )
+        ),
+        optional=("time_pressure_from_t", "time_pressure", "economy", "distress"),
     )
 
     def options(item_id: str) -> tuple[str, ...]:
@@ -89,6 +92,11 @@ def read_exposure(
             entry.fail("has no rule in item_scores")
     multipliers = node.get("segment_timing_multipliers")
     multipliers.fields(required=(), optional=options(ids.MAIN_SEGMENT))
+    economy = node.maybe("economy")
+    distress = node.maybe("distress")
+    from_t, time_pressure = node.maybe("time_pressure_from_t"), node.maybe("time_pressure")
+    if (from_t is None) == (time_pressure is None):
+        node.fail("needs exactly one of time_pressure_from_t and time_pressure")
     return ExposureRules(
         part_weights=_weights(node.get("part_weights"), EXPOSURE_PARTS, sum_to_one=True),
         floor_from_e_prod=floor.get("from_e_prod").number(0, 100),
@@ -99,7 +107,57 @@ def read_exposure(
         nomination_bonus=_factors(node.get("nomination_bonus"), options(ids.NEW_NOMINATIONS), 100),
         cust_weights=_weights(cust, None, sum_to_one=True),
         press_items=press_items,
-        time_pressure_from_t=node.get("time_pressure_from_t").number(0, 2),
+        time_pressure_from_t=from_t.number(0, 2) if from_t else None,
+        time_pressure=_time_pressure(time_pressure, questionnaire) if time_pressure else None,
+        economy=_economy(economy, rules) if economy else None,
+        distress=_distress(distress, questionnaire) if distress else None,
+    )
+
+
+def _time_pressure(node: Node, questionnaire: Questionnaire) -> TimePressureRule:
+    node.fields(required=("horizons", "from_c", "min_share"))
+    horizons = questionnaire.item(ids.CONTRACT_HORIZON).option_ids
+    return TimePressureRule(
+        horizons=tuple(entry.one_of(horizons) for entry in node.get("horizons").elements()),
+        from_c=node.get("from_c").number(0, 2),
+        min_share=node.get("min_share").number(0, 100),
+    )
+
+
+def _economy(node: Node, rules: dict[str, ItemRule]) -> EconomyRule:
+    node.fields(required=("item_weights", "pull"))
+    weights = node.get("item_weights")
+    _scored_items(weights, rules, [ids.MARKET])
+    return EconomyRule(
+        item_weights=_weights(weights, None, sum_to_one=True),
+        pull=node.get("pull").number(0, 1),
+    )
+
+
+def _distress(node: Node, questionnaire: Questionnaire) -> DistressRule:
+    node.fields(required=("all_of", "any_of", "e_at_least"))
+
+    def conditions(key: str) -> tuple[Condition, ...]:
+        found = []
+        for entry in node.get(key).elements(min_length=1):
+            entry.fields(required=("item", "any_of"))
+            item_id = entry.get("item").item_id()
+            if not questionnaire.has_item(item_id) or questionnaire.item(item_id).type not in (
+                "single",
+                "band",
+            ):
+                entry.get("item").fail("is not a single-choice item of the questionnaire")
+            options = questionnaire.item(item_id).option_ids
+            any_of = tuple(
+                option.one_of(options) for option in entry.get("any_of").elements(min_length=1)
+            )
+            found.append(Condition(item=item_id, any_of=any_of))
+        return tuple(found)
+
+    return DistressRule(
+        all_of=conditions("all_of"),
+        any_of=conditions("any_of"),
+        e_at_least=node.get("e_at_least").number(0, 100),
     )
 
 

@@ -138,6 +138,11 @@ class ScoreCard:
     weak_dimensions: tuple[str, ...]  # what the recommendations were chosen for, in order
     exposure_profile: ExposureProfile
     recommendations: Recommendations
+    # Since ruleset 2026.2, None before: E_econ, the economic situation (None also when no
+    # economic item was answered), and whether the firm is in distress (then E is at least
+    # the distress floor).
+    economy: float | None = None
+    distress: bool | None = None
 
     def dimension(self, dimension_id: str) -> DimensionScore:
         return next(d for d in self.dimensions if d.id == dimension_id)

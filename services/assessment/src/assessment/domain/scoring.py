@@ -18,7 +18,7 @@ from assessment.domain.answers import (
     validate_answers,
     validate_profile,
 )
-from assessment.domain.exposure import Exposure, exposure
+from assessment.domain.exposure import Exposure, exposure, time_pressure
 from assessment.domain.item_scores import round_half_up
 from assessment.domain.questionnaire import Questionnaire
 from assessment.domain.readiness import Readiness, readiness
@@ -85,9 +85,13 @@ def _scorecard(
     assert r.score is not None
     e_score, r_score = round_half_up(e.score), round_half_up(r.score)
     e_prod = round_half_up(e.product.e_prod)
-    e_cust, e_press = (
+    e_cust, e_press, e_econ = (
         round_half_up(part) if part is not None else None
-        for part in (e.customer.value, e.pressure.value)
+        for part in (
+            e.customer.value,
+            e.pressure.value,
+            e.economy.value if e.economy is not None else None,
+        )
     )
     dimensions = tuple(_dimension_scores(e, r, questionnaire, ruleset))
     assessment_class = ruleset.classes.classify(e_score, r_score)
@@ -133,7 +137,7 @@ def _scorecard(
         assessment_class=assessment_class,
         priority=Priority(score=priority, label=ruleset.priority.at(priority)),
         confidence=round_half_up((e.confidence + r.confidence) / 2, 2),
-        time_pressure=t >= ruleset.exposure.time_pressure_from_t,
+        time_pressure=time_pressure(answers[ids.CONTRACT_HORIZON], e.product, ruleset),
         timing_factor=t,
         critical_gaps=critical,
         top_gaps=top_gaps,
@@ -148,6 +152,8 @@ def _scorecard(
             contract_horizon=answers[ids.CONTRACT_HORIZON],
         ),
         recommendations=recommend(situation, ruleset),
+        economy=e_econ,
+        distress=e.distress if ruleset.exposure.distress is not None else None,
     )
 
 

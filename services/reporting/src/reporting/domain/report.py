@@ -42,6 +42,7 @@ from reporting.domain.report_model import (
 from reporting.domain.texts import (
     BENCHMARK_BASIS,
     EXPOSURE_CLASSES,
+    HORIZON_MESSAGES,
     LABELS,
     MESSAGES,
     ROADMAP_HORIZONS,
@@ -88,7 +89,7 @@ def build_report(
             booking_url=booking_url,
         ),
         appendix=Appendix(
-            methodology=_methodology(words, language),
+            methodology=_methodology(words, language) + _economy_method(scored, language),
             ruleset_version=scored["ruleset_version"],
             questionnaire_version=scored["questionnaire_version"],
             answers=answer_groups(scored, words, language),
@@ -129,8 +130,11 @@ def _key_messages(
         ice_share=number(sum(shares.get(group, 0.0) for group in ICE_DEPENDENT), language),
         growth_share=number(scores["growth_share"], language),
     )
-    if scores["time_pressure"]:
-        exposure += " " + pick(MESSAGES, "time_pressure", language)
+    horizon = _horizon_message(scored)
+    if horizon:
+        exposure += " " + pick(MESSAGES, horizon, language)
+    if scores.get("distress"):
+        exposure += " " + pick(MESSAGES, "distress", language)
     readiness_dimensions = _strength_candidates(scores, dimensions)
     readiness = ""
     if readiness_dimensions:
@@ -153,6 +157,15 @@ def _key_messages(
         gaps = pick(MESSAGES, "no_critical_gaps", language).format(points=points)
     readiness = f"{readiness} {gaps}".strip()
     return exposure, readiness, words.text("classes", scores["class"], language) or ""
+
+
+def _horizon_message(scored: Mapping[str, Any]) -> str | None:
+    """An unknown or call-off horizon has its own words: the report never says the main
+    contracts end before 2030 when the firm did not say so (2026.1 flagged "unknown")."""
+    horizon = scored["exposure_profile"]["contract_horizon"]
+    if horizon in HORIZON_MESSAGES:
+        return HORIZON_MESSAGES[horizon]
+    return "time_pressure" if scored["scores"]["time_pressure"] else None
 
 
 def _exposure_profile(
@@ -178,7 +191,9 @@ def _exposure_profile(
             ("part_prod", parts["prod"]),
             ("part_cust", parts["cust"]),
             ("part_press", parts["press"]),
-        ),
+        )
+        # Rulesets that score the economic situation (2026.2 on) carry it.
+        + ((("part_econ", parts["econ"]),) if "econ" in parts else ()),
     )
 
 
@@ -269,6 +284,16 @@ def _strength_candidates(
 
 def _below(points: float, language: str) -> str:
     return pick(MESSAGES, "below_points", language).format(points=number(points, language))
+
+
+def _economy_method(scored: Mapping[str, Any], language: str) -> str:
+    """Since ruleset 2026.2 the economic situation and distress act on E: the events of
+    those rulesets carry the distress flag, and the methodology says how they act."""
+    return (
+        " " + pick(LABELS, "methodology_economy", language)
+        if "distress" in scored["scores"]
+        else ""
+    )
 
 
 def _methodology(words: Vocabulary, language: str) -> str:

@@ -23,7 +23,12 @@ EXPOSURE_CLASSES: Texts = {
     "neutral": ("antriebsunabhängig", "drive-independent"),
     "growth": ("Wachstumsfelder", "growth fields"),
     "non_automotive": ("außerhalb der Autoindustrie", "non-automotive"),
+    # Since 2026.2: tooling, production equipment, automotive with unknown end use.
+    "automotive_indirect": ("mittelbar vom Antrieb abhängig", "indirectly drive-dependent"),
 }
+
+# Contract horizons whose key message is their own, not the time-pressure sentence.
+HORIZON_MESSAGES = {"unknown": "horizon_unknown", "call_off": "horizon_call_off"}
 
 ROADMAP_HORIZONS: Texts = {
     "quick_win": ("0–6 Monate: schnelle Erfolge", "0–6 months: quick wins"),
@@ -60,6 +65,24 @@ MESSAGES: Texts = {
     "time_pressure": (
         "Ihre Hauptverträge laufen vor 2030 aus: Die Zeit für den Umbau ist knapp.",
         "Your main contracts end before 2030: the time to transform is short.",
+    ),
+    "horizon_unknown": (
+        "Wann Ihre Hauptverträge auslaufen, ist offen: Klären Sie es zuerst, denn es "
+        "bestimmt, wie viel Zeit für den Umbau bleibt.",
+        "When your main contracts end is not known: clarify it first, as it decides how much "
+        "time there is to transform.",
+    ),
+    "horizon_call_off": (
+        "Sie liefern auf Abruf ohne Serienvertrag: Aufträge können kurzfristig wegfallen, "
+        "Folgegeschäft sollte früh gesichert werden.",
+        "You deliver on call-off orders without a series contract: orders can stop at short "
+        "notice, so follow-up business should be secured early.",
+    ),
+    "distress": (
+        "Die wirtschaftliche Lage ist angespannt (Verlust bei dünnem Eigenkapital oder stark "
+        "sinkendem Umsatz): Das erhöht die Betroffenheit, unabhängig vom Antrieb.",
+        "The economic situation is strained (a loss with thin equity or sharply falling "
+        "revenue): this raises the exposure, whatever the drivetrain.",
     ),
     "strongest": (
         "Ihre größte Stärke: {dimension} ({level}).",
@@ -122,6 +145,7 @@ LABELS: Texts = {
     "part_prod": ("Produkte", "Products"),
     "part_cust": ("Kunden", "Customers"),
     "part_press": ("Druck (Energie, Belegschaft)", "Pressure (energy, workforce)"),
+    "part_econ": ("Wirtschaftliche Lage", "Economic situation"),
     "not_answered": ("keine Angabe", "not answered"),
     "readiness_radar": ("Handlungsfähigkeit im Vergleich", "Readiness compared"),
     "own": ("Ihr Unternehmen", "Your company"),
@@ -211,6 +235,14 @@ LABELS: Texts = {
         "action ({readiness_weights}). The two are never merged; class A–D follows from "
         "E ≥ {exposure_from} and R ≥ {readiness_from}. The priority is E · (100 − R) / 100. "
         "{unanswered}",
+    ),
+    "methodology_economy": (
+        "Eine angespannte wirtschaftliche Lage (Umsatzentwicklung, Auslastung, "
+        "Auftragsbestand) hebt E an, senkt es aber nie; ein Verlust bei dünnem Eigenkapital "
+        "oder stark sinkendem Umsatz hebt E mindestens in die obere Hälfte.",
+        "A strained economic situation (revenue trend, capacity utilisation, order backlog) "
+        "raises E but never lowers it; a loss with thin equity or sharply falling revenue "
+        "lifts E into the upper half at least.",
     ),
     "methodology_general": (
         "Die Betroffenheit E (0–100, höher = stärker betroffen) ergibt sich aus dem "

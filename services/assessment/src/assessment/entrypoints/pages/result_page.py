@@ -14,6 +14,9 @@ from charts.matrix import MatrixTexts, matrix
 from charts.radar import Series, radar
 from wording.formatting import score
 
+# Horizons that get their own words instead of the time-pressure flag's.
+HORIZON_NOTES = {"unknown": "horizon_unknown", "call_off": "horizon_call_off"}
+
 
 def result_context(
     outcome: Mapping[str, Any],
@@ -23,6 +26,7 @@ def result_context(
     follow_up: Mapping[str, Any],
     *,
     booking_url: str,
+    contract_horizon: str | None,
 ) -> dict[str, Any]:
     class_rule = ruleset.classes.rules[outcome["class"]]
     readiness_dims = [d.id for d in questionnaire.dimensions_of("readiness")]
@@ -40,6 +44,9 @@ def result_context(
         "outcome": outcome,
         "class_name": class_rule.name.in_language(language),
         "class_text": class_rule.text.in_language(language),
+        "horizon_note": horizon_note(
+            contract_horizon, time_pressure=outcome["flags"]["time_pressure"]
+        ),
         "levels": levels,
         "titles": titles,
         "readiness_dims": readiness_dims,
@@ -79,6 +86,14 @@ def result_context(
         "follow_up": follow_up,
         "meeting_time": meeting_time(follow_up["meeting"], language),
     }
+
+
+def horizon_note(contract_horizon: str | None, *, time_pressure: bool) -> str | None:
+    """The ui text on the contract horizon: an unknown or call-off horizon has its own words,
+    so a result never says the contracts end soon when the firm did not say so."""
+    if contract_horizon in HORIZON_NOTES:
+        return HORIZON_NOTES[contract_horizon]
+    return "time_pressure" if time_pressure else None
 
 
 def score_text(value: float | None, language: Language) -> str:

@@ -150,6 +150,24 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Zeitdruck: Ihre Serienverträge laufen bald aus.",
         "Time pressure: your series contracts end soon.",
     ),
+    "horizon_unknown": (
+        "Die Laufzeit Ihrer Hauptverträge ist offen: Klären Sie sie zuerst, denn sie "
+        "bestimmt, wie viel Zeit Ihnen für den Umbau bleibt.",
+        "The term of your main contracts is not known: clarify it first, as it decides how "
+        "much time you have to transform.",
+    ),
+    "horizon_call_off": (
+        "Sie liefern auf Abruf ohne Serienvertrag: Aufträge können kurzfristig wegfallen. "
+        "Sichern Sie Folgegeschäft früh ab.",
+        "You deliver on call-off orders without a series contract: orders can stop at short "
+        "notice. Secure follow-up business early.",
+    ),
+    "distress": (
+        "Angespannte wirtschaftliche Lage: Ein Verlust bei dünnem Eigenkapital oder stark "
+        "sinkendem Umsatz erhöht Ihre Betroffenheit, unabhängig vom Antrieb.",
+        "Strained economic situation: a loss with thin equity or sharply falling revenue "
+        "raises your exposure, whatever the drivetrain.",
+    ),
     "radar_title": ("Handlungsfähigkeit nach Handlungsfeld", "Readiness by field of action"),
     "radar_desc": (
         "Netzdiagramm der sechs Handlungsfelder, je 0 bis 100:",

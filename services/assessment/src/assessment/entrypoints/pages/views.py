@@ -314,6 +314,7 @@ def result(assessment_id: str) -> Any:
             page_language(record),
             follow_up,
             booking_url=dependencies.config.booking_links.url(record.id, issued_at=current_time()),
+            contract_horizon=record.answers.get(ids.CONTRACT_HORIZON),
         ),
     )
 
