@@ -33,6 +33,7 @@ from assessment.adapters.scored_event import (
 from assessment.domain import CompanyProfile, load_version, score
 from bench.eventing import scored_templates
 from bench.figures import describe_percentiles, percentiles, say, verdict, write_results
+from devstack.demo import SPLIT_SIZE_BANDS
 from reporting.adapters.document_html import JinjaDocumentHtml
 from reporting.adapters.weasyprint_renderer import WeasyPrintRenderer
 from reporting.domain.benchmark import Benchmark
@@ -57,12 +58,15 @@ def rescored(data: Mapping[str, Any], ruleset_version: str) -> dict[str, Any]:
     """The event data of the same answers, company and day, scored with `ruleset_version`."""
     questionnaire, ruleset = load_version(ruleset_version)
     company = data["company"]
+    employees = company["employees"]
+    if employees not in questionnaire.item("company.employees").option_ids:
+        employees = SPLIT_SIZE_BANDS[employees]
     card = score(
         data["answers"],
         questionnaire,
         ruleset,
         today=data["scored_at"].date(),
-        company=CompanyProfile(company["employees"], company["district"], company["revenue_band"]),
+        company=CompanyProfile(employees, company["district"], company["revenue_band"]),
     )
     language = "en" if data["language"] == "en" else "de"
     return {

@@ -89,12 +89,20 @@ def main(environ: Mapping[str, str]) -> int:
     return 0
 
 
+# Size bands of older examples that the current questionnaire splits, and the part the
+# example firms fall in: ruleset 2026.2 split 250-999 staff, and they have under 400.
+SPLIT_SIZE_BANDS = {"250_999": "250_399"}
+
+
 def demo_companies() -> list[dict[str, Any]]:
-    """The companies of the contract's `assessment.scored` examples, with their answers."""
+    """The companies of the contract's `assessment.scored` examples, with their answers, as
+    they would start a check today."""
     companies = []
     for example in all_examples():
         if example.name.startswith("assessment.scored."):
             data = json.loads(example.raw)["data"]
+            employees = data["company"]["employees"]
+            data["company"]["employees"] = SPLIT_SIZE_BANDS.get(employees, employees)
             companies.append(data)
     return companies
 
