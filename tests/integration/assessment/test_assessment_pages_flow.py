@@ -112,6 +112,8 @@ def test_a_whole_check_through_the_pages(
         booking_token, datetime.now(UTC)
     ).assessment_id == uuid.UUID(assessment_id)
     assert "Unsere Empfehlungen" in text
+    # Each of the five measures (2026.2) says who carries it and how much work it is.
+    assert text.count("Verantwortlich: ") == 5
     # Where the company downloads its data or has it erased.
     assert f'href="/a/{assessment_id}/privacy">Ihre Daten: herunterladen oder löschen' in text
     assert client.get(f"/a/{assessment_id}/privacy").status_code == 200

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from assessment.entrypoints.pages.result_page import measure_details
 from assessment.entrypoints.pages.ui_texts import funding_notes
 
 # As the stored result keeps them: the scored event's wire form, dates as ISO strings.
@@ -44,3 +45,17 @@ FLAGS = {"ending_soon": False, "review_overdue": False}
 def test_funding_notes(programme: dict[str, Any], german: list[str], english: list[str]) -> None:
     assert funding_notes(programme, "de") == german
     assert funding_notes(programme, "en") == english
+
+
+def test_a_measure_names_its_owner_effort_and_the_programme_that_pays_for_it() -> None:
+    funding = [{"id": "zim", "name": "ZIM – Zentrales Innovationsprogramm Mittelstand"}]  # noqa: RUF001
+    measure = {"owner": "Geschäftsführung", "effort": "2–4 Wochen", "funding": "zim"}  # noqa: RUF001
+
+    assert measure_details(measure, funding, "de") == (
+        "Verantwortlich: Geschäftsführung · Aufwand: 2–4 Wochen · "  # noqa: RUF001
+        "Förderung: ZIM – Zentrales Innovationsprogramm Mittelstand"  # noqa: RUF001
+    )
+    assert measure_details({"owner": "Management"}, funding, "en") == "Owner: Management"
+    # Own work names no programme; a 2026.1 measure has none of the three.
+    assert measure_details({"effort": "1 day"}, funding, "en") == "Effort: 1 day"
+    assert measure_details({}, funding, "de") is None

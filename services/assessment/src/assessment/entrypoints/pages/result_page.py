@@ -3,7 +3,7 @@ book the Transformationsgespräch and, once booked, when it takes place."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from assessment.domain import Questionnaire, Ruleset
@@ -48,6 +48,10 @@ def result_context(
             contract_horizon, time_pressure=outcome["flags"]["time_pressure"]
         ),
         "levels": levels,
+        "measure_details": [
+            measure_details(measure, outcome["recommendations"]["funding"], language)
+            for measure in outcome["recommendations"]["measures"]
+        ],
         "titles": titles,
         "readiness_dims": readiness_dims,
         "dimension_scores": dimension_scores,
@@ -99,3 +103,21 @@ def horizon_note(contract_horizon: str | None, *, time_pressure: bool) -> str | 
 def score_text(value: float | None, language: Language) -> str:
     """A 0-100 score with one decimal, a decimal comma for German readers."""
     return ui_text(language, "no_score") if value is None else score(value, language)
+
+
+def measure_details(
+    measure: Mapping[str, Any], funding: Sequence[Mapping[str, Any]], language: Language
+) -> str | None:
+    """Who carries a measure, how much work it is and which programme pays for it (from
+    2026.2; a result without them shows none)."""
+    names = {programme["id"]: programme["name"] for programme in funding}
+    parts = [
+        ui_text(language, key, value=value)
+        for key, value in (
+            ("measure_owner", measure.get("owner")),
+            ("measure_effort", measure.get("effort")),
+            ("measure_funding", names.get(measure.get("funding") or "")),
+        )
+        if value
+    ]
+    return " · ".join(parts) or None

@@ -243,6 +243,9 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "to a check you began.",
     ),
     "home": ("Zur Startseite", "To the start page"),
+    "measure_owner": ("Verantwortlich: {value}", "Owner: {value}"),
+    "measure_effort": ("Aufwand: {value}", "Effort: {value}"),
+    "measure_funding": ("Förderung: {value}", "Funding: {value}"),
     "version_title": ("Neue Fassung des Fragebogens", "New edition of the questionnaire"),
     "version_finish": (
         "Sie haben diesen Check mit Fassung {started} begonnen. Wenn Sie ihn so abschließen, "
