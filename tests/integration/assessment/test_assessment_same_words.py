@@ -27,7 +27,6 @@ from reporting.adapters.render_process import RenderProcess
 from reporting.domain.benchmark import Benchmark
 from reporting.services.generate_report import report_request
 
-
 INDEX_NAMES = {"de": {"Betroffenheit", "Handlungsfähigkeit"}, "en": {"Exposure", "Readiness"}}
 OTHER_INDEX_NAMES = {"Wandlungsfähigkeit", "Anpassungsfähigkeit", "Transformability"}
 
