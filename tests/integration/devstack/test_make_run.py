@@ -12,6 +12,7 @@ from typing import Any
 
 from process_tree import command_line, descendants, is_alive
 
+from assessment.domain import available_versions
 from devstack.ports import LOOPBACK, port_accepts, wait_until
 from devstack.run import READY_LINE
 from eventing.codec import decode
@@ -46,9 +47,15 @@ def test_make_run_brings_up_every_service_with_its_relay_and_stops_cleanly(
         add_to_outbox(connection, event)
     engine.dispose()
     broker = KafkaSettings(f"127.0.0.1:{system.ports['KAFKA_LOCAL_PORT']}", profile="tansu")
-    # The assessment relay published it, after the ruleset its migration announced.
-    published = [decode(r.value) for r in read_all(broker, "assessment-events", expected=2)]
-    assert sorted(e.event_type for e in published) == [event.event_type, "ruleset.published"]
+    # The assessment relay published it, after the rulesets its migration announced.
+    rulesets = len(available_versions())
+    published = [
+        decode(r.value) for r in read_all(broker, "assessment-events", expected=1 + rulesets)
+    ]
+    assert sorted(e.event_type for e in published) == [
+        event.event_type,
+        *["ruleset.published"] * rulesets,
+    ]
     assert [e for e in published if e.event_id == event.event_id] == [event]
 
     system.process.send_signal(2)  # Ctrl-C

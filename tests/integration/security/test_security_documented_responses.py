@@ -146,6 +146,9 @@ def test_every_response_of_a_whole_journey_is_as_documented(
     assert assessment.call("GET", f"{base}/result", headers=token).status_code == 409
     answers = {"answers": COMPLETE_ANSWERS}
     assert assessment.call("PUT", f"{base}/answers", json=answers, headers=token).status_code == 200
+    # A draft on the current edition stays there: the move answers with the draft as it is.
+    moved = assessment.call("POST", f"{base}/current-version", headers=token)
+    assert moved.status_code == 200
     assert assessment.call("POST", f"{base}/submit", headers=token).status_code == 200
 
     # Notifications learns of the scored assessment; the company books and moves a meeting.
