@@ -4,11 +4,13 @@
 bench/results/reporting_rulesets.json and prints a summary. No broker is needed.
 
 Side by side in one run: each example assessment of the event contract is scored again from
-its answers with both rulesets (same company, same day), and both reports are rendered
-directly (report model, HTML, WeasyPrint) in alternation, so drift of the machine hits both
-sides alike. 2026.2 shows fewer measures, programmes, partners and agenda points: the
-report should get shorter where the content did (target: render time per report down by a
-quarter or more).
+its answers with both rulesets (same company, same day), and the reports are rendered
+directly (report model, HTML, WeasyPrint) in alternation, so drift of the machine hits all
+sides alike. Three sides: "before" is a 2026.1 report in the layout used until 2026.2, each
+chapter on a page of its own; "2026.1" the same report in today's layout, where chapters
+follow one another; "after" the 2026.2 report in today's layout. 2026.2 shows fewer
+measures, programmes, partners and agenda points: the report should get shorter where the
+content did (target: render time per report, before to after, down by a quarter or more).
 """
 
 from __future__ import annotations
@@ -40,6 +42,9 @@ from reporting.domain.benchmark import Benchmark
 from reporting.services.generate_report import report_request
 
 VERSIONS = ("2026.1", "2026.2")
+# The rule of report.css until 2026.2 (every chapter on a new page), put back for "before".
+CHAPTER_PAGES = "<style>section { break-before: page; }</style></head>"
+SIDES = {"before": ("2026.1", CHAPTER_PAGES), "2026.1": ("2026.1", None), "after": ("2026.2", None)}
 TARGET_RENDER_REDUCTION = 0.25
 DEFAULT_OUT = Path("bench/results/reporting_rulesets.json")
 
@@ -87,24 +92,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         for template in scored_templates()
     ]
 
-    def render(data: Mapping[str, Any]) -> tuple[float, int]:
+    def render(data: Mapping[str, Any], layout: str | None) -> tuple[float, int]:
         request = report_request(data, Benchmark("none", 0), "http://127.0.0.1:8002/book/x")
         started = time.perf_counter()
-        pages = renderer.render(html.render(request)).pages
+        document = html.render(request)
+        if layout:
+            document = document.replace("</head>", layout, 1)
+        pages = renderer.render(document).pages
         return (time.perf_counter() - started) * 1000, pages
 
-    render(cases[0][VERSIONS[0]])  # fonts parsed, templates compiled: steady state only
-    millis: dict[str, list[float]] = {version: [] for version in VERSIONS}
-    pages: dict[str, list[int]] = {version: [] for version in VERSIONS}
+    render(cases[0][VERSIONS[0]], None)  # fonts parsed, templates compiled: steady state only
+    millis: dict[str, list[float]] = {side: [] for side in SIDES}
+    pages: dict[str, list[int]] = {side: [] for side in SIDES}
     per_case = []
     for case in cases:
         case_pages = {}
         for _ in range(args.rounds):
-            for version in VERSIONS:
-                took, count = render(case[version])
-                millis[version].append(took)
-                pages[version].append(count)
-                case_pages[version] = count
+            for side, (version, layout) in SIDES.items():
+                took, count = render(case[version], layout)
+                millis[side].append(took)
+                pages[side].append(count)
+                case_pages[side] = count
         per_case.append(
             {
                 "company": case[VERSIONS[0]]["company"]["name"],
@@ -129,7 +137,7 @@ def build_results(
     pages: Mapping[str, list[int]],
     per_case: list[dict[str, Any]],
 ) -> dict[str, Any]:
-    before, after = (statistics.median(millis[v]) for v in VERSIONS)
+    before, after = (statistics.median(millis[side]) for side in ("before", "after"))
     reduction = round(1 - after / before, 3)
     return {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -137,8 +145,12 @@ def build_results(
         "weasyprint": package_version("weasyprint"),
         "cpu_cores": os.cpu_count(),
         "settings": {"rounds": args.rounds, "examples": len(per_case)},
-        "render": {v: percentiles(millis[v]) for v in VERSIONS},
-        "pages_median": {v: statistics.median(pages[v]) for v in VERSIONS},
+        "sides": {
+            side: {"ruleset": version, "chapter_pages": bool(layout)}
+            for side, (version, layout) in SIDES.items()
+        },
+        "render": {side: percentiles(millis[side]) for side in SIDES},
+        "pages_median": {side: statistics.median(pages[side]) for side in SIDES},
         "per_example": per_case,
         "render_p50_reduction": reduction,
         "target_render_reduction": TARGET_RENDER_REDUCTION,
@@ -148,9 +160,9 @@ def build_results(
 
 def summary(report: dict[str, Any], out: Path) -> str:
     lines = [
-        f"Ruleset {v}: {report['pages_median'][v]:g} pages, render "
-        + describe_percentiles(report["render"][v])
-        for v in VERSIONS
+        f"{side}: {report['pages_median'][side]:g} pages, render "
+        + describe_percentiles(report["render"][side])
+        for side in SIDES
     ]
     lines += [
         f"  {case['company']}: pages {case['pages']}, measures "
@@ -160,7 +172,7 @@ def summary(report: dict[str, Any], out: Path) -> str:
         for case in report["per_example"]
     ]
     lines.append(
-        f"Median render time down by {report['render_p50_reduction']:.0%} "
+        f"Median render time, before to after, down by {report['render_p50_reduction']:.0%} "
         f"(target >= {TARGET_RENDER_REDUCTION:.0%}: {verdict(report['meets_target'])})"
     )
     lines.append(f"written to {out}")
