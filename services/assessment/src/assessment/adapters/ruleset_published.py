@@ -43,6 +43,16 @@ def ruleset_published(version: str, now: datetime) -> Envelope:
             "questionnaire_version": questionnaire.version,
             "published_at": now,
             "vocabulary": vocabulary_part(questionnaire, ruleset),
+            "funding_reviews": [
+                {
+                    "id": programme.id,
+                    "name": programme.name.in_language("de"),  # the desk is German
+                    "ends_on": programme.ends_on,
+                    "verified_on": programme.verified_on,
+                    "review_by": programme.review_by,
+                }
+                for programme in ruleset.catalogue.funding
+            ],
         },
         producer=PRODUCER,
         correlation_id=f"ruleset-{version}",

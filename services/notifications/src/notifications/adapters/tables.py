@@ -147,6 +147,19 @@ vocabularies = Table(
     Column("vocabulary", JSON, nullable=False),
 )
 
+# Each ruleset's funding programmes with their review dates, as `ruleset.published` carries
+# them: what the admins' list of facts due for a check reads.
+funding_reviews = Table(
+    "funding_reviews",
+    metadata,
+    Column("ruleset_version", String(50), primary_key=True),
+    Column("programme_id", String(100), primary_key=True),
+    Column("name", String(300), nullable=False),
+    Column("ends_on", Date),
+    Column("verified_on", Date, nullable=False),
+    Column("review_by", Date, nullable=False),
+)
+
 meetings = Table(
     "meetings",
     metadata,

@@ -46,10 +46,10 @@ def newest(db: Session | Connection) -> Vocabulary:
     rows = db.execute(select(vocabularies.c.ruleset_version, vocabularies.c.vocabulary)).all()
     if not rows:
         return Vocabulary.of(None)
-    return Vocabulary.of(max(rows, key=lambda row: _version_order(row.ruleset_version)).vocabulary)
+    return Vocabulary.of(max(rows, key=lambda row: version_order(row.ruleset_version)).vocabulary)
 
 
-def _version_order(version: str) -> tuple[int, ...]:
+def version_order(version: str) -> tuple[int, ...]:
     # "2026.10" is newer than "2026.9"; a version not in that form sorts first.
     parts = version.split(".")
     return tuple(int(part) for part in parts) if all(p.isdigit() for p in parts) else ()

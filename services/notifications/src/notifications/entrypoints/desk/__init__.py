@@ -1,6 +1,7 @@
 """The advisor desk at /desk/: login, the assigned companies by priority, meetings,
 availability, the delivery log, and (for admins) the advisors and their routing, the
-companies' call-back requests and their privacy actions.
+companies' call-back requests and their privacy actions, and the funding facts due for a
+check.
 
 Importing the views adds their routes to the one blueprint."""
 
@@ -10,6 +11,7 @@ from notifications.entrypoints.desk import (
     availability_views,
     callback_views,
     company_views,
+    funding_review_views,
     privacy_views,
 )
 from notifications.entrypoints.desk.blueprint import desk
@@ -21,5 +23,6 @@ __all__ = [
     "callback_views",
     "company_views",
     "desk",
+    "funding_review_views",
     "privacy_views",
 ]

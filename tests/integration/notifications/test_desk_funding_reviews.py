@@ -1,0 +1,79 @@
+"""Admins see on the desk which funding facts of the current ruleset are due for a check, as
+`ruleset.published` carries the programmes' review dates; advisors do not get the page."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from flask.testing import FlaskClient
+from notifications_desk_helpers import account, log_in
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from assessment.adapters.ruleset_published import ruleset_published
+from assessment.domain import available_versions, load_version
+from notifications.services.record_ruleset_words import record_ruleset_words
+
+NOW = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
+
+
+def _published(engine: Engine, version: str, *, without_reviews: bool = False) -> None:
+    event = ruleset_published(version, NOW)
+    if without_reviews:  # as in events of the first v1
+        data = {key: value for key, value in event.data.items() if key != "funding_reviews"}
+        event = dataclasses.replace(event, data=data)
+    with Session(engine) as session, session.begin():
+        record_ruleset_words(session, event)
+
+
+def _rows(page: str) -> list[tuple[str, str]]:
+    return re.findall(r"<tr>\s*<td>(.*?)<br><small>(.*?)</small></td>", page)
+
+
+def test_on_new_years_day_the_open_ended_programmes_are_due(
+    engine: Engine, desk_client: FlaskClient, pin_clock: Callable[[datetime], None]
+) -> None:
+    for version in available_versions():
+        _published(engine, version)
+    log_in(desk_client, account(engine, "Ada Admin", role="admin"))
+    current = available_versions()[-1]
+    _, ruleset = load_version(current)
+    # The open-ended programmes, whose facts were to be checked by 2026-12-31 (rulesets
+    # README, funding dates); those ending that day are no longer offered on 2027-01-01.
+    expected = [
+        ("Bürgschaftsbank Bayern", "buergschaftsbank_bayern"),
+        ("Forschungszulage (steuerliche Forschungsförderung)", "forschungszulage"),
+        ("Förderkredite von LfA und KfW", "foerderkredite_lfa_kfw"),
+        ("Mittelstand-Digital Zentren", "mittelstand_digital_zentren"),
+        ("Qualifizierungschancengesetz (§ 82 SGB III)", "qualifizierungschancengesetz"),
+        ("Qualifizierungsgeld", "qualifizierungsgeld"),
+        ("Transformationsfonds Bayern (LfA)", "lfa_transformationsfonds_bayern"),
+    ]
+
+    pin_clock(datetime(2026, 12, 31, 22, 59, tzinfo=UTC))  # 23:59 in Bamberg
+    before = desk_client.get("/desk/funding-reviews").get_data(as_text=True)
+    pin_clock(datetime(2026, 12, 31, 23, 0, tzinfo=UTC))  # midnight in Bamberg
+    after = desk_client.get("/desk/funding-reviews").get_data(as_text=True)
+
+    assert "Keine Angaben sind zur Prüfung fällig" in before
+    assert f"Regelwerk {current}: {len(expected)} von {len(ruleset.catalogue.funding)}" in after
+    assert _rows(after) == expected  # all one day overdue: by name
+    assert after.count("1 Tag</td>") == len(expected)
+    assert 'href="/desk/funding-reviews">Förderdaten</a>' in after
+
+
+def test_an_advisor_does_not_get_the_list_and_old_events_list_nothing(
+    engine: Engine, desk_client: FlaskClient, pin_clock: Callable[[datetime], None]
+) -> None:
+    _published(engine, available_versions()[-1], without_reviews=True)
+    pin_clock(datetime(2027, 6, 1, 8, 0, tzinfo=UTC))
+    log_in(desk_client, account(engine, "Bea Berater"))
+    assert desk_client.get("/desk/funding-reviews").status_code == 403
+
+    admin = FlaskClient(desk_client.application)
+    log_in(admin, account(engine, "Ada Admin", role="admin"))
+    page = admin.get("/desk/funding-reviews").get_data(as_text=True)
+    assert "Noch kein Regelwerk mit Förderdaten empfangen." in page
