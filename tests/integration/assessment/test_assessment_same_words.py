@@ -4,61 +4,22 @@ reads itself and the report and the mail take from the `assessment.scored` event
 
 from __future__ import annotations
 
-import html
-import subprocess
 import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
+from assessment_report_helpers import page_text, pdf_text, scored_event_of
 from flask.testing import FlaskClient
-from sqlalchemy import Engine, select
-from testkit.web import bearer
+from sqlalchemy import Engine
 
-from eventing.codec import decode
-from eventing.tables import outbox
 from eventing.vocabulary import Vocabulary
 from notifications.adapters.company_assessments import scored_values
 from notifications.adapters.report_mails import CompanyLinks, Report, company_mail
-from reporting.adapters.document_html import JinjaDocumentHtml
-from reporting.adapters.render_process import RenderProcess
-from reporting.domain.benchmark import Benchmark
-from reporting.services.generate_report import report_request
 
 INDEX_NAMES = {"de": {"Betroffenheit", "Handlungsfähigkeit"}, "en": {"Exposure", "Readiness"}}
 OTHER_INDEX_NAMES = {"Wandlungsfähigkeit", "Anpassungsfähigkeit", "Transformability"}
-
-
-def _scored_event(client: FlaskClient, engine: Engine, body: dict[str, Any], answers: Any):
-    started = client.post("/api/v1/assessments", json=body).json
-    auth = bearer(started["token"])
-    url = f"/api/v1/assessments/{started['id']}"
-    assert client.put(f"{url}/answers", json={"answers": answers}, headers=auth).status_code == 200
-    assert client.post(f"{url}/submit", headers=auth).status_code == 200
-    with engine.connect() as connection:
-        [row] = connection.execute(
-            select(outbox.c.payload).where(outbox.c.event_type == "assessment.scored")
-        ).all()
-    return started, decode(row.payload.encode()).data
-
-
-def _page_text(client: FlaskClient, started: dict[str, str]) -> str:
-    client.get(urlsplit(started["resume_url"]).path)  # opens the browser session
-    page = client.get(f"/a/{started['id']}/result")
-    assert page.status_code == 200
-    return " ".join(html.unescape(page.get_data(as_text=True)).split())
-
-
-def _pdf_text(data: dict[str, Any], tmp_path: Path) -> str:
-    request = report_request(data, Benchmark("none", 0), "http://book.test/b")
-    pdf = RenderProcess(60).render(JinjaDocumentHtml().render(request))
-    (tmp_path / "report.pdf").write_bytes(pdf.content)
-    text = subprocess.run(
-        ["pdftotext", str(tmp_path / "report.pdf"), "-"], capture_output=True, text=True, check=True
-    ).stdout
-    return " ".join(text.split())
 
 
 def _mail_text(data: dict[str, Any]) -> str:
@@ -84,7 +45,7 @@ def test_page_pdf_and_mail_say_the_same_words(
     tmp_path: Path,
 ):
     start_body["language"] = language
-    started, data = _scored_event(client, engine, start_body, complete_answers)
+    started, data = scored_event_of(client, engine, start_body, complete_answers)
     words = Vocabulary.of(data["vocabulary"])
     scores = data["scores"]
     named = {
@@ -99,8 +60,8 @@ def test_page_pdf_and_mail_say_the_same_words(
     expected = {"page": named | gaps, "pdf": named | gaps, "mail": named}
 
     texts = {
-        "page": _page_text(client, started),
-        "pdf": _pdf_text(data, tmp_path),
+        "page": page_text(client, started),
+        "pdf": pdf_text(data, tmp_path),
         "mail": _mail_text(data),
     }
 
