@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
 from marshmallow import ValidationError, fields, validate, validates_schema
@@ -316,6 +316,24 @@ def funding_notes(programme: Mapping[str, Any]) -> list[tuple[FundingNote, Any]]
     if programme.get("review_overdue"):
         notes.append(("programme_as_of", programme["verified_on"]))
     return notes
+
+
+MeasureDetail = Literal["measure_owner", "measure_effort", "measure_funding"]
+
+
+def measure_details(
+    measure: Mapping[str, Any], funding: Sequence[Mapping[str, Any]]
+) -> list[tuple[MeasureDetail, str]]:
+    """What a reader says of a measure beside its title, and the value each part names: who
+    carries it, how much work it is and the name of the shown programme that pays for it.
+    Measures from before 2026.2 carry none of them."""
+    names = {programme["id"]: programme["name"] for programme in funding}
+    details: list[tuple[MeasureDetail, str | None]] = [
+        ("measure_owner", measure.get("owner")),
+        ("measure_effort", measure.get("effort")),
+        ("measure_funding", names.get(measure.get("funding") or "")),
+    ]
+    return [(detail, value) for detail, value in details if value]
 
 
 class PartnerSchema(EventSchema):

@@ -7,11 +7,11 @@ the charts draw. Templates only lay it out.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from eventing.schemas.assessment import funding_notes
+from eventing.schemas.assessment import funding_notes, measure_details
 from eventing.vocabulary import Section, Vocabulary
 from reporting.domain.answers import (
     CONTRACT_HORIZON,
@@ -343,13 +343,16 @@ def _opportunities(scored: Mapping[str, Any], language: str) -> Opportunities:
 
 
 def _roadmap(recommendations: Mapping[str, Any], language: str) -> tuple[RoadmapPhase, ...]:
-    programmes = {p["id"]: p["name"] for p in recommendations["funding"]}
     return tuple(
         RoadmapPhase(
             horizon=horizon,
             title=pick(ROADMAP_HORIZONS, horizon, language),
             measures=tuple(
-                Item(m["title"], m.get("text"), _measure_note(m, programmes, language))
+                Item(
+                    m["title"],
+                    m.get("text"),
+                    _measure_note(m, recommendations["funding"], language),
+                )
                 for m in recommendations["measures"]
                 if m["horizon"] == horizon
             ),
@@ -359,17 +362,11 @@ def _roadmap(recommendations: Mapping[str, Any], language: str) -> tuple[Roadmap
 
 
 def _measure_note(
-    measure: Mapping[str, Any], programmes: Mapping[str, str], language: str
+    measure: Mapping[str, Any], funding: Sequence[Mapping[str, Any]], language: str
 ) -> str | None:
-    """Owner, effort and the programme that pays, where the measure names them (2026.2)."""
     parts = [
-        pick(LABELS, label, language).format(value=value)
-        for label, value in (
-            ("measure_owner", measure.get("owner")),
-            ("measure_effort", measure.get("effort")),
-            ("measure_funding", programmes.get(measure.get("funding") or "")),
-        )
-        if value
+        pick(LABELS, detail, language).format(value=value)
+        for detail, value in measure_details(measure, funding)
     ]
     return " · ".join(parts) or None
 

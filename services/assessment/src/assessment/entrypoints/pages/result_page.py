@@ -12,6 +12,7 @@ from assessment.entrypoints.pages.meeting_time import meeting_time
 from assessment.entrypoints.pages.ui_texts import ui_text
 from charts.matrix import MatrixTexts, matrix
 from charts.radar import Series, radar
+from eventing.schemas.assessment import measure_details as stored_measure_details
 from wording.formatting import score
 
 # Horizons that get their own words instead of the time-pressure flag's.
@@ -108,16 +109,8 @@ def score_text(value: float | None, language: Language) -> str:
 def measure_details(
     measure: Mapping[str, Any], funding: Sequence[Mapping[str, Any]], language: Language
 ) -> str | None:
-    """Who carries a measure, how much work it is and which programme pays for it (from
-    2026.2; a result without them shows none)."""
-    names = {programme["id"]: programme["name"] for programme in funding}
     parts = [
-        ui_text(language, key, value=value)
-        for key, value in (
-            ("measure_owner", measure.get("owner")),
-            ("measure_effort", measure.get("effort")),
-            ("measure_funding", names.get(measure.get("funding") or "")),
-        )
-        if value
+        ui_text(language, detail, value=value)
+        for detail, value in stored_measure_details(measure, funding)
     ]
     return " · ".join(parts) or None
