@@ -10,21 +10,25 @@ from datetime import UTC, datetime
 
 from flask.testing import FlaskClient
 from notifications_desk_helpers import account, log_in
-from sqlalchemy import Engine
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from assessment.adapters.ruleset_published import ruleset_published
 from assessment.domain import available_versions, load_version
+from notifications.adapters import vocabularies
+from notifications.adapters.tables import funding_reviews
 from notifications.services.record_ruleset_words import record_ruleset_words
 
 NOW = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
 
 
-def _published(engine: Engine, version: str, *, without_reviews: bool = False) -> None:
+def _published(
+    engine: Engine, version: str, *, without_reviews: bool = False, as_version: str = ""
+) -> None:
     event = ruleset_published(version, NOW)
     if without_reviews:  # as in events of the first v1
         data = {key: value for key, value in event.data.items() if key != "funding_reviews"}
-        event = dataclasses.replace(event, data=data)
+        event = dataclasses.replace(event, data=data | {"ruleset_version": as_version or version})
     with Session(engine) as session, session.begin():
         record_ruleset_words(session, event)
 
@@ -65,15 +69,21 @@ def test_on_new_years_day_the_open_ended_programmes_are_due(
     assert 'href="/desk/funding-reviews">Förderdaten</a>' in after
 
 
-def test_an_advisor_does_not_get_the_list_and_old_events_list_nothing(
+def test_an_advisor_does_not_get_the_list(
     engine: Engine, desk_client: FlaskClient, pin_clock: Callable[[datetime], None]
 ) -> None:
-    _published(engine, available_versions()[-1], without_reviews=True)
+    _published(engine, available_versions()[-1])
     pin_clock(datetime(2027, 6, 1, 8, 0, tzinfo=UTC))
     log_in(desk_client, account(engine, "Bea Berater"))
+
     assert desk_client.get("/desk/funding-reviews").status_code == 403
 
-    admin = FlaskClient(desk_client.application)
-    log_in(admin, account(engine, "Ada Admin", role="admin"))
-    page = admin.get("/desk/funding-reviews").get_data(as_text=True)
-    assert "Noch kein Regelwerk mit Förderdaten empfangen." in page
+
+def test_an_event_of_the_first_v1_stores_no_dates(engine: Engine, migrated: str) -> None:
+    # A version of its own: other tests of the run may have stored the packaged ones.
+    _published(engine, available_versions()[-1], without_reviews=True, as_version="1999.1")
+
+    query = select(func.count()).where(funding_reviews.c.ruleset_version == "1999.1")
+    with engine.connect() as connection:
+        assert connection.execute(query).scalar() == 0
+        assert vocabularies.of_ruleset(connection, "1999.1").name("classes", "A", "de")

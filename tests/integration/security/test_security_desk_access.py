@@ -65,6 +65,7 @@ ACCESS = {
     ("POST", "/desk/companies/<assessment_id>/privacy/erasure"): ADMIN,
     ("GET", "/desk/callbacks"): ADMIN,
     ("POST", "/desk/callbacks/<request_id>/done"): ADMIN,
+    ("GET", "/desk/funding-reviews"): ADMIN,
 }
 
 

@@ -2,18 +2,56 @@
 
 from __future__ import annotations
 
+import random
 import socket
+import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 LOOPBACK = "127.0.0.1"
 
 
+# Ports handed out by this process, so two callers never get the same one before binding.
+_HANDED_OUT: set[int] = set()
+_LOCK = threading.Lock()
+# How far below the kernel's ephemeral range ports are taken from.
+_SPAN = 12_000
+
+
 def free_port(host: str = LOOPBACK) -> int:
-    """A port nobody listens on right now (another process may still take it before you)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((host, 0))
-        return int(sock.getsockname()[1])
+    """A port nobody listens on right now, taken below the kernel's ephemeral range.
+
+    A port the kernel picks (bind to 0) lies inside that range, where every outgoing
+    connection takes its local port: on a busy machine a client of Kafka, PostgreSQL or a
+    browser can take it before the process meant to listen on it binds, and that process
+    then dies with "Address already in use" (seen in CI for a relay's metrics port). Below
+    the range only a deliberate bind can collide.
+    """
+    low = _ephemeral_range()[0]
+    candidates = range(max(1024, low - _SPAN), low)
+    with _LOCK:
+        for _ in range(1_000):
+            port = random.choice(candidates)  # noqa: S311 - spreading ports, not a secret
+            if port in _HANDED_OUT:
+                continue
+            with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+                try:
+                    sock.bind((host, port))
+                except OSError:
+                    continue
+            _HANDED_OUT.add(port)
+            return port
+    raise OSError(f"no free port on {host} between {candidates.start} and {candidates.stop}")
+
+
+def _ephemeral_range() -> tuple[int, int]:
+    """Linux's range for the local ports of outgoing connections (its default elsewhere)."""
+    try:
+        low, high = Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()
+        return int(low), int(high)
+    except (OSError, ValueError):
+        return 32768, 60999
 
 
 def port_accepts(host: str, port: int, timeout: float = 0.2) -> bool:
