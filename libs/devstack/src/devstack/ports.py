@@ -28,7 +28,7 @@ def free_port(host: str = LOOPBACK) -> int:
     then dies with "Address already in use" (seen in CI for a relay's metrics port). Below
     the range only a deliberate bind can collide.
     """
-    low = _ephemeral_range()[0]
+    low = _ephemeral_low()
     candidates = range(max(1024, low - _SPAN), low)
     with _LOCK:
         for _ in range(1_000):
@@ -45,13 +45,13 @@ def free_port(host: str = LOOPBACK) -> int:
     raise OSError(f"no free port on {host} between {candidates.start} and {candidates.stop}")
 
 
-def _ephemeral_range() -> tuple[int, int]:
-    """Linux's range for the local ports of outgoing connections (its default elsewhere)."""
+def _ephemeral_low() -> int:
+    """Where Linux's range for the local ports of outgoing connections starts (its default
+    where that cannot be read)."""
     try:
-        low, high = Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()
-        return int(low), int(high)
-    except (OSError, ValueError):
-        return 32768, 60999
+        return int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 32768
 
 
 def port_accepts(host: str, port: int, timeout: float = 0.2) -> bool:

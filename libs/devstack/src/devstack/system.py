@@ -15,7 +15,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Mapping
@@ -117,9 +116,19 @@ class ServiceProcess:
         """Asks a loop process for its threads' stacks (servicekit.process) and returns the
         end of its log: what a failed test shows of a process that stopped doing its work."""
         if self.is_running() and not self.name.endswith("-web"):
+            before = len(self.log_text())
             with contextlib.suppress(ProcessLookupError):
                 os.kill(self.pid, signal.SIGUSR1)
-            time.sleep(0.5)  # faulthandler writes from a signal handler; no reply to wait on
+            # No reply to wait on: the dump is there once its header is and the log stops
+            # growing (faulthandler writes it at once, from the signal handler).
+            sizes = [before]
+
+            def dumped() -> bool:
+                text = self.log_text()
+                sizes.append(len(text))
+                return "(most recent call first)" in text[before:] and sizes[-1] == sizes[-2]
+
+            wait_until(dumped, timeout=5, interval=0.05)
         return "\n".join(self.log_text().splitlines()[-lines:])
 
     def _close_log(self) -> None:
