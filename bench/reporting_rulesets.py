@@ -7,10 +7,11 @@ Side by side in one run: each example assessment of the event contract is scored
 its answers with both rulesets (same company, same day), and the reports are rendered
 directly (report model, HTML, WeasyPrint) in alternation, so drift of the machine hits all
 sides alike. Three sides: "before" is a 2026.1 report in the layout used until 2026.2, each
-chapter on a page of its own; "2026.1" the same report in today's layout, where chapters
-follow one another; "after" the 2026.2 report in today's layout. 2026.2 shows fewer
-measures, programmes, partners and agenda points: the report should get shorter where the
-content did (target: render time per report, before to after, down by a quarter or more).
+chapter on a page of its own and tables laid out from their cells' text; "2026.1" the same
+report in today's layout, where chapters follow one another in fixed-width tables; "after"
+the 2026.2 report in today's layout. 2026.2 shows fewer measures, programmes, partners and
+agenda points: the report should get shorter where the content did (target: render time
+per report, before to after, down by a quarter or more).
 """
 
 from __future__ import annotations
@@ -42,9 +43,12 @@ from reporting.domain.benchmark import Benchmark
 from reporting.services.generate_report import report_request
 
 VERSIONS = ("2026.1", "2026.2")
-# The rule of report.css until 2026.2 (every chapter on a new page), put back for "before".
-CHAPTER_PAGES = "<style>section { break-before: page; }</style></head>"
-SIDES = {"before": ("2026.1", CHAPTER_PAGES), "2026.1": ("2026.1", None), "after": ("2026.2", None)}
+# The rules of report.css until 2026.2, put back for "before": every chapter on a new page,
+# and tables whose column widths are measured from every cell's text.
+BEFORE_LAYOUT = (
+    "<style>section { break-before: page; } table { table-layout: auto; }</style></head>"
+)
+SIDES = {"before": ("2026.1", BEFORE_LAYOUT), "2026.1": ("2026.1", None), "after": ("2026.2", None)}
 TARGET_RENDER_REDUCTION = 0.25
 DEFAULT_OUT = Path("bench/results/reporting_rulesets.json")
 
@@ -146,7 +150,7 @@ def build_results(
         "cpu_cores": os.cpu_count(),
         "settings": {"rounds": args.rounds, "examples": len(per_case)},
         "sides": {
-            side: {"ruleset": version, "chapter_pages": bool(layout)}
+            side: {"ruleset": version, "layout_until_2026_2": bool(layout)}
             for side, (version, layout) in SIDES.items()
         },
         "render": {side: percentiles(millis[side]) for side in SIDES},

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 
 from weasyprint import CSS, HTML
@@ -26,6 +27,19 @@ class WeasyPrintRenderer:
         )
 
     def render(self, html: str) -> Pdf:
+        # A render allocates hundreds of thousands of objects, and the collections they would
+        # trigger walk the fonts and stylesheet kept between reports each time: a tenth of the
+        # render time. Collected once afterwards instead; the young generation holds all of
+        # this render's garbage, as nothing was collected (and so promoted) meanwhile.
+        gc.disable()
+        try:
+            pdf = self._render(html)
+        finally:
+            gc.enable()
+            gc.collect(0)
+        return pdf
+
+    def _render(self, html: str) -> Pdf:
         # No base URL: a relative reference in the document resolves to nothing at all.
         document = HTML(string=html, base_url=None, url_fetcher=self._fetcher).render(
             stylesheets=[self._stylesheet], font_config=self._fonts
