@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PACKAGES := libs/servicekit libs/eventing libs/mailing libs/privacy libs/charts libs/wording libs/devstack $(sort $(dir $(wildcard services/*/pyproject.toml)))
 INSTALLED := $(VENV)/.installed
 
-.PHONY: help install kafka run seed demo test lint mutation bench lock clean
+.PHONY: help install catalogues translations kafka run seed demo test lint mutation bench lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -20,7 +20,19 @@ $(INSTALLED): requirements/constraints.txt requirements/dev.txt $(addsuffix pypr
 		$(foreach package,$(PACKAGES),-e $(package))
 	touch $@
 
-install: $(INSTALLED) ## create .venv and install the pinned dependencies
+install: $(INSTALLED) catalogues ## create .venv, install the pinned dependencies, compile the catalogues
+
+# Every package's translations (src/<package>/locale/, see devstack.catalogues), compiled for
+# the services to read. pybabel compile checks each translation's placeholders against its
+# message id: a broken one fails the build here, not a page later (and leaves no .mo behind).
+CATALOGUES := $(patsubst %.po,%.mo,$(wildcard libs/*/src/*/locale/*/LC_MESSAGES/messages.po services/*/src/*/locale/*/LC_MESSAGES/messages.po))
+%.mo: %.po | $(INSTALLED)
+	$(BIN)/pybabel --quiet compile --input-file $< --output-file $@ || { rm -f $@; exit 1; }
+
+catalogues: $(CATALOGUES) ## compile the translations (make does it before run and test)
+
+translations: $(INSTALLED) ## after changing texts in the code: update every package's catalogues, then translate the empty entries
+	$(BIN)/wegweiser-dev translations
 
 # Apache Kafka's jars from Maven Central, once per version (the pom names it; deploy/ pins
 # the same). Tansu, the default broker, needs nothing but the Python packages.
@@ -39,7 +51,7 @@ kafka: $(KAFKA_LIBS)/.complete ## fetch Apache Kafka (pinned, for TEST_KAFKA=apa
 
 # Which broker `make run` starts: tansu (memory only, the default) or apache (`make kafka`).
 KAFKA ?= tansu
-RUN_NEEDS := $(INSTALLED) $(if $(filter apache,$(KAFKA)),$(KAFKA_LIBS)/.complete)
+RUN_NEEDS := $(INSTALLED) $(CATALOGUES) $(if $(filter apache,$(KAFKA)),$(KAFKA_LIBS)/.complete)
 
 run: $(RUN_NEEDS) ## run the whole system (broker, SMTP sink, every service); Ctrl-C stops it
 	LOCAL_KAFKA=$(KAFKA) $(BIN)/wegweiser-dev run
@@ -65,7 +77,7 @@ $(CHROMIUM) $(PDFTOTEXT) $(HB_SUBSET):
 # tansu (the default without Java).
 HAVE_JAVA := $(shell command -v java 2>/dev/null)
 TEST_KAFKA ?= $(if $(HAVE_JAVA),apache,tansu)
-TEST_NEEDS := $(INSTALLED) $(CHROMIUM) $(PDFTOTEXT) $(HB_SUBSET) $(if $(filter apache,$(TEST_KAFKA)),$(KAFKA_LIBS)/.complete)
+TEST_NEEDS := $(INSTALLED) $(CATALOGUES) $(CHROMIUM) $(PDFTOTEXT) $(HB_SUBSET) $(if $(filter apache,$(TEST_KAFKA)),$(KAFKA_LIBS)/.complete)
 
 test: $(TEST_NEEDS) ## run the whole test suite (TEST_KAFKA=apache for Apache Kafka; TEST_DATABASE_URL adds PostgreSQL)
 	TEST_KAFKA=$(TEST_KAFKA) $(BIN)/pytest

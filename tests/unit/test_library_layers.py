@@ -1,6 +1,7 @@
-"""The libraries stay layered: servicekit (what every process reuses), charts (pure SVG)
-and wording (dates and numbers for people) at the bottom; eventing (events and Kafka) and
-mailing (the mail outbox) on servicekit, side by side; privacy (erasure, link revocation,
+"""The libraries stay layered: charts (pure SVG) and wording (languages, catalogues, dates
+and numbers for people) at the bottom; servicekit (what every process reuses, including the
+language of a request) on wording; eventing (events and Kafka) and mailing (the mail outbox
+and its translated templates) on servicekit, side by side; privacy (erasure, link revocation,
 export, retention) on eventing; devstack (the local stack) on top. No library imports a
 service. Read from the source, so an import in a function body or under TYPE_CHECKING counts
 too, and from each pyproject, so a declared dependency cannot bring back what the imports
@@ -17,13 +18,13 @@ import pytest
 ROOT = Path(__file__).parents[2]
 # The first-party packages each library may import besides itself.
 MAY_IMPORT = {
-    "servicekit": set(),
+    "servicekit": {"wording"},
     "charts": set(),
     "wording": set(),
     "eventing": {"servicekit"},
-    "mailing": {"servicekit"},
+    "mailing": {"servicekit", "wording"},
     "privacy": {"servicekit", "eventing"},
-    "devstack": {"servicekit", "eventing"},
+    "devstack": {"servicekit", "eventing", "wording"},
 }
 SERVICES = {path.parent.name for path in ROOT.glob("services/*/src/*/__init__.py")}
 FIRST_PARTY = set(MAY_IMPORT) | SERVICES
@@ -58,7 +59,12 @@ def _declared_first_party(library: str) -> set[str]:
 def test_every_library_has_its_layer_and_the_reader_sees_imports():
     assert {path.name for path in (ROOT / "libs").iterdir() if path.is_dir()} == set(MAY_IMPORT)
     assert "assessment" in SERVICES
-    assert set(_imported_first_party("devstack")) == {"devstack", "eventing", "servicekit"}
+    assert set(_imported_first_party("devstack")) == {
+        "devstack",
+        "eventing",
+        "servicekit",
+        "wording",
+    }
 
 
 @pytest.mark.parametrize("library", sorted(MAY_IMPORT))

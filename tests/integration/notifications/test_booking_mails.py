@@ -155,7 +155,7 @@ def test_english_company_mail_with_a_hostile_name_stays_inert(
 
     mails = _by_recipient(send_due())
     message = mails["company"]
-    assert message["Subject"].startswith("Your transformation talk on")
+    assert message["Subject"].startswith("Your transformation meeting on")
     assert "time zone Europe/Berlin" in message["Subject"]
     text, html = _text(message, "plain"), _text(message, "html")
     assert "Hello Erika Muster" in text

@@ -109,14 +109,14 @@ def test_the_advisor_and_the_company_get_one_mail_each_with_the_right_content(
     for expected in (
         "Hofmann Präzisionsdrehteile GmbH (Landkreis Bamberg)",
         "Andreas Hofmann <a.hofmann@hofmann-praezision.example>",
-        "Klasse:        A \N{EN DASH} Akuter Handlungsbedarf",
+        "Klasse: A \N{EN DASH} Akuter Handlungsbedarf",
         "Betroffenheit (E): 78,3 (sehr hoch)",
         "Handlungsfähigkeit (R): 34,0 (Entwickler)",
-        "Priorität P:   51,7 (dringend)",
+        "Priorität P: 51,7 (dringend)",
         "1. Produktportfolio und Antriebsabhängigkeit: 80,3 (sehr hoch)",
         "2. Technologie und Innovation: 22,5 (Einsteiger)",
         "3. Strategie und Geschäftsmodell: 31,3 (Entwickler)",
-        "Bewertet am:   09.03.2026, 11:41 Uhr (MEZ)",
+        "Bewertet am: 09.03.2026, 11:41 Uhr (MEZ)",
         generated.data["download_url"],
         f"http://notifications.test/desk/companies/{scored.data['assessment_id']}",
     ):

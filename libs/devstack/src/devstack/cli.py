@@ -1,5 +1,5 @@
-"""`wegweiser-dev run | seed | demo | broker | smtp-sink`: the whole system, its demo data,
-or one piece of the local stack."""
+"""`wegweiser-dev run | seed | demo | broker | smtp-sink | translations`: the whole system,
+its demo data, one piece of the local stack, or the texts of the code into the catalogues."""
 
 from __future__ import annotations
 
@@ -32,6 +32,10 @@ def main(argv: list[str] | None = None) -> int:
         return demo.seed(os.environ) if args.command == "seed" else demo.main(os.environ)
     if args.command == "broker":
         return _broker(args.port, args.log_dir)
+    if args.command == "translations":
+        from devstack import catalogues
+
+        return catalogues.main(Path.cwd())
     return _smtp_sink(args.port, args.ui_port, args.mail_dir)
 
 
@@ -45,6 +49,10 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("seed", help="add the demo advisors with their availability")
     commands.add_parser(
         "demo", help="with `run` running: seed, and take example companies through the check"
+    )
+    commands.add_parser(
+        "translations",
+        help="from the repository root: update every package's catalogues from its code",
     )
     broker = commands.add_parser("broker", help="run only the local Tansu broker")
     broker.add_argument("--port", type=int, default=_env_int("KAFKA_LOCAL_PORT", 9092))
