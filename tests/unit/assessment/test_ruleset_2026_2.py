@@ -1,5 +1,5 @@
-"""The exposure rules ruleset 2026.2 adds (economy, distress, time pressure) are checked
-entry by entry like the rest: a mistake names the entry."""
+"""The exposure rules ruleset 2026.2 adds (economy, distress, time pressure) and the sources
+its catalogue must cite are checked entry by entry like the rest: a mistake names the entry."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from assessment.domain import RulesetError, load_questionnaire, load_ruleset
+from assessment.domain import RulesetError, load_questionnaire, load_ruleset, load_version
 from assessment.domain.questionnaire import Questionnaire
 
 
@@ -99,6 +99,26 @@ BREAKAGES: list[tuple[str, Callable[[dict[str, Any]], Any], str]] = [
         "exposure.distress.all_of[0].any_of: [0] 'negative' is not one of",
     ),
     (
+        "partner without a source",
+        lambda d: d["catalogue"]["partners"][3].pop("source_url"),
+        "catalogue.partners[3] (ofracar): source_url is missing",
+    ),
+    (
+        "partner without a check date",
+        lambda d: d["catalogue"]["partners"][4].pop("verified_on"),
+        "catalogue.partners[4] (ihk_oberfranken): verified_on is missing",
+    ),
+    (
+        "programme without sources",
+        lambda d: d["catalogue"]["funding"][3].pop("sources"),
+        "catalogue.funding[3] (forschungszulage): sources is missing",
+    ),
+    (
+        "programme with an empty source list",
+        lambda d: d["catalogue"]["funding"][3].update(sources=[]),
+        "catalogue.funding[3] (forschungszulage): sources needs at least 1 entries",
+    ),
+    (
         "distress on a number item",
         lambda d: d["exposure"]["distress"]["any_of"][0].update(item="market.automotive_share"),
         "exposure.distress.any_of[0]: item is not a single-choice item of the questionnaire",
@@ -120,3 +140,12 @@ def test_a_broken_rule_names_the_bad_entry(
         load_ruleset(raw, questionnaire)
     assert str(raised.value).startswith("ruleset 2026.2: ")
     assert message in str(raised.value)
+
+
+def test_every_programme_and_partner_cites_its_source_while_2026_1_loads_without() -> None:
+    catalogue = load_version("2026.2")[1].catalogue
+    assert all(programme.sources for programme in catalogue.funding)
+    assert all(partner.source_url and partner.verified_on for partner in catalogue.partners)
+    # 2026.1 predates the rule: a partner without a source still loads there.
+    earlier = load_version("2026.1")[1].catalogue
+    assert any(partner.source_url is None for partner in earlier.partners)

@@ -216,6 +216,9 @@ class CatalogueContext:
     classes: Collection[str]
     # Whether the ruleset defines the size ranges the numeric rules (SIZE_RULES) need.
     size_ranges: bool = False
+    # From 2026.2 every programme names its sources and every partner its source_url and
+    # verified_on: the catalogue advises by name, so each name must be citable.
+    sources_required: bool = False
 
 
 def read_catalogue(node: Node, context: CatalogueContext) -> Catalogue:
@@ -305,8 +308,10 @@ def _education(node: Node, context: CatalogueContext) -> Education:
 
 
 def _partner(node: Node, context: CatalogueContext) -> Partner:
+    sourced = ("source_url", "verified_on")
     node.fields(
-        required=("id", "name", "topic"), optional=("dimensions", "source_url", "verified_on")
+        required=("id", "name", "topic", *(sourced if context.sources_required else ())),
+        optional=("dimensions", *(() if context.sources_required else sourced)),
     )
     source_url, verified_on = node.maybe("source_url"), node.maybe("verified_on")
     return Partner(
@@ -332,8 +337,9 @@ def _funding(node: Node, context: CatalogueContext) -> FundingProgramme:
             "verified_on",
             "review_by",
             "dimensions",
+            *(("sources",) if context.sources_required else ()),
         ),
-        optional=("eligibility", "note", "sources"),
+        optional=("eligibility", "note", *(() if context.sources_required else ("sources",))),
     )
     if node.maybe("note"):
         node.get("note").text()

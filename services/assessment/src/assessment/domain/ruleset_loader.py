@@ -93,6 +93,9 @@ def load_ruleset(data: Any, questionnaire: Questionnaire) -> Ruleset:
                 employee_bands=employees,
                 classes=CLASS_IDS,
                 size_ranges=recommendations.eligibility is not None,
+                # The ruleset that words its rules as the guidelines do (2026.2 on) also
+                # cites them: 2026.1, scored before, keeps loading as it was.
+                sources_required=recommendations.eligibility is not None,
             ),
         ),
     )
