@@ -224,3 +224,20 @@ def test_the_project_size_estimate_starts_at_the_lower_bound_of_the_revenue_band
     assert decide(minimum, company("lt50", revenue_band="lt2m"), rules, 3) == Decision(
         "unclear", ("project_size",)
     )
+
+
+def test_regional_aid_is_never_promised_as_the_aid_areas_are_not_in_the_data(
+    packaged: tuple[Questionnaire, Ruleset], rules: EligibilityRules
+) -> None:
+    brf = {entry.id: entry for entry in packaged[1].catalogue.funding}["regionalfoerderung_brf"]
+    # A 1,000+ firm in the city of Bamberg with a large project: every other rule is met,
+    # and whether its site lies in an aid area (large firms only in GRW C/D areas) is open.
+    large = company("ge1000", revenue_band="gt250m", planned_investment_percent=5)
+    small = company("lt50", revenue_band="2m_10m", planned_investment_percent=10)
+
+    assert decide(brf.eligibility, large, rules, 3) == Decision("unclear", ("aid_area",))
+    assert decide(brf.eligibility, small, rules, 3) == Decision("unclear", ("aid_area",))
+    # Below the minimum project of 200k (under 2m revenue at 1 % for 3 years: at most 60k)
+    # it is not offered, wherever the site is.
+    tiny = company("lt50", revenue_band="lt2m", planned_investment_percent=1)
+    assert decide(brf.eligibility, tiny, rules, 3) == Decision("not_eligible")

@@ -92,6 +92,9 @@ class Eligibility:
     # Below it (or unknown) the programme is "unclear", never excluded: it is open to all
     # sizes, and only pays off where energy use is high.
     min_energy_cost_share: float | None = None
+    # Only in the regional aid areas (Bavarian regional aid): which districts those are is
+    # not in the data, so the programme is "unclear" for everyone and says what to check.
+    aid_area_only: bool = False
 
     def rules(self) -> tuple[str, ...]:
         """The names of the rules this entry encodes; each must name its source."""
@@ -110,6 +113,7 @@ _RULE_NAMES = (
     "max_revenue_eur",
     "max_balance_sheet_eur",
     "min_energy_cost_share",
+    "aid_area_only",
 )
 # Rules that need the size ranges of recommendations.eligibility to be decided.
 SIZE_RULES = _RULE_NAMES[4:]
@@ -422,6 +426,7 @@ def _eligibility(node: Node | None, context: CatalogueContext) -> Eligibility:
             if node.maybe("min_energy_cost_share")
             else None
         ),
+        aid_area_only=flag("aid_area_only"),
     )
     if eligibility.max_balance_sheet_eur is not None and eligibility.max_revenue_eur is None:
         node.get("max_balance_sheet_eur").fail("is an alternative to max_revenue_eur, not alone")

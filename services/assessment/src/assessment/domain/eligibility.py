@@ -30,6 +30,7 @@ Reason = Literal[
     "cooperation_only",  # above the single-project limit: only jointly with an SME
     "energy_intensity",  # open to all sizes; pays off with high energy use
     "project_size",  # the minimum project may or may not be reached
+    "aid_area",  # only in regional aid areas, which the data does not name
 ]
 REASONS: tuple[Reason, ...] = get_args(Reason)
 Range = tuple[float, float | None]  # (above, up_to]; up_to None: unbounded
@@ -123,6 +124,8 @@ def decide(
         share = company.energy_cost_share
         intensive = share is not None and share >= eligibility.min_energy_cost_share
         checks.append((True, ()) if intensive else (None, ("energy_intensity",)))
+    if eligibility.aid_area_only:
+        checks.append((None, ("aid_area",)))
     if eligibility.min_project_eur is not None:
         checks.append(_project(company, rules, eligibility.min_project_eur, investment_years))
     return _combine(checks)
