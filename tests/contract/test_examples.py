@@ -159,9 +159,15 @@ def _delete(*path: str | int) -> Any:
         pytest.param(_set("scores", "class", "E"), id="unknown class"),
         pytest.param(_set("contact", "email", "hofmann at example"), id="not an email"),
         pytest.param(_set("answers", "market.price_pressure", True), id="answer is a bool"),
+        pytest.param(_set("language", "fr"), id="a language Wegweiser does not write in"),
     ],
 )
 def test_encode_refuses_a_scored_assessment_its_schema_does_not_describe(change: Any) -> None:
     envelope = decode(SCORED_EXAMPLE.raw)
     with pytest.raises(EncodeError):
         encode(with_data(envelope, change))
+
+
+def test_a_scored_assessment_of_a_dutch_company_travels() -> None:
+    envelope = with_data(decode(SCORED_EXAMPLE.raw), _set("language", "nl"))
+    assert decode(encode(envelope)).data["language"] == "nl"

@@ -91,6 +91,19 @@ def test_messages_come_in_the_language_of_the_assessment(
     ]
 
 
+def test_a_dutch_company_reads_the_messages_in_dutch(
+    client: FlaskClient, start_body: dict[str, Any]
+):
+    start_body["language"] = "nl"
+    started = client.post("/api/v1/assessments", json=start_body).json
+
+    response = _put(client, started, {"market.price_pressure": 9})
+
+    assert response.json["errors"]["answers"]["market.price_pressure"] == [
+        "De waarde moet tussen 1 en 5 liggen."
+    ]
+
+
 @pytest.mark.parametrize(
     "body",
     [

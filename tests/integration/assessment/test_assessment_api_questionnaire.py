@@ -1,4 +1,4 @@
-"""GET /api/v1/questionnaire: the current questionnaire in German or English."""
+"""GET /api/v1/questionnaire: the current questionnaire in German, English or Dutch."""
 
 from __future__ import annotations
 
@@ -60,3 +60,22 @@ def test_the_questionnaire_serves_glossary_hints_in_its_language(client: FlaskCl
     ]  # fmt: skip
     assert glossary(english, "digital.ai_usage") is None
     assert sum(1 for item in english["items"] if "glossary" in item) == 8
+
+
+def test_the_questionnaire_comes_in_dutch(client: FlaskClient):
+    dutch = client.get("/api/v1/questionnaire?lang=nl").json
+
+    assert dutch["language"] == "nl"
+    assert dutch["items"][0]["text"] == "Bedrijfsnaam"
+    assert dutch["unknown_label"] == "Weet ik niet / zeg ik liever niet"
+    assert dutch["dimensions"][1]["title"] == (
+        "Productportfolio en afhankelijkheid van de aandrijving"
+    )
+    reduction = next(i for i in dutch["items"] if i["id"] == "energy.reduction_target")
+    assert reduction["glossary"] == [
+        {
+            "term": "SBTi",
+            "text": "Science Based Targets initiative: toetst of een klimaatdoel past bij het "
+            "1,5-gradenpad van het Akkoord van Parijs.",
+        }
+    ]

@@ -95,3 +95,29 @@ def test_bad_profile_values_are_named_field_by_field(
     assert "employees" in errors["company"]
     assert "email" in errors["contact"]
     assert "benchmarking" in errors["consents"]
+
+
+def test_a_dutch_company_starts_in_dutch(
+    client: FlaskClient, start_body: dict[str, Any], engine: Engine
+):
+    start_body["language"] = "nl"
+
+    response = client.post("/api/v1/assessments", json=start_body)
+
+    assert response.status_code == 201
+    with engine.connect() as connection:
+        assert connection.execute(select(assessments.c.language)).scalar_one() == "nl"
+
+
+def test_a_language_wegweiser_does_not_write_in_is_refused_by_name(
+    client: FlaskClient, start_body: dict[str, Any], engine: Engine
+):
+    start_body["language"] = "fr"
+
+    response = client.post("/api/v1/assessments", json=start_body)
+
+    assert response.status_code == 422
+    assert response.content_type == "application/problem+json"
+    assert response.json["errors"] == {"language": ["Must be one of: de, en, nl."]}
+    with engine.connect() as connection:
+        assert connection.execute(select(assessments)).all() == []

@@ -25,6 +25,7 @@ def test_openapi_documents_every_endpoint_and_the_request_schemas(client: FlaskC
     }
     schemas = document["components"]["schemas"]
     assert schemas["StartAssessment"]["additionalProperties"] is False
+    assert schemas["StartAssessment"]["properties"]["language"]["enum"] == ["de", "en", "nl"]
     assert schemas["Company"]["properties"]["employees"]["enum"] == [
         "lt50", "50_249", "250_399", "400_499", "500_999", "ge1000"
     ]  # fmt: skip

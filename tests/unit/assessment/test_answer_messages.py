@@ -356,3 +356,40 @@ def test_profile_messages(
     changes: dict[str, Any], expected: list[Message], loaded_questionnaire: Questionnaire
 ) -> None:
     assert _messages(validate_profile(loaded_questionnaire, PROFILE | changes)) == expected
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"portfolio.contract_horizon": 2030}, ["Verwacht wordt een van de gegeven antwoorden."]),
+        ({"portfolio.contract_horizon": "2040"}, ["“2040” is geen antwoord bij deze vraag."]),
+        (
+            {"portfolio.revenue_split": {"ice_fuel_injection": 60.5, "battery_systems": 30}},
+            ["De aandelen komen samen uit op 90,5 %; samen moeten ze 100 % zijn."],
+        ),
+        ({"market.top_customer_share": 120}, ["De waarde moet tussen 0 en 100 liggen."]),
+        ({"workforce.training_days": "many"}, ["Verwacht wordt een getal."]),
+    ],
+)
+def test_a_dutch_respondent_reads_the_messages_in_dutch(
+    changes: dict[str, Any], expected: list[str], loaded_questionnaire: Questionnaire
+) -> None:
+    answers = copy.deepcopy(FULL_ANSWERS) | changes
+    errors = validate_answers(loaded_questionnaire, answers)
+    assert [error.message.in_language("nl") for error in errors] == expected
+
+
+def test_a_dutch_respondent_reads_the_profile_messages_in_dutch(
+    loaded_questionnaire: Questionnaire,
+) -> None:
+    errors = validate_profile(
+        loaded_questionnaire, PROFILE | {"company.name": "x" * 201, "company.contact_email": "a@b"}
+    )
+    assert [error.message.in_language("nl") for error in errors] == [
+        "Gebruik maximaal 200 tekens.",
+        ADDRESS_REFUSED["nl"],
+    ]
+    assert ADDRESS_REFUSED["nl"] == (
+        "Vul een e-mailadres in waarnaar wij kunnen verzenden: één adres zoals "
+        "name@example.org, alleen in ASCII-tekens (zonder umlauts of accenten)."
+    )

@@ -74,3 +74,36 @@ def test_the_answered_questions_follow_the_questionnaire_and_leave_out_the_profi
         ("strategy.transformation_strategy", "schriftlich formuliert"),
     ]
     assert answered[1].question == "Welchen Anteil an Ihrem Umsatz hat Ihr größter Kunde? (%)"
+
+
+QUESTIONNAIRE_2026_2, _ = load_version("2026.2")
+
+
+@pytest.mark.parametrize(
+    ("item_id", "value", "expected"),
+    [
+        ("strategy.transformation_strategy", 1, "eerste ideeën"),
+        ("market.price_pressure", 4, "4 – mee eens"),  # noqa: RUF001
+        ("market.price_pressure", None, "Weet ik niet / zeg ik liever niet"),
+        ("workforce.training_days", 2.5, "2,5 dagen per medewerker"),
+        ("market.customers_over_5pct", 3, "3 aantal"),
+        ("portfolio.core_technologies", [], "geen van deze"),
+        (
+            "portfolio.revenue_split",
+            {"ice_fuel_injection": 60, "battery_systems": 40},
+            "Brandstofinjectie: 60 %; Batterijsystemen: 40 %",
+        ),
+        ("company.consent_advisor_sharing", False, "nee"),
+    ],
+)
+def test_a_dutch_company_reads_its_answers_in_dutch(
+    item_id: str, value: Any, expected: str
+) -> None:
+    item = QUESTIONNAIRE_2026_2.item(item_id)
+    assert answer_text(item, {item_id: value}, QUESTIONNAIRE_2026_2, "nl") == expected
+
+
+def test_2026_1_answers_read_in_german_to_a_dutch_reader_but_the_code_words_in_dutch() -> None:
+    item = QUESTIONNAIRE.item("strategy.transformation_strategy")
+    assert answer_text(item, {item.id: 1}, QUESTIONNAIRE, "nl") == "erste Ideen"
+    assert answer_text(item, {}, QUESTIONNAIRE, "nl") == "niet beantwoord"

@@ -302,7 +302,7 @@ JARGON = {
 }
 
 
-def test_the_methodology_jargon_is_explained_in_both_languages(
+def test_the_methodology_jargon_is_explained_in_every_language(
     v1: tuple[Questionnaire, Ruleset], v2: tuple[Questionnaire, Ruleset]
 ) -> None:
     explained = {
@@ -311,7 +311,7 @@ def test_the_methodology_jargon_is_explained_in_both_languages(
     assert explained == JARGON
     for item_id in JARGON:
         for entry in v2[0].item(item_id).glossary:
-            assert entry.text.de != entry.text.en  # both present: the loader checks that
+            assert len({entry.text.de, entry.text.en, entry.text.nl}) == 3
     assert not any(item.glossary for item in v1[0].items)
 
 
@@ -319,24 +319,29 @@ def test_the_methodology_jargon_is_explained_in_both_languages(
     ("glossary", "message"),
     [
         (
-            [{"term": "MES", "text": {"de": "x", "en": "y"}}],
+            [{"term": "MES", "text": {"de": "x", "en": "y", "nl": "z"}}],
             "(energy.measures).glossary[0]: term 'MES' appears neither in the question "
             "nor in an option (de)",
         ),
         (
             [
-                {"term": "PPA", "text": {"de": "x", "en": "y"}},
-                {"term": "ppa", "text": {"de": "x", "en": "y"}},
+                {"term": "PPA", "text": {"de": "x", "en": "y", "nl": "z"}},
+                {"term": "ppa", "text": {"de": "x", "en": "y", "nl": "z"}},
             ],
             "(energy.measures).glossary[1]: term repeats 'ppa'",
         ),
         (
-            [{"term": "PPA", "text": {"de": "x"}}],
+            [{"term": "PPA", "text": {"de": "x", "nl": "z"}}],
             "(energy.measures).glossary[0].text: en is missing",
+        ),
+        (
+            [{"term": "PPA", "text": {"de": "x", "en": "y"}}],
+            "questionnaire 2026.2: items[42] (energy.measures).glossary[0].text: nl is missing: "
+            "from this version on every text needs Dutch (nl)",
         ),
         ([], "(energy.measures): glossary needs at least 1 entries"),
     ],
-    ids=["term not shown", "term twice", "no English", "empty list"],
+    ids=["term not shown", "term twice", "no English", "no Dutch", "empty list"],
 )
 def test_a_broken_glossary_names_the_bad_entry(
     glossary: list[Any], message: str, raw_v2: dict[str, Any]

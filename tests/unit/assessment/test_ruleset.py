@@ -364,16 +364,46 @@ def _rewrite(path: Path, change: Callable[[dict[str, Any]], Any]) -> None:
     path.write_text(json.dumps(data), encoding="utf-8")
 
 
-def test_the_newest_version_is_current(versions_folder: Path) -> None:
+def _as_2026_2(versions_folder: Path) -> None:
+    """The copy of 2026.1 in the folder 2026.2, relabelled as 2026.2."""
     for name in ("questionnaire.json", "ruleset.json"):
         _rewrite(versions_folder / "2026.2" / name, lambda d: d.update(version="2026.2"))
     _rewrite(
         versions_folder / "2026.2" / "ruleset.json",
         lambda d: d.update(questionnaire_version="2026.2"),
     )
+
+
+def _in_dutch(data: Any) -> None:
+    """Give every text of the data a Dutch entry, as a 2026.2 questionnaire has."""
+    if isinstance(data, dict):
+        if data.keys() == {"de", "en"}:
+            data["nl"] = f"NL {data['de']}"
+        for value in data.values():
+            _in_dutch(value)
+    elif isinstance(data, list):
+        for value in data:
+            _in_dutch(value)
+
+
+def test_the_newest_version_is_current(versions_folder: Path) -> None:
+    _as_2026_2(versions_folder)
+    _rewrite(versions_folder / "2026.2" / "questionnaire.json", _in_dutch)
     assert available_versions() == ("2026.1", "2026.2")
     assert load_current()[1].version == "2026.2"
     assert load_version("2026.1")[1].version == "2026.1"  # stored results stay loadable
+
+
+def test_a_questionnaire_from_2026_2_on_without_dutch_stops_the_start(
+    versions_folder: Path,
+) -> None:
+    _as_2026_2(versions_folder)
+    with pytest.raises(CatalogueError) as raised:
+        load_current()
+    assert str(raised.value) == (
+        "questionnaire 2026.2: dimensions[0] (company).title: nl is missing: "
+        "from this version on every text needs Dutch (nl)"
+    )
 
 
 def test_start_up_fails_on_a_broken_packaged_file(versions_folder: Path) -> None:

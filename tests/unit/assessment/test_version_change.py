@@ -2,14 +2,30 @@
 
 from __future__ import annotations
 
+import json
+from importlib import resources
 from typing import Any
+
+import pytest
 
 from assessment.domain import load_questionnaire
 from assessment.domain.version_change import answers_kept, profile_fits
 
 
+@pytest.fixture
+def raw_questionnaire() -> dict[str, Any]:
+    """The newest packaged questionnaire (2026.2), which a next edition starts from: it has
+    every text in Dutch, as editions from 2026.2 on must."""
+    folder = resources.files("assessment").joinpath("rulesets", "2026.2")
+    data: dict[str, Any] = json.loads(
+        folder.joinpath("questionnaire.json").read_text(encoding="utf-8")
+    )
+    return data
+
+
 def _newer(raw: dict[str, Any]) -> dict[str, Any]:
-    """A next edition as releases change one: an item dropped, an option renamed."""
+    """A next edition as releases change one: an item dropped, an option renamed (2026.2
+    itself dropped 2026.1's staff band 250_999)."""
     raw["version"] = "2026.9"
     raw["items"] = [item for item in raw["items"] if item["id"] != "digital.ai_usage"]
     for item in raw["items"]:
@@ -17,10 +33,6 @@ def _newer(raw: dict[str, Any]) -> dict[str, Any]:
             for option in item["options"]:
                 if option["id"] == "before_2027":
                     option["id"] = "before_2028"
-        if item["id"] == "company.employees":
-            for option in item["options"]:
-                if option["id"] == "250_999":
-                    option["id"] = "250_399"
     return raw
 
 

@@ -141,18 +141,22 @@ def check_single_line(name: str, value: str) -> None:
 
 
 # What each door tells the person whose address or name these checks refuse (the doors speak
-# German and English), so that pages, API, desk and command line say the same.
+# German, English and Dutch), so that pages, API, desk and command line say the same.
 ADDRESS_REFUSED = {
     "de": "Bitte eine E-Mail-Adresse, an die wir senden können: eine einzige Adresse wie "
     "name@example.org, nur ASCII-Zeichen (keine Umlaute).",
     "en": "Please enter an e-mail address we can send to: one address like "
     "name@example.org, in ASCII letters only (no umlauts).",
+    "nl": "Vul een e-mailadres in waarnaar wij kunnen verzenden: één adres zoals "
+    "name@example.org, alleen in ASCII-tekens (zonder umlauts of accenten).",
 }
 NAME_REFUSED = {
     "de": "Bitte nur eine Zeile sichtbaren Text: ohne Steuerzeichen, Zeilenumbrüche und "
     "unsichtbare Formatierungszeichen (wie U+202E oder U+200B).",
     "en": "Please use one line of visible text: no control characters, line breaks or "
     "invisible formatting characters (such as U+202E or U+200B).",
+    "nl": "Gebruik één regel zichtbare tekst: zonder stuurtekens, regeleinden of "
+    "onzichtbare opmaaktekens (zoals U+202E of U+200B).",
 }
 
 

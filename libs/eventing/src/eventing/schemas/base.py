@@ -24,7 +24,9 @@ class EventSchema(Schema):
 
 
 def language() -> fields.String:
-    return fields.String(required=True, validate=validate.OneOf(["de", "en"]))
+    # Dutch added within v1 (additive): readers choose their words by it and fall back to
+    # German for a language they do not write in.
+    return fields.String(required=True, validate=validate.OneOf(["de", "en", "nl"]))
 
 
 def score_value(*, allow_none: bool = False) -> fields.Float:

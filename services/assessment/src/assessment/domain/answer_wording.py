@@ -13,15 +13,17 @@ from assessment.domain.texts import Language, LocalizedText
 from wording.formatting import compact_number
 
 _WORDS = {
-    "not_answered": LocalizedText(de="nicht beantwortet", en="not answered"),
-    "none_selected": LocalizedText(de="nichts davon", en="none of these"),
-    "yes": LocalizedText(de="ja", en="yes"),
-    "no": LocalizedText(de="nein", en="no"),
+    "not_answered": LocalizedText(de="nicht beantwortet", en="not answered", nl="niet beantwoord"),
+    "none_selected": LocalizedText(de="nichts davon", en="none of these", nl="geen van deze"),
+    "yes": LocalizedText(de="ja", en="yes", nl="ja"),
+    "no": LocalizedText(de="nein", en="no", nl="nee"),
 }
 UNITS = {
-    "percent": LocalizedText(de="%", en="%"),
-    "count": LocalizedText(de="Anzahl", en="count"),
-    "days_per_employee": LocalizedText(de="Tage je Mitarbeitendem", en="days per employee"),
+    "percent": LocalizedText(de="%", en="%", nl="%"),
+    "count": LocalizedText(de="Anzahl", en="count", nl="aantal"),
+    "days_per_employee": LocalizedText(
+        de="Tage je Mitarbeitendem", en="days per employee", nl="dagen per medewerker"
+    ),
 }
 
 

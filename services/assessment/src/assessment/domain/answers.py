@@ -1,4 +1,4 @@
-"""Checking answers against the questionnaire, with per-item messages in German and English.
+"""Checking answers against the questionnaire, with per-item messages in every language.
 
 Absent items and null ("weiß nicht / keine Angabe") are both missing answers; null is an
 error only where the item does not allow it. Answers to items the skip logic hides are
@@ -59,7 +59,15 @@ def validate_answers(
     `visible` is questionnaire.visible_items(values), for a caller that needs it anyway.
     """
     if not isinstance(values, Mapping):
-        return [_error(None, "not_an_object", "Die Antworten fehlen.", "The answers are missing.")]
+        return [
+            _error(
+                None,
+                "not_an_object",
+                "Die Antworten fehlen.",
+                "The answers are missing.",
+                "De antwoorden ontbreken.",
+            )
+        ]
     errors: list[AnswerError] = []
     items = questionnaire.items_by_id
     for item_id, value in values.items():
@@ -74,6 +82,7 @@ def validate_answers(
                     "Angaben zum Unternehmen gehören ins Unternehmensprofil, "
                     "nicht zu den Antworten.",
                     "Company details belong in the company profile, not in the answers.",
+                    "Bedrijfsgegevens horen in het bedrijfsprofiel, niet bij de antwoorden.",
                 )
             )
         else:
@@ -121,6 +130,7 @@ def check_value(item: Item, value: Any) -> list[AnswerError]:
                 "unknown_not_allowed",
                 "„Weiß nicht“ ist bei dieser Frage nicht möglich; bitte wählen Sie eine Antwort.",
                 "'Don't know' is not possible for this question; please choose an answer.",
+                "“Weet ik niet” is bij deze vraag niet mogelijk; kies een antwoord.",
             )
         ]
     checker = _CHECKERS[item.type]
@@ -129,13 +139,27 @@ def check_value(item: Item, value: Any) -> list[AnswerError]:
 
 def _check_choice(item: Item, value: Any) -> list[AnswerError]:
     if not isinstance(value, str):
-        return [_wrong_type(item, "eine der vorgegebenen Antworten", "one of the given options")]
+        return [
+            _wrong_type(
+                item,
+                "eine der vorgegebenen Antworten",
+                "one of the given options",
+                "een van de gegeven antwoorden",
+            )
+        ]
     return [] if value in item.option_set else [_unknown_option(item, value)]
 
 
 def _check_multi(item: Item, value: Any) -> list[AnswerError]:
     if not isinstance(value, list) or not all(isinstance(option, str) for option in value):
-        return [_wrong_type(item, "eine Liste der gewählten Antworten", "a list of chosen options")]
+        return [
+            _wrong_type(
+                item,
+                "eine Liste der gewählten Antworten",
+                "a list of chosen options",
+                "een lijst van de gekozen antwoorden",
+            )
+        ]
     errors = [_unknown_option(item, option) for option in value if option not in item.option_set]
     if len(set(value)) == len(value):
         return errors  # no option twice: skip the quadratic search for repeats
@@ -145,6 +169,7 @@ def _check_multi(item: Item, value: Any) -> list[AnswerError]:
             "duplicate_option",
             f"„{option}“ ist mehrfach gewählt.",
             f"'{option}' is chosen more than once.",
+            f"“{option}” is meer dan één keer gekozen.",
         )
         for index, option in enumerate(value)
         if option in value[:index]
@@ -154,13 +179,21 @@ def _check_multi(item: Item, value: Any) -> list[AnswerError]:
 
 def _check_split(item: Item, value: Any) -> list[AnswerError]:
     if not isinstance(value, dict) or not all(_is_number(share) for share in value.values()):
-        return [_wrong_type(item, "je Produktgruppe ein Prozentwert", "a percentage per group")]
+        return [
+            _wrong_type(
+                item,
+                "je Produktgruppe ein Prozentwert",
+                "a percentage per group",
+                "per productgroep een percentage",
+            )
+        ]
     errors = [
         _error(
             item.id,
             "unknown_option",
             f"„{category}“ ist keine Produktgruppe dieser Frage.",
             f"'{category}' is not a product group of this question.",
+            f"“{category}” is geen productgroep van deze vraag.",
         )
         for category in value
         if category not in item.option_set
@@ -171,6 +204,7 @@ def _check_split(item: Item, value: Any) -> list[AnswerError]:
             "out_of_range",
             f"Der Anteil für „{category}“ muss zwischen 0 und 100 % liegen.",
             f"The share of '{category}' must be between 0 and 100 %.",
+            f"Het aandeel van “{category}” moet tussen 0 en 100 % liggen.",
         )
         for category, share in value.items()
         if not 0 <= share <= SPLIT_TOTAL
@@ -184,6 +218,8 @@ def _check_split(item: Item, value: Any) -> list[AnswerError]:
                 f"Die Anteile ergeben zusammen {compact_number(total, 'de')} %; "
                 "sie müssen 100 % ergeben.",
                 f"The shares add up to {compact_number(total, 'en')} %; they must add up to 100 %.",
+                f"De aandelen komen samen uit op {compact_number(total, 'nl')} %; "
+                "samen moeten ze 100 % zijn.",
             )
         )
     return errors
@@ -201,7 +237,10 @@ def _check_whole(item: Item, value: Any, low: int, high: int) -> list[AnswerErro
     if not _is_number(value) or not float(value).is_integer():
         return [
             _wrong_type(
-                item, f"eine ganze Zahl von {low} bis {high}", f"a whole number {low}-{high}"
+                item,
+                f"eine ganze Zahl von {low} bis {high}",
+                f"a whole number {low}-{high}",
+                f"een geheel getal van {low} tot en met {high}",
             )
         ]
     return [] if low <= value <= high else [_out_of_range(item, low, high)]
@@ -209,7 +248,7 @@ def _check_whole(item: Item, value: Any, low: int, high: int) -> list[AnswerErro
 
 def _check_number(item: Item, value: Any) -> list[AnswerError]:
     if not _is_number(value):
-        return [_wrong_type(item, "eine Zahl", "a number")]
+        return [_wrong_type(item, "eine Zahl", "a number", "een getal")]
     if item.integer and not float(value).is_integer():
         return [
             _error(
@@ -217,6 +256,7 @@ def _check_number(item: Item, value: Any) -> list[AnswerError]:
                 "not_whole_number",
                 "Bitte geben Sie eine ganze Zahl ein.",
                 "Please enter a whole number.",
+                "Vul een geheel getal in.",
             )
         ]
     low = item.minimum if item.minimum is not None else -math.inf
@@ -227,7 +267,7 @@ def _check_number(item: Item, value: Any) -> list[AnswerError]:
 def _check_text(item: Item, value: Any) -> list[AnswerError]:
     # The texts are names, shown in pages, mails, invitations and PDFs: the mail layer's name
     # check (one line of visible text) is the one every door applies.
-    errors = _check_length(item, value, "ein Text", "a text")
+    errors = _check_length(item, value, "ein Text", "a text", "een tekst")
     if errors:
         return errors
     try:
@@ -239,6 +279,7 @@ def _check_text(item: Item, value: Any) -> list[AnswerError]:
                 "blank",
                 "Bitte geben Sie einen Text ein, nicht nur Leerzeichen.",
                 "Please enter a text, not only spaces.",
+                "Vul een tekst in, niet alleen spaties.",
             )
         ]
     except ValueError:
@@ -248,13 +289,16 @@ def _check_text(item: Item, value: Any) -> list[AnswerError]:
                 "not_single_line",
                 NAME_REFUSED["de"],
                 NAME_REFUSED["en"],
+                NAME_REFUSED["nl"],
             )
         ]
     return []
 
 
 def _check_email(item: Item, value: Any) -> list[AnswerError]:
-    errors = _check_length(item, value, "eine E-Mail-Adresse", "an e-mail address")
+    errors = _check_length(
+        item, value, "eine E-Mail-Adresse", "an e-mail address", "een e-mailadres"
+    )
     if errors:
         return errors
     try:
@@ -267,15 +311,18 @@ def _check_email(item: Item, value: Any) -> list[AnswerError]:
                 "not_an_address",
                 ADDRESS_REFUSED["de"],
                 ADDRESS_REFUSED["en"],
+                ADDRESS_REFUSED["nl"],
             )
         ]
     return []
 
 
-def _check_length(item: Item, value: Any, expected_de: str, expected_en: str) -> list[AnswerError]:
+def _check_length(
+    item: Item, value: Any, expected_de: str, expected_en: str, expected_nl: str
+) -> list[AnswerError]:
     limit = item.max_length or _MAX_TEXT
     if not isinstance(value, str) or not value:
-        return [_wrong_type(item, expected_de, expected_en)]
+        return [_wrong_type(item, expected_de, expected_en, expected_nl)]
     if len(value) > limit:
         return [
             _error(
@@ -283,6 +330,7 @@ def _check_length(item: Item, value: Any, expected_de: str, expected_en: str) ->
                 "too_long",
                 f"Bitte höchstens {limit} Zeichen.",
                 f"Please use at most {limit} characters.",
+                f"Gebruik maximaal {limit} tekens.",
             )
         ]
     return []
@@ -290,7 +338,7 @@ def _check_length(item: Item, value: Any, expected_de: str, expected_en: str) ->
 
 def _check_consent(item: Item, value: Any) -> list[AnswerError]:
     if not isinstance(value, bool):
-        return [_wrong_type(item, "ja oder nein", "yes or no")]
+        return [_wrong_type(item, "ja oder nein", "yes or no", "ja of nee")]
     if item.required and not value:
         return [
             _error(
@@ -298,6 +346,7 @@ def _check_consent(item: Item, value: Any) -> list[AnswerError]:
                 "consent_required",
                 "Ohne diese Einwilligung können wir die Auswertung nicht erstellen.",
                 "Without this consent we cannot produce the evaluation.",
+                "Zonder deze toestemming kunnen wij de analyse niet opstellen.",
             )
         ]
     return []
@@ -322,13 +371,17 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
-def _error(item_id: str | None, code: str, de: str, en: str) -> AnswerError:
-    return AnswerError(item_id=item_id, code=code, message=LocalizedText(de=de, en=en))
+def _error(item_id: str | None, code: str, de: str, en: str, nl: str) -> AnswerError:
+    return AnswerError(item_id=item_id, code=code, message=LocalizedText(de=de, en=en, nl=nl))
 
 
 def _unknown_item(item_id: str) -> AnswerError:
     return _error(
-        item_id, "unknown_item", f"Unbekannte Frage „{item_id}“.", f"Unknown question '{item_id}'."
+        item_id,
+        "unknown_item",
+        f"Unbekannte Frage „{item_id}“.",
+        f"Unknown question '{item_id}'.",
+        f"Onbekende vraag “{item_id}”.",
     )
 
 
@@ -338,12 +391,17 @@ def _required(item: Item) -> AnswerError:
         "required",
         "Bitte beantworten Sie diese Pflichtfrage.",
         "Please answer this required question.",
+        "Beantwoord deze verplichte vraag.",
     )
 
 
-def _wrong_type(item: Item, expected_de: str, expected_en: str) -> AnswerError:
+def _wrong_type(item: Item, expected_de: str, expected_en: str, expected_nl: str) -> AnswerError:
     return _error(
-        item.id, "wrong_type", f"Erwartet wird {expected_de}.", f"Expected {expected_en}."
+        item.id,
+        "wrong_type",
+        f"Erwartet wird {expected_de}.",
+        f"Expected {expected_en}.",
+        f"Verwacht wordt {expected_nl}.",
     )
 
 
@@ -353,15 +411,18 @@ def _unknown_option(item: Item, option: str) -> AnswerError:
         "unknown_option",
         f"„{option}“ ist keine Antwort dieser Frage.",
         f"'{option}' is not an option of this question.",
+        f"“{option}” is geen antwoord bij deze vraag.",
     )
 
 
 def _out_of_range(item: Item, low: float, high: float) -> AnswerError:
     de_low, de_high = compact_number(low, "de"), compact_number(high, "de")
     en_low, en_high = compact_number(low, "en"), compact_number(high, "en")
+    nl_low, nl_high = compact_number(low, "nl"), compact_number(high, "nl")
     return _error(
         item.id,
         "out_of_range",
         f"Der Wert muss zwischen {de_low} und {de_high} liegen.",
         f"The value must be between {en_low} and {en_high}.",
+        f"De waarde moet tussen {nl_low} en {nl_high} liggen.",
     )

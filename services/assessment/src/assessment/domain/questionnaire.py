@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Literal, get_args
 
-from assessment.domain.reading import Node, QuestionnaireError, unique_ids
+from assessment.domain.reading import Node, QuestionnaireError, languages_from, unique_ids
 from assessment.domain.texts import LANGUAGES, LocalizedText
 
 ItemType = Literal[
@@ -29,6 +29,8 @@ DimensionKind = Literal["profile", "exposure", "readiness"]
 ITEM_TYPES: tuple[ItemType, ...] = get_args(ItemType)
 DIMENSION_KINDS: tuple[DimensionKind, ...] = get_args(DimensionKind)
 PROFILE_DIMENSION = "company"
+# Every text in German, English and Dutch from this version on; 2026.1 has no Dutch.
+DUTCH_SINCE = (2026, 2)
 LIKERT_POINTS = 5
 _WITH_OPTIONS = {"split", "single", "band", "multi", "ladder"}
 _PROFILE_ONLY = {"text", "email", "consent"}
@@ -177,7 +179,12 @@ class Questionnaire:
 def load_questionnaire(data: Any) -> Questionnaire:
     """Build the questionnaire from its JSON data; raise QuestionnaireError naming a bad entry."""
     version = data.get("version") if isinstance(data, dict) else None
-    root = Node(data, f"questionnaire {version}", QuestionnaireError)
+    root = Node(
+        data,
+        f"questionnaire {version}",
+        QuestionnaireError,
+        languages=languages_from(version, DUTCH_SINCE),
+    )
     root.fields(required=("version", "dimensions", "items", "likert_labels", "unknown_label"))
     root.get("version").text(50)
     dimensions = tuple(
@@ -290,7 +297,7 @@ def _read_range(node: Node, item_type: str) -> tuple[float | None, float | None]
 def _read_glossary(
     node: Node, text: LocalizedText, options: tuple[Option, ...]
 ) -> tuple[GlossaryEntry, ...]:
-    """A hint must explain a term the reader sees, in both languages: no orphaned hints."""
+    """A hint must explain a term the reader sees, in every language: no orphaned hints."""
     entries: list[GlossaryEntry] = []
     for entry in node.elements(min_length=1):
         entry.fields(required=("term", "text"))

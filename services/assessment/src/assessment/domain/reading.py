@@ -3,6 +3,12 @@
 A broken questionnaire or ruleset must stop the service at start-up with a message a
 maintainer can act on, e.g. "ruleset 2026.1: catalogue.funding[3] (digitalbonus_bayern):
 ends_on '2027-13-01' is not a date".
+
+Every text is an object with one entry per language. Dutch came with questionnaire 2026.2;
+data released before it (questionnaire 2026.1, the rulesets so far) stays as it was, and a
+Dutch reader reads its texts in German. So each file says which languages its texts must
+have (`languages_from`); from questionnaire 2026.2 on a text without Dutch stops the start:
+"questionnaire 2026.2: items[3] (portfolio.revenue_split).why: nl is missing ...".
 """
 
 from __future__ import annotations
@@ -13,13 +19,15 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any, NoReturn, TypeVar
 
-from assessment.domain.texts import LocalizedText
+from assessment.domain.texts import LANGUAGES, Language, LocalizedText
 
 # The same shapes the events check (eventing.schemas.base), so every id fits an event.
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 ITEM_ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*\.[a-z0-9][a-z0-9_]*$")
 MAX_ID_LENGTH = 64
 _URL_PATTERN = re.compile(r"^https?://[^\s/]+(/\S*)?$")
+_VERSION_PATTERN = re.compile(r"^(\d+)\.(\d+)$")
+WITHOUT_DUTCH: tuple[Language, ...] = ("de", "en")
 
 
 Choice = TypeVar("Choice", bound=str)
@@ -37,10 +45,20 @@ class RulesetError(CatalogueError):
     """The ruleset data is broken; the message names the entry."""
 
 
+def languages_from(version: object, dutch_since: tuple[int, int] | None) -> tuple[Language, ...]:
+    """The languages every text of a data file of `version` must have: all of them from
+    `dutch_since` on (None: not yet), German and English before. An unreadable version
+    needs all; its own check then names it."""
+    match = _VERSION_PATTERN.match(version) if isinstance(version, str) else None
+    if dutch_since is None or (match and (int(match[1]), int(match[2])) < dutch_since):
+        return WITHOUT_DUTCH
+    return LANGUAGES
+
+
 class Node:
     """One value inside a data file, with the path that leads to it."""
 
-    __slots__ = ("_error", "_key", "_owner", "_parent", "value")
+    __slots__ = ("_error", "_key", "_languages", "_owner", "_parent", "value")
 
     def __init__(
         self,
@@ -49,12 +67,15 @@ class Node:
         error: type[CatalogueError] = CatalogueError,
         parent: str = "",
         key: str = "",
+        *,
+        languages: tuple[Language, ...],
     ) -> None:
         self.value = value
         self._owner = owner
         self._error = error
         self._parent = parent
         self._key = key
+        self._languages = languages
 
     @property
     def path(self) -> str:
@@ -71,10 +92,17 @@ class Node:
 
     def labelled(self, label: str) -> Node:
         """The same node, named by its id in later messages: `funding[3] (zim)`."""
-        return Node(self.value, self._owner, self._error, self._parent, f"{self._key} ({label})")
+        return Node(
+            self.value,
+            self._owner,
+            self._error,
+            self._parent,
+            f"{self._key} ({label})",
+            languages=self._languages,
+        )
 
     def _child(self, key: str, value: Any) -> Node:
-        return Node(value, self._owner, self._error, self.path, key)
+        return Node(value, self._owner, self._error, self.path, key, languages=self._languages)
 
     # -- containers -------------------------------------------------------------------
 
@@ -125,8 +153,17 @@ class Node:
         return self.value
 
     def localized(self, max_length: int = 2000) -> LocalizedText:
-        self.fields(required=("de", "en"))
-        return LocalizedText(de=self.get("de").text(max_length), en=self.get("en").text(max_length))
+        if isinstance(self.value, dict) and "nl" in self._languages and "nl" not in self.value:
+            self._child("nl", None).fail(
+                "is missing: from this version on every text needs Dutch (nl)"
+            )
+        self.fields(required=self._languages, optional=LANGUAGES)
+        dutch = self.maybe("nl")
+        return LocalizedText(
+            de=self.get("de").text(max_length),
+            en=self.get("en").text(max_length),
+            nl=dutch.text(max_length) if dutch else None,
+        )
 
     def identifier(self) -> str:
         value = self.value

@@ -14,7 +14,7 @@ from typing import Any
 from assessment.domain import ids
 from assessment.domain.catalogue import CatalogueContext, read_catalogue
 from assessment.domain.questionnaire import Item, Questionnaire
-from assessment.domain.reading import Node, RulesetError
+from assessment.domain.reading import Node, RulesetError, languages_from
 from assessment.domain.ruleset import (
     CLASS_IDS,
     RULE_FOR_TYPE,
@@ -35,6 +35,10 @@ from assessment.domain.ruleset_sections import (
     read_top_gaps,
 )
 
+# No ruleset has Dutch yet: its texts may carry nl, and read in German where they do not.
+# The version that completes them sets this, and the loader then requires it.
+DUTCH_SINCE: tuple[int, int] | None = None
+
 _SECTIONS = (
     "version", "questionnaire_version", "item_scores", "exposure", "readiness", "context_items",
     "levels", "level_texts", "classes", "priority", "top_gaps", "recommendations", "catalogue",
@@ -44,7 +48,9 @@ _SECTIONS = (
 def load_ruleset(data: Any, questionnaire: Questionnaire) -> Ruleset:
     """Build the ruleset; raise RulesetError naming the first bad entry."""
     version = data.get("version") if isinstance(data, dict) else None
-    root = Node(data, f"ruleset {version}", RulesetError).fields(required=_SECTIONS)
+    root = Node(
+        data, f"ruleset {version}", RulesetError, languages=languages_from(version, DUTCH_SINCE)
+    ).fields(required=_SECTIONS)
     root.get("version").text(50)
     if root.get("questionnaire_version").text(50) != questionnaire.version:
         root.get("questionnaire_version").fail(

@@ -240,5 +240,6 @@ def _no_readiness_answer() -> AnswerError:
         message=LocalizedText(
             de="Bitte beantworten Sie mindestens eine Frage zur Handlungsfähigkeit.",
             en="Please answer at least one question on readiness.",
+            nl="Beantwoord ten minste één vraag over de slagvaardigheid.",
         ),
     )

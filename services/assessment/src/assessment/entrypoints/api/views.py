@@ -39,6 +39,7 @@ from servicekit.json_api import (
     json_body,
 )
 from servicekit.request_limits import client_address
+from wording.languages import language_or_default
 
 API_PREFIX = "/api/v1"
 
@@ -178,7 +179,7 @@ def _answer_errors(errors: Sequence[AnswerError], language: str) -> dict[str, An
     """Domain errors as the `errors` map: answers -> item id -> messages in the user's language."""
     by_item: dict[str, list[str]] = {}
     for error in errors:
-        message = error.message.en if language == "en" else error.message.de
+        message = error.message.in_language(language_or_default(language))
         by_item.setdefault(error.item_id or "_schema", []).append(message)
     return {"answers": by_item}
 
