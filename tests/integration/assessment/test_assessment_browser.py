@@ -52,7 +52,8 @@ def test_a_company_fills_the_check_in_a_real_browser(served: str, tmp_path: Path
     with sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         try:
-            laptop = browser.new_context()
+            # A German company's browser: before there is an assessment, its Accept-Language.
+            laptop = browser.new_context(locale="de-DE")
             page = laptop.new_page()
             watch_content_security_policy(page, problems)
             page.goto(f"{served}/")
@@ -89,8 +90,9 @@ def test_a_company_fills_the_check_in_a_real_browser(served: str, tmp_path: Path
             assert resume_url.startswith(f"{served}/resume/")
             laptop.close()
 
-            # Another device: a fresh context knows nothing but the link.
-            office = browser.new_context()
+            # Another device: a fresh context knows nothing but the link. Its browser asks for
+            # English; the pages keep the language the company chose when it started.
+            office = browser.new_context(locale="en-GB")
             page = office.new_page()
             watch_content_security_policy(page, problems)
             page.goto(resume_url)

@@ -1,15 +1,19 @@
 """Fixtures of the assessment domain tests: the packaged questionnaire and ruleset 2026.1,
-and the hand-computed answer sets of assessment_answer_sets.py."""
+the hand-computed answer sets of assessment_answer_sets.py, and a request in a language for
+the page helpers."""
 
 from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from importlib import resources
 from typing import Any
 
 import pytest
 from assessment_answer_sets import FULL_ANSWERS, SPARSE_ANSWERS, VERSION
+from flask import Flask
 
 from assessment.domain import (
     CompanyProfile,
@@ -19,6 +23,7 @@ from assessment.domain import (
     load_ruleset,
     load_version,
 )
+from servicekit.languages import install_languages
 
 
 @pytest.fixture(scope="session")
@@ -78,3 +83,12 @@ def loaded_questionnaire(raw_questionnaire: dict[str, Any]) -> Questionnaire:
 @pytest.fixture
 def loaded_ruleset(raw_ruleset: dict[str, Any], loaded_questionnaire: Questionnaire) -> Ruleset:
     return load_ruleset(raw_ruleset, loaded_questionnaire)
+
+
+@pytest.fixture(scope="session")
+def in_language() -> Callable[[str], AbstractContextManager[Any]]:
+    """`with in_language("nl"):` a request of the assessment's pages asking for that language,
+    for the page helpers that translate with the request's catalogue."""
+    app = Flask(__name__)
+    install_languages(app, "assessment")
+    return lambda language: app.test_request_context(f"/?lang={language}")

@@ -1,12 +1,12 @@
-"""What the result page says about the contract horizon and distress: an unknown or
-call-off horizon has its own words, never the time-pressure sentence."""
+"""What the result page says about the contract horizon: an unknown or call-off horizon has
+its own words, never the time-pressure sentence."""
 
 from __future__ import annotations
 
 import pytest
 
 from assessment.entrypoints.pages.result_page import horizon_note
-from assessment.entrypoints.pages.ui_texts import ui_text
+from assessment.entrypoints.pages.ui_texts import HORIZON_NOTES
 
 
 @pytest.mark.parametrize(
@@ -25,15 +25,25 @@ def test_the_horizon_note(horizon: str | None, time_pressure: bool, note: str | 
 
 
 @pytest.mark.parametrize(
-    ("key", "german", "english"),
+    ("key", "german", "english", "dutch"),
     [
-        ("horizon_unknown", "Die Laufzeit Ihrer Hauptverträge ist offen", "is not known"),
-        ("horizon_call_off", "auf Abruf ohne Serienvertrag", "call-off orders"),
-        ("distress", "Angespannte wirtschaftliche Lage", "Strained economic situation"),
+        (
+            "horizon_unknown",
+            "Die Laufzeit Ihrer Hauptverträge ist offen",
+            "is not known",
+            "De looptijd van uw belangrijkste contracten is onbekend",
+        ),
+        (
+            "horizon_call_off",
+            "auf Abruf ohne Serienvertrag",
+            "call-off orders",
+            "U levert op afroep zonder seriecontract",
+        ),
     ],
 )
-def test_the_new_notes_are_worded_in_german_and_english(
-    key: str, german: str, english: str
+def test_the_horizon_notes_are_worded_in_each_language(
+    in_language, key: str, german: str, english: str, dutch: str
 ) -> None:
-    assert german in ui_text("de", key)
-    assert english in ui_text("en", key)
+    for language, words in (("de", german), ("en", english), ("nl", dutch)):
+        with in_language(language):
+            assert words in str(HORIZON_NOTES[key])

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from flask import Flask, render_template_string
+from flask import Flask, render_template_string, request
 from testkit.catalogues import write_catalogues
 
 from servicekit import languages
@@ -60,4 +60,15 @@ def test_the_readers_choice_known_to_the_view_wins_over_the_browser(client):
     response = client.get("/chosen/nl", headers={"Accept-Language": "en"})
 
     assert response.get_data(as_text=True) == "Uw resultaat"
+    assert response.headers["Content-Language"] == "nl"
+
+
+def test_a_refused_oversized_body_still_gets_its_language(client):
+    app = client.application
+    app.config["MAX_CONTENT_LENGTH"] = 10
+    app.add_url_rule("/form", "form", lambda: str(request.form), methods=["POST"])
+
+    response = client.post("/form?lang=nl", data={"padding": "x" * 100})
+
+    assert response.status_code == 413
     assert response.headers["Content-Language"] == "nl"

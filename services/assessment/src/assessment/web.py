@@ -26,6 +26,7 @@ from eventing.tables import request_limits
 from mailing.sender import MailOutboxCollector
 from privacy.export import export_blueprint
 from servicekit.db import make_engine
+from servicekit.languages import install_languages
 from servicekit.openapi import serve_openapi
 from servicekit.request_limits import RequestLimits
 from servicekit.settings import ServiceSettings
@@ -48,6 +49,7 @@ def create_app(
     # A page may stay open through a long workshop: the CSRF token lives as long as the
     # session instead of Flask-WTF's default hour, so no typed answers are lost.
     app.config.update(WTF_CSRF_TIME_LIMIT=None)
+    install_languages(app, "assessment")
     app.extensions[EXTENSION] = WebDependencies.build(
         engine,
         config,

@@ -7,11 +7,11 @@ from assessment.adapters.assessment_store import AssessmentRecord, profile_answe
 from assessment.domain import Questionnaire
 from assessment.domain.answer_wording import answer_text
 from assessment.domain.questionnaire import PROFILE_DIMENSION
-from assessment.entrypoints.pages.languages import page_language
+from servicekit.languages import current_language
 
 
 def profile_rows(record: AssessmentRecord, questionnaire: Questionnaire) -> list[dict[str, str]]:
-    language = page_language(record)
+    language = current_language()
     values = profile_answers(record.applicant)
     return [
         {

@@ -13,6 +13,8 @@ from flask import abort, session
 
 from assessment.adapters.assessment_store import AssessmentRecord, SqlAssessmentStore
 from servicekit.app_clock import current_time
+from servicekit.languages import use_language
+from wording.languages import language_or_default
 
 SESSION_TOKENS = "assessment_tokens"
 MAX_REMEMBERED = 5  # assessments one browser keeps open (colleagues share computers)
@@ -20,7 +22,8 @@ MAX_REMEMBERED = 5  # assessments one browser keeps open (colleagues share compu
 
 def opened_in_this_browser(store: SqlAssessmentStore, assessment_id: str) -> AssessmentRecord:
     """The assessment this browser holds a valid token for, as every company page needs it;
-    404 otherwise (which of unknown, expired or never opened here is not told)."""
+    404 otherwise (which of unknown, expired or never opened here is not told). The page
+    speaks the language the company chose when it started, whatever the browser asks for."""
     parsed = parse_id(assessment_id)
     token = session.get(SESSION_TOKENS, {}).get(str(parsed))
     if not isinstance(token, str):
@@ -28,6 +31,7 @@ def opened_in_this_browser(store: SqlAssessmentStore, assessment_id: str) -> Ass
     record = store.find_for_token(parsed, token, current_time())
     if record is None:
         abort(404)
+    use_language(language_or_default(record.applicant.language))
     return record
 
 

@@ -16,8 +16,8 @@ from typing import Any
 from werkzeug.datastructures import MultiDict
 
 from assessment.domain import Item
-from assessment.domain.texts import Language
 from wording.formatting import compact_number
+from wording.languages import Language
 
 UNKNOWN = "__unknown__"
 _RADIO_TYPES = {"single", "band", "likert", "ladder"}

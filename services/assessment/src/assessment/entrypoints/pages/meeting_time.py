@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from assessment.domain.texts import Language
-from wording.formatting import clock, local_day, long_date, short_date
+from flask_babel import gettext
+
+from wording.formatting import clock, mail_date
+from wording.languages import Language
 
 
 def meeting_time(meeting: dict[str, Any], language: Language) -> str | None:
@@ -14,6 +16,5 @@ def meeting_time(meeting: dict[str, Any], language: Language) -> str | None:
     if meeting["status"] == "none":
         return None
     starts = datetime.fromisoformat(meeting["starts_at"])
-    if language == "de":
-        return f"{short_date(local_day(starts), language)} um {clock(starts)} Uhr"
-    return f"{long_date(local_day(starts), language)} at {clock(starts)}"
+    # Translators: a meeting's day and time of day, e.g. "24.03.2026 um 09:00 Uhr".
+    return gettext("%(day)s at %(time)s", day=mail_date(starts, language), time=clock(starts))

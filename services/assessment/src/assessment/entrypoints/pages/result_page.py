@@ -6,17 +6,20 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from flask_babel import gettext
+
 from assessment.domain import Questionnaire, Ruleset
-from assessment.domain.texts import Language
 from assessment.entrypoints.pages.meeting_time import meeting_time
-from assessment.entrypoints.pages.ui_texts import ui_text
+from assessment.entrypoints.pages.ui_texts import HORIZON_NOTES, MEASURE_DETAILS, MEASURE_HORIZONS
 from charts.matrix import MatrixTexts, matrix
 from charts.radar import Series, radar
 from eventing.schemas.assessment import measure_details as stored_measure_details
+from servicekit.languages import current_language
 from wording.formatting import score
+from wording.languages import Language
 
 # Horizons that get their own words instead of the time-pressure flag's.
-HORIZON_NOTES = {"unknown": "horizon_unknown", "call_off": "horizon_call_off"}
+OWN_HORIZON_NOTES = {"unknown": "horizon_unknown", "call_off": "horizon_call_off"}
 
 
 def result_context(
@@ -30,9 +33,11 @@ def result_context(
     contract_horizon: str | None,
 ) -> dict[str, Any]:
     class_rule = ruleset.classes.rules[outcome["class"]]
+    note = horizon_note(contract_horizon, time_pressure=outcome["flags"]["time_pressure"])
     readiness_dims = [d.id for d in questionnaire.dimensions_of("readiness")]
     titles = {d.id: d.title.in_language(language) for d in questionnaire.dimensions}
     dimension_scores = outcome["readiness"]["dimensions"]
+    radar_title = gettext("Readiness by field of action")
     scores = [(dimension_scores.get(d) or {}).get("score") for d in readiness_dims]
     levels = {
         "readiness": {
@@ -45,12 +50,11 @@ def result_context(
         "outcome": outcome,
         "class_name": class_rule.name.in_language(language),
         "class_text": class_rule.text.in_language(language),
-        "horizon_note": horizon_note(
-            contract_horizon, time_pressure=outcome["flags"]["time_pressure"]
-        ),
+        "horizon_note": None if note is None else HORIZON_NOTES[note],
+        "measure_horizons": MEASURE_HORIZONS,
         "levels": levels,
         "measure_details": [
-            measure_details(measure, outcome["recommendations"]["funding"], language)
+            measure_details(measure, outcome["recommendations"]["funding"])
             for measure in outcome["recommendations"]["measures"]
         ],
         "titles": titles,
@@ -63,26 +67,26 @@ def result_context(
             readiness_from=ruleset.classes.readiness_from,
             own_class=outcome["class"],
             texts=MatrixTexts(
-                title=ui_text(language, "matrix_title"),
-                description=ui_text(
-                    language,
-                    "matrix_desc",
-                    e=score_text(outcome["exposure"]["score"], language),
-                    r=score_text(outcome["readiness"]["score"], language),
-                    cls=outcome["class"],
+                title=gettext("Your position in the matrix"),
+                description=gettext(
+                    "Exposure %(exposure)s of 100 (vertical), readiness %(readiness)s of 100 "
+                    "(horizontal): class %(klass)s.",
+                    exposure=score_text(outcome["exposure"]["score"]),
+                    readiness=score_text(outcome["readiness"]["score"]),
+                    klass=outcome["class"],
                 ),
-                exposure=ui_text(language, "exposure_short"),
-                readiness=ui_text(language, "readiness_short"),
+                exposure=gettext("Exposure"),
+                readiness=gettext("Readiness"),
             ),
         ),
         "radar": radar(
             [titles[d] for d in readiness_dims],
-            [Series("own", ui_text(language, "radar_title"), scores)],
-            title=ui_text(language, "radar_title"),
+            [Series("own", radar_title, scores)],
+            title=radar_title,
             description=" ".join(
-                [ui_text(language, "radar_desc")]
+                [gettext("Radar chart of the six fields of action, each 0 to 100:")]
                 + [
-                    f"{titles[d]}: {score_text(score, language)}."
+                    f"{titles[d]}: {score_text(score)}."
                     for d, score in zip(readiness_dims, scores, strict=True)
                 ]
             ),
@@ -94,23 +98,20 @@ def result_context(
 
 
 def horizon_note(contract_horizon: str | None, *, time_pressure: bool) -> str | None:
-    """The ui text on the contract horizon: an unknown or call-off horizon has its own words,
-    so a result never says the contracts end soon when the firm did not say so."""
-    if contract_horizon in HORIZON_NOTES:
-        return HORIZON_NOTES[contract_horizon]
+    """The note on the contract horizon (a key of HORIZON_NOTES): an unknown or call-off
+    horizon has its own words, so a result never says the contracts end soon when the firm
+    did not say so."""
+    if contract_horizon in OWN_HORIZON_NOTES:
+        return OWN_HORIZON_NOTES[contract_horizon]
     return "time_pressure" if time_pressure else None
 
 
-def score_text(value: float | None, language: Language) -> str:
-    """A 0-100 score with one decimal, a decimal comma for German readers."""
-    return ui_text(language, "no_score") if value is None else score(value, language)
+def score_text(value: float | None) -> str:
+    """A 0-100 score with one decimal, a decimal comma for German and Dutch readers."""
+    return gettext("no answer") if value is None else score(value, current_language())
 
 
-def measure_details(
-    measure: Mapping[str, Any], funding: Sequence[Mapping[str, Any]], language: Language
-) -> str | None:
-    parts = [
-        ui_text(language, detail, value=value)
-        for detail, value in stored_measure_details(measure, funding)
-    ]
+def measure_details(measure: Mapping[str, Any], funding: Sequence[Mapping[str, Any]]) -> str | None:
+    details = stored_measure_details(measure, funding)
+    parts = [MEASURE_DETAILS[detail](value) for detail, value in details]
     return " · ".join(parts) or None

@@ -7,8 +7,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from assessment.domain import AnswerError, Item, Questionnaire, load_current
-from assessment.domain.texts import Language
 from assessment.entrypoints.pages.form_fields import ABSENT, FieldState, read_field
+from wording.languages import Language
 
 
 def read_items(items: Sequence[Item], form: Any) -> tuple[dict[str, FieldState], dict[str, Any]]:

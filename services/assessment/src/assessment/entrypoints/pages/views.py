@@ -8,7 +8,9 @@ errors is shown again with the messages next to its fields and everything typed 
 This module holds the routes of the one blueprint, in the order a company meets them, and
 the page rendering they share (about 400 lines, one thing); what they need beyond that
 lives beside it: browser_session (the tokens this browser holds), steps (which items a page
-shows, what a posted form says), answer_texts, result_page, languages.
+shows, what a posted form says), answer_texts, result_page. A page speaks the language of
+the assessment it shows (browser_session); before there is one, the `lang` the address or the
+form asks for, else the browser's (servicekit.languages).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from flask import (
     session,
     url_for,
 )
+from flask_babel import gettext
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import NotFound
 from werkzeug.wrappers import Response as BaseResponse
@@ -46,7 +49,6 @@ from assessment.domain import (
 from assessment.domain.answer_wording import answer_text
 from assessment.domain.answers import check_value
 from assessment.domain.questionnaire import PROFILE_DIMENSION
-from assessment.domain.texts import Language
 from assessment.entrypoints.dependencies import web_dependencies
 from assessment.entrypoints.pages.answer_texts import profile_rows
 from assessment.entrypoints.pages.browser_session import (
@@ -56,7 +58,6 @@ from assessment.entrypoints.pages.browser_session import (
     remember,
 )
 from assessment.entrypoints.pages.form_fields import FieldState, stored_field
-from assessment.entrypoints.pages.languages import form_language, page_language, query_language
 from assessment.entrypoints.pages.result_page import result_context
 from assessment.entrypoints.pages.steps import (
     error_messages,
@@ -70,6 +71,7 @@ from assessment.services.start_assessment import Applicant, begin_assessment
 from assessment.services.submit_assessment import submit
 from assessment.services.track_follow_ups import follow_up_status
 from servicekit.app_clock import current_time
+from servicekit.languages import current_language
 from servicekit.request_limits import LimitReached, client_address
 
 _MAX_TOKEN_LENGTH = 200
@@ -98,18 +100,33 @@ def no_store(response: Response) -> Response:
 
 @pages.errorhandler(NotFound)
 def not_found(_error: NotFound) -> tuple[str, int]:
-    return _render_error("not_found", 404)
+    title = gettext("This link opens no check")
+    text = gettext(
+        "The link is incomplete, has expired, or this device does not know it yet. Open your "
+        "personal link to continue again, or start a new check."
+    )
+    return _render_error(title, text), 404
 
 
 @pages.errorhandler(CSRFError)
 def csrf_refused(_error: CSRFError) -> tuple[str, int]:
-    return _render_error("csrf", 400)
+    title = gettext("Please send again")
+    text = gettext(
+        "The form was no longer valid (for example because cookies were deleted). Reload the "
+        "page and send your answers again."
+    )
+    return _render_error(title, text), 400
 
 
 @pages.errorhandler(LimitReached)
 def limited(limit: LimitReached) -> tuple[str, int, dict[str, str]]:
-    page, status = _render_error("limited", 429, form_language())
-    return page, status, {"Retry-After": str(limit.retry_after)}
+    title = gettext("Too many requests")
+    text = gettext(
+        "Too many checks were started from your network or for this email address in a short "
+        "time. Please try again later; the personal link in your email still takes you back "
+        "to a check you began."
+    )
+    return _render_error(title, text), 429, {"Retry-After": str(limit.retry_after)}
 
 
 # -- before the assessment exists --------------------------------------------------
@@ -117,7 +134,8 @@ def limited(limit: LimitReached) -> tuple[str, int, dict[str, str]]:
 
 @pages.get("/")
 def start() -> str:
-    return render_template("pages/start.html", lang=query_language())
+    questionnaire, _ = load_current()
+    return render_template("pages/start.html", questionnaire=questionnaire)
 
 
 @pages.route("/start", methods=["GET", "POST"])
@@ -125,14 +143,12 @@ def profile() -> Any:
     questionnaire, _ = load_current()
     items = questionnaire.items_of(PROFILE_DIMENSION)
     if request.method == "GET":
-        language = query_language()
-        states = {item.id: stored_field(item, {}, language) for item in items}
-        return _render_profile(questionnaire, items, states, [], language)
-    language = form_language()
+        states = {item.id: stored_field(item, {}, current_language()) for item in items}
+        return _render_profile(questionnaire, items, states, [])
     states, values = read_items(items, request.form)
     errors = validate_profile(questionnaire, values, complete=True)
     if errors:
-        return _render_profile(questionnaire, items, states, errors, language), 422
+        return _render_profile(questionnaire, items, states, errors), 422
     applicant = Applicant(
         company_name=values["company.name"],
         employees=values[ids.EMPLOYEES],
@@ -140,7 +156,8 @@ def profile() -> Any:
         district=values[ids.DISTRICT],
         contact_name=values["company.contact_name"],
         contact_email=values["company.contact_email"],
-        language=language,
+        # What the start page was read in: the `lang` it passed on, else the browser's.
+        language=current_language(),
         consent_advisor_sharing=values["company.consent_advisor_sharing"],
         consent_benchmarking=values["company.consent_benchmarking"],
     )
@@ -218,10 +235,9 @@ def step(assessment_id: str, dimension_id: str) -> Any:
     dimensions = scored_dimensions(questionnaire)
     if dimension_id not in dimensions:
         abort(404)
-    language = page_language(record)
     if request.method == "GET":
         items = shown_items(questionnaire, dimension_id, record.answers)
-        states = {item.id: stored_field(item, record.answers, language) for item in items}
+        states = {item.id: stored_field(item, record.answers, current_language()) for item in items}
         return _render_step(record, questionnaire, dimension_id, items, states, [])
     # What is shown depends on earlier answers and, on this page, on what was just posted.
     posted = dict(record.answers)
@@ -311,7 +327,7 @@ def result(assessment_id: str) -> Any:
             record.result,
             questionnaire,
             ruleset,
-            page_language(record),
+            current_language(),
             follow_up,
             booking_url=dependencies.config.booking_links.url(record.id, issued_at=current_time()),
             contract_horizon=record.answers.get(ids.CONTRACT_HORIZON),
@@ -337,7 +353,6 @@ def _page(
     steps = [PROFILE_DIMENSION, *scored_dimensions(questionnaire)]
     return render_template(
         template,
-        lang=page_language(record),
         record=record,
         questionnaire=questionnaire,
         steps=steps,
@@ -364,7 +379,7 @@ def _render_step(
         dimension=questionnaire.dimension(dimension_id),
         items=items,
         states=states,
-        errors=error_messages(errors, page_language(record)),
+        errors=error_messages(errors, current_language()),
         step_number=dimensions.index(dimension_id) + 2,
         is_last=dimension_id == dimensions[-1],
     )
@@ -373,7 +388,7 @@ def _render_step(
 def _render_review(
     record: AssessmentRecord, questionnaire: Questionnaire, errors: Sequence[AnswerError]
 ) -> str:
-    language = page_language(record)
+    language = current_language()
     sections = []
     for dimension in scored_dimensions(questionnaire):
         rows = [
@@ -401,24 +416,21 @@ def _render_profile(
     items: Sequence[Item],
     states: Mapping[str, FieldState],
     errors: Sequence[AnswerError],
-    language: Language,
 ) -> str:
     return render_template(
         "pages/profile.html",
-        lang=language,
         questionnaire=questionnaire,
         items=[item for item in items if item.id not in _CONSENT_ITEMS],
         consents=[questionnaire.item(item_id) for item_id in _CONSENT_ITEMS],
         states=states,
-        errors=error_messages(errors, language),
+        errors=error_messages(errors, current_language()),
         step_number=1,
         step_total=len(scored_dimensions(questionnaire)) + 1,
     )
 
 
-def _render_error(kind: str, status: int, language: Language | None = None) -> tuple[str, int]:
-    language = language or query_language()
-    return render_template("pages/error.html", lang=language, kind=kind), status
+def _render_error(title: str, text: str) -> str:
+    return render_template("pages/error.html", title=title, text=text)
 
 
 def _see_other(location: str) -> BaseResponse:
