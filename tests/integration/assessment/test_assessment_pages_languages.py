@@ -52,14 +52,6 @@ def _submitted_in_dutch(client: FlaskClient, answers: dict[str, Any]) -> str:
     return assessment_id
 
 
-# Submitting publishes assessment.submitted and .scored, whose schemas (eventing.schemas.base
-# language()) take "de" and "en" only until the events carry Dutch too; strict, so that the
-# day they do, these tests fail as passing and lose the mark.
-NEEDS_DUTCH_EVENTS = pytest.mark.xfail(
-    strict=True, reason="the assessment events do not take language 'nl' yet"
-)
-
-
 def test_a_dutch_company_reads_dutch_from_the_start_to_its_review(
     client: FlaskClient, complete_answers: dict[str, Any]
 ) -> None:
@@ -100,7 +92,6 @@ def test_a_dutch_company_reads_dutch_from_the_start_to_its_review(
     assert ">Definitief verzenden en laten beoordelen</button>" in text
 
 
-@NEEDS_DUTCH_EVENTS
 def test_a_dutch_company_reads_its_result_in_dutch(
     client: FlaskClient, complete_answers: dict[str, Any]
 ) -> None:
@@ -214,7 +205,6 @@ def test_no_dutch_page_shows_an_english_text_of_the_catalogue(client: FlaskClien
     assert {kind: ids for kind, ids in left_in_english.items() if ids} == {}
 
 
-@NEEDS_DUTCH_EVENTS
 def test_the_dutch_result_page_shows_no_english_text_of_the_catalogue(
     client: FlaskClient, complete_answers: dict[str, Any]
 ) -> None:
