@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from contextlib import suppress
 from datetime import UTC, datetime
 from typing import Any
 
@@ -107,6 +108,10 @@ def not_found(_exception: Exception) -> tuple[str, int]:
 
 @pages.errorhandler(CSRFError)
 def csrf_refused(_exception: CSRFError) -> tuple[str, int]:
+    # The CSRF check runs before the view opens the link: open it here for the company's
+    # language; behind a refused link, the language asked for, as on its own error page.
+    with suppress(LinkRefused):
+        _opened((request.view_args or {})["token"])
     return _error("csrf", 400)
 
 
