@@ -19,7 +19,7 @@ from notifications.entrypoints.desk.forms import ActionForm
 from notifications.entrypoints.desk.session_user import load_user
 from servicekit.languages import current_language, use_language
 from wording.formatting import score
-from wording.languages import LANGUAGES, is_language
+from wording.languages import is_language
 
 SESSION_LIFETIME = timedelta(hours=8)  # a working day; then the advisor logs in again
 # The advisor's choice of language, kept in a cookie of its own: the login starts a fresh
@@ -63,7 +63,6 @@ def desk_helpers() -> dict[str, object]:
         "logout_form": ActionForm(),
         "language_form": ActionForm(),
         "lang": language,
-        "languages": LANGUAGES,
         "score": lambda value: score(value, language),
         "words": words,
         "berlin": lambda value: "" if value is None else formatting.local_time(value, language),
