@@ -1,4 +1,4 @@
-"""The booking pages without a browser: slots by day in German or English, booking with
+"""The booking pages without a browser: slots by day in German, English or Dutch, booking with
 CSRF, the confirmation, cancel and reschedule by link, the .ics download, refused links."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
 from flask import Flask
@@ -166,8 +166,65 @@ def test_an_english_company_gets_english_pages(booking_client: FlaskClient, engi
     page = booking_client.get(f"/book/{token}").get_data(as_text=True)
 
     assert '<html lang="en">' in page
-    assert "Book a transformation talk" in page
+    # "meeting", as the mails and the report call it.
+    assert "<h1>Book your transformation meeting</h1>" in page
+    assert "talk" not in page
     assert "time zone Europe/Berlin" in page
+
+
+def test_a_dutch_company_gets_dutch_pages_whatever_its_browser_asks_for(
+    booking_client: FlaskClient, engine: Engine, pin_clock: Callable[[datetime], None]
+):
+    now = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)  # a Monday
+    pin_clock(now)
+    advisor_id = add_advisor(engine, meeting_minutes=60, hours=(time(10), time(11)))
+    token = token_for(add_company(engine, language="nl", advisor_id=advisor_id), now=now)
+
+    response = booking_client.get(f"/book/{token}", headers={"Accept-Language": "de, en"})
+
+    page = response.get_data(as_text=True)
+    assert response.headers["Content-Language"] == "nl"
+    assert '<html lang="nl">' in page
+    assert "<title>Transformatiegesprek boeken – Wegweiser transformatiecheck</title>" in page  # noqa: RUF001
+    assert '<p class="company">Voor Muster Präzision GmbH</p>' in page
+    assert (
+        "Kies een tijdstip voor uw kosteloze transformatiegesprek met een adviseur van het "
+        "cluster. Het gesprek duurt ongeveer een uur."
+    ) in page
+    assert "Alle tijden in Duitse tijd (tijdzone Europe/Berlin)." in page
+    assert "<legend>dinsdag 8 december 2026</legend>" in page
+    assert "Dit tijdstip definitief boeken" in page
+
+    value = next(v for v in _slot_values(page) if v.endswith("2026-12-08T09:00:00+00:00"))
+    booked = booking_client.post(
+        f"/book/{token}", data={"slot": value, "csrf_token": csrf_token_in(page)}
+    )
+    confirmation = booking_client.get(booked.headers["Location"]).get_data(as_text=True)
+    assert '<p class="status" role="status">Uw afspraak is geboekt.</p>' in confirmation
+    assert "dinsdag 8 december 2026, 10:00–11:00 uur (CET, tijdzone Europe/Berlin)" in confirmation  # noqa: RUF001
+    assert "Agenda-item downloaden (.ics)" in confirmation
+    assert "Afspraak annuleren" in confirmation
+
+
+@pytest.mark.parametrize(
+    ("asked", "headers", "language", "words"),
+    [
+        ("?lang=nl", {}, "nl", "Deze boekingslink is ongeldig."),
+        ("", {"Accept-Language": "nl-NL, nl;q=0.9, en;q=0.5"}, "nl", "Deze boekingslink"),
+        ("?lang=en", {}, "en", "This booking link is not valid."),
+        ("?lang=fr", {}, "de", "Dieser Buchungslink ist ungültig."),
+        ("?lang=xx-evil", {"Accept-Language": "fr"}, "de", "Dieser Buchungslink ist ungültig."),
+    ],
+)
+def test_a_refused_link_speaks_the_language_asked_for_else_german(
+    booking_client: FlaskClient, asked: str, headers: dict[str, str], language: str, words: str
+):
+    response = booking_client.get(f"/book/nonsense{asked}", headers=headers)
+
+    assert response.status_code == 403
+    assert response.headers["Content-Language"] == language
+    assert f'<html lang="{language}">' in response.text
+    assert words in response.text
 
 
 def test_refused_links_say_why(booking_client: FlaskClient, engine: Engine):

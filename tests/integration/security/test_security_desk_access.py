@@ -42,6 +42,7 @@ ACCESS = {
     ("GET", "/desk/login"): PUBLIC,
     ("POST", "/desk/login"): PUBLIC,
     ("POST", "/desk/logout"): PUBLIC,
+    ("POST", "/desk/language"): PUBLIC,
     ("GET", "/desk/"): LOGIN,
     ("GET", "/desk/meetings"): LOGIN,
     ("GET", "/desk/mails"): LOGIN,

@@ -1,5 +1,5 @@
 """Times on the advisor desk and in the report mails name the zone as the booking pages do:
-MEZ/MESZ to German readers, CET/CEST to English ones. Expected strings are written out by
+MEZ/MESZ to German readers, CET/CEST to English and Dutch ones. Expected strings are written out by
 hand (Berlin is UTC+1 in winter, UTC+2 in summer)."""
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ WINTER = datetime(2026, 1, 15, 8, 30, tzinfo=UTC)
         (WINTER, "de", "15.01.2026, 09:30 Uhr (MEZ)"),
         (SUMMER, "en", "15 July 2026, 10:30 (CEST)"),
         (WINTER, "en", "15 January 2026, 09:30 (CET)"),
+        (SUMMER, "nl", "15 juli 2026, 10:30 uur (CEST)"),
+        (WINTER, "nl", "15 januari 2026, 09:30 uur (CET)"),
     ],
 )
 def test_an_instant_reads_in_berlin_time_with_the_zone_as_booking_names_it(

@@ -1,4 +1,4 @@
-"""How a meeting's time reads in German and English on both sides of a clock change; the
+"""How a meeting's time reads in German, English and Dutch on both sides of a clock change; the
 expected strings are written out by hand (Berlin is UTC+1 in winter, UTC+2 in summer)."""
 
 from __future__ import annotations
@@ -48,6 +48,11 @@ BERLIN = "Europe/Berlin"
             datetime(2027, 10, 31, 9, 0, tzinfo=UTC),
             "en",
             "Sunday, 31 October 2027, 10:00–11:00 (CET, time zone Europe/Berlin)",  # noqa: RUF001
+        ),
+        (
+            datetime(2027, 10, 31, 9, 0, tzinfo=UTC),
+            "nl",
+            "zondag 31 oktober 2027, 10:00–11:00 uur (CET, tijdzone Europe/Berlin)",  # noqa: RUF001
         ),
     ],
 )

@@ -26,6 +26,7 @@ from notifications.privacy.export_links import ExportLinks
 from privacy.export import export_blueprint
 from servicekit.booking_links import BookingLinks
 from servicekit.db import make_engine
+from servicekit.languages import install_languages
 from servicekit.openapi import serve_openapi
 from servicekit.request_limits import RequestLimits
 from servicekit.settings import ServiceSettings
@@ -52,6 +53,7 @@ def create_app(
             MeetingsCollector(engine),
         ],
     )
+    install_languages(app, "notifications")
     app.extensions[EXTENSION] = WebDependencies.build(
         engine,
         booking_links,

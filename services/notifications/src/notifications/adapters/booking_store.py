@@ -30,6 +30,7 @@ from notifications.domain.slots import (
     WeeklyHours,
     free_slots,
 )
+from wording.languages import language_or_default
 
 # Meetings reach back at most this far before a slot: longer than any meeting and buffer.
 MARGIN = timedelta(days=1)
@@ -80,7 +81,7 @@ def load_company(connection: Connection, assessment_id: uuid.UUID) -> Company | 
         district=row.district,
         contact_name=single_line(row.contact_name),
         contact_email=row.contact_email,
-        language="en" if row.language == "en" else "de",
+        language=language_or_default(row.language),
         advisor_id=row.advisor_id,
         links_valid_from=row.links_valid_from,
     )

@@ -19,17 +19,11 @@ from icalendar import Calendar, Event, Timezone, vCalAddress
 
 from notifications.domain.meetings import Advisor, Company, Meeting
 from notifications.domain.times import local
+from wording.catalogues import Catalogues
 
 REQUEST, CANCEL = "REQUEST", "CANCEL"
 PRODID = "-//Wegweiser//Transformationsgespraech//DE"
-SUMMARY = {
-    "de": "Transformationsgespräch {company} – {advisor}",  # noqa: RUF001 - an en dash
-    "en": "Transformation talk {company} – {advisor}",  # noqa: RUF001
-}
-DESCRIPTION = {
-    "de": "Transformationsgespräch im Anschluss an den Wegweiser Transformations-Check.",
-    "en": "Transformation talk following the Wegweiser transformation check.",
-}
+_WORDS = Catalogues.of_packages("notifications")
 
 
 def meeting_uid(meeting: Meeting) -> str:
@@ -60,10 +54,12 @@ def invitation(
     event.add("dtstamp", now)
     event.add("dtstart", local(meeting.starts_at, meeting.timezone))
     event.add("dtend", local(meeting.ends_at, meeting.timezone))
-    event.add(
-        "summary", SUMMARY[language].format(company=company.company_name, advisor=advisor.name)
+    words = _WORDS.translations(language)
+    summary = words.gettext("Transformation meeting %(company)s – %(advisor)s")  # noqa: RUF001
+    event.add("summary", summary % {"company": company.company_name, "advisor": advisor.name})
+    description = words.gettext(
+        "Transformation meeting following the Wegweiser transformation check."
     )
-    description = DESCRIPTION[language]
     if manage_url is not None:
         description = f"{description}\n\n{manage_url}"
     event.add("description", description)

@@ -19,6 +19,7 @@ from mailing.message import Mail, Unsendable, compose, reply_address, single_lin
 from mailing.templates import MailTemplates
 from notifications.domain import formatting
 from wording.formatting import mail_date, score
+from wording.languages import language_or_default
 
 ADVISOR_LANGUAGE = "de"  # the cluster's advisors work in German
 _SUBJECT_NAME_LENGTH = 80
@@ -72,7 +73,7 @@ def company_mail(
     links: CompanyLinks,
     advisor_name: str | None,
 ) -> Mail | Unsendable:
-    language = assessment["language"] if assessment["language"] in formatting.LANGUAGES else "de"
+    language = language_or_default(assessment["language"])
     values = _summary(assessment, words, language) | {
         "contact_name": single_line(assessment["contact_name"]),
         "report_url": report.download_url,

@@ -7,15 +7,16 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from wording.catalogues import Catalogues
 from wording.formatting import clock, mail_date, zone_abbreviation
 
-LANGUAGES = ("de", "en")
+_WORDS = Catalogues.of_packages("notifications")
 
 
 def local_time(value: datetime, language: str) -> str:
     """ "07.12.2026, 10:00 Uhr (MEZ)" or "7 December 2026, 10:00 (CET)", in the cluster's zone."""
     day = mail_date(value, language)
-    hours, abbreviation = clock(value), zone_abbreviation(value, language)
-    if language == "de":
-        return f"{day}, {hours} Uhr ({abbreviation})"
-    return f"{day}, {hours} ({abbreviation})"
+    # Translators: "7 December 2026, 10:00 (CET)"; German and Dutch name the hour after the
+    # clock ("Uhr", "uur").
+    words = _WORDS.translations(language).gettext("%(day)s, %(hours)s (%(zone)s)")
+    return words % {"day": day, "hours": clock(value), "zone": zone_abbreviation(value, language)}

@@ -8,6 +8,8 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
+from wording.languages import Language
+
 MEETING_BOOKED, MEETING_CANCELLED = "booked", "cancelled"
 
 
@@ -21,7 +23,7 @@ class Company:
     district: str
     contact_name: str
     contact_email: str
-    language: str  # "de" or "en"
+    language: Language  # the one it took the check in
     advisor_id: uuid.UUID | None  # the assigned advisor, once routing has chosen one
     # Booking links issued before this time were revoked (None: the company never did).
     links_valid_from: datetime | None

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from contextlib import suppress
 from datetime import UTC, datetime
-from functools import partial
 from typing import Any
 
 from flask import Blueprint, Response, redirect, render_template, request, url_for
+from flask_babel import lazy_gettext
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import NotFound
 from werkzeug.wrappers import Response as BaseResponse
@@ -36,7 +37,6 @@ from notifications.domain.booking_errors import (
 from notifications.domain.callback_details import InvalidDetails, read_details
 from notifications.domain.meetings import Company, Meeting
 from notifications.domain.times import hours, local, meeting_when
-from notifications.entrypoints.booking.texts import text
 from notifications.entrypoints.dependencies import web_dependencies
 from notifications.services.book_meeting import book_meeting
 from notifications.services.cancel_meeting import cancel_meeting
@@ -44,16 +44,43 @@ from notifications.services.offer_slots import OfferedSlot, offered_slots
 from notifications.services.open_booking_link import LinkRefused, open_booking
 from notifications.services.reschedule_meeting import reschedule_meeting
 from servicekit.app_clock import current_time
+from servicekit.languages import current_language, use_language
 from servicekit.request_limits import LimitReached, client_address
 from wording.cluster_time import CLUSTER_ZONE_NAME
 from wording.formatting import weekday_date
 
+_CHOOSE_AGAIN = lazy_gettext("Please choose one of the offered dates.")
+_MEETING_CHANGED = lazy_gettext("The meeting was changed meanwhile. Please reload the page.")
 _REASONS = {
-    SlotTaken: "slot_taken",
-    AlreadyBooked: "already_booked",
-    NotOffered: "not_offered",
-    MeetingChanged: "meeting_changed",
-    DatesOffered: "dates_offered",
+    SlotTaken: lazy_gettext(
+        "This date has just been booked by someone else. Please choose another."
+    ),
+    AlreadyBooked: lazy_gettext(
+        "You have already booked a meeting. You can reschedule or cancel it."
+    ),
+    NotOffered: lazy_gettext("This time cannot be booked (any more). Please choose another."),
+    MeetingChanged: _MEETING_CHANGED,
+    DatesOffered: lazy_gettext("Dates are free again meanwhile. Please choose one of them."),
+}
+_REFUSALS = {
+    "invalid": lazy_gettext("This booking link is not valid. Please use the link from your email."),
+    "expired": lazy_gettext(
+        "This booking link has expired. Please use the link from your latest email or from "
+        "your result page."
+    ),
+    "withdrawn": lazy_gettext(
+        "This link was withdrawn and no longer works. Please use the newest link, on your "
+        "result page."
+    ),
+    "not_ready": lazy_gettext(
+        "Your assessment is still being prepared. Please try again in a minute."
+    ),
+    "not_found": lazy_gettext("This page does not exist."),
+    "csrf": lazy_gettext("The page was open for too long. Please reload it and try again."),
+    "limited": lazy_gettext(
+        "There were too many requests from your network or for your company in a short "
+        "time. Please try again later."
+    ),
 }
 _CHOICE_SEPARATOR = "|"
 
@@ -81,20 +108,27 @@ def not_found(_exception: Exception) -> tuple[str, int]:
 
 @pages.errorhandler(CSRFError)
 def csrf_refused(_exception: CSRFError) -> tuple[str, int]:
+    # The CSRF check runs before the view opens the link: open it here for the company's
+    # language; behind a refused link, the language asked for, as on its own error page.
+    with suppress(LinkRefused):
+        _opened((request.view_args or {})["token"])
     return _error("csrf", 400)
 
 
 @pages.errorhandler(LimitReached)
 def limited(limit: LimitReached) -> tuple[str, int, dict[str, str]]:
     # Only the company's own link gets this far: its page speaks the company's language.
-    language = _opened((request.view_args or {})["token"]).language
-    page, status = _error("limited", 429, language)
+    _opened((request.view_args or {})["token"])
+    page, status = _error("limited", 429)
     return page, status, {"Retry-After": str(limit.retry_after)}
 
 
 def _opened(token: str) -> Company:
+    """The company of the link; its pages speak the language it took the check in."""
     dependencies = web_dependencies()
-    return open_booking(dependencies.store, dependencies.links, token, current_time())
+    company = open_booking(dependencies.store, dependencies.links, token, current_time())
+    use_language(company.language)
+    return company
 
 
 @pages.route("/book/<token>", methods=["GET", "POST"])
@@ -109,7 +143,7 @@ def book(token: str) -> Any:
         return _render_book(company, token, now)
     choice = _read_choice(request.form.get("slot", ""))
     if choice is None:
-        return _render_book(company, token, now, "choose_error"), 422
+        return _render_book(company, token, now, str(_CHOOSE_AGAIN)), 422
     try:
         booked = book_meeting(
             web_dependencies().meeting_changes,
@@ -197,7 +231,7 @@ def reschedule(token: str, meeting_id: uuid.UUID) -> Any:
     choice = _read_choice(request.form.get("slot", ""))
     if choice is None or choice[0] != meeting.advisor_id:
         page = _render_slots(
-            "booking/reschedule.html", company, token, meeting, now, "choose_error"
+            "booking/reschedule.html", company, token, meeting, now, str(_CHOOSE_AGAIN)
         )
         return page, 422
     try:
@@ -282,27 +316,20 @@ def _shown(meeting: Meeting, language: str) -> dict[str, Any]:
 
 
 def _render(template: str, company: Company, token: str, **context: Any) -> str:
-    language = company.language
     return render_template(
-        template, lang=language, t=partial(text, language), company=company, token=token, **context
+        template, lang=current_language(), company=company, token=token, **context
     )
 
 
-def _error(reason: str, status: int, language: str | None = None) -> tuple[str, int]:
-    language = language or _language()
-    page = render_template(
-        "booking/error.html", lang=language, t=partial(text, language), reason=reason
-    )
+def _error(reason: str, status: int) -> tuple[str, int]:
+    """Where the link was refused, the company is not known: the language is the one the
+    address or the browser asks for (servicekit.languages), else German."""
+    page = render_template("booking/error.html", lang=current_language(), why=_REFUSALS[reason])
     return page, status
 
 
-def _language() -> str:
-    """Where the company is not known (a refused link), English only when asked for."""
-    return "en" if request.args.get("lang") == "en" else "de"
-
-
 def _reason(refused: BookingError) -> str:
-    return _REASONS.get(type(refused), "meeting_changed")
+    return str(_REASONS.get(type(refused), _MEETING_CHANGED))
 
 
 def _days(offered: Sequence[OfferedSlot], language: str) -> list[dict[str, Any]]:

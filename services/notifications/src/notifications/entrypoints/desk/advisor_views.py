@@ -7,6 +7,7 @@ import uuid
 from typing import Any
 
 from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext
 
 from eventing.vocabulary import Vocabulary
 from notifications.adapters import advisor_store, vocabularies
@@ -44,9 +45,12 @@ def new_advisor() -> Any:
                     now=current_time(),
                 )
         except AccountExists:
-            form.email.errors = (*form.email.errors, "Diese Adresse hat schon ein Konto.")
+            form.email.errors = (
+                *form.email.errors,
+                gettext("This address already has an account."),
+            )
         else:
-            flash(f"{form.name.data} angelegt.")
+            flash(gettext("%(name)s created.", name=form.name.data))
             return redirect(url_for("desk.advisors"))
     status = 422 if form.is_submitted() else 200
     return render_template("desk/advisor_form.html", form=form, advisor=None), status
@@ -63,7 +67,10 @@ def edit_advisor(advisor_id: str) -> Any:
         ):
             form.role.errors = (
                 *form.role.errors,
-                "Das eigene Konto bleibt aktiv und Administrator (sonst sperren Sie sich aus).",
+                gettext(
+                    "Your own account stays active and an administrator (otherwise you would "
+                    "lock yourself out)."
+                ),
             )
         else:
             with web_dependencies().engine.begin() as connection:
@@ -72,7 +79,7 @@ def edit_advisor(advisor_id: str) -> Any:
                 )
                 if form.new_password.data:
                     advisor_store.set_password(connection, account.id, form.new_password.data)
-            flash(f"{form.name.data} gespeichert.")
+            flash(gettext("%(name)s saved.", name=form.name.data))
             return redirect(url_for("desk.advisors"))
     status = 422 if form.is_submitted() else 200
     return render_template("desk/advisor_form.html", form=form, advisor=account), status

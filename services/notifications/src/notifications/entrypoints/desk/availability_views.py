@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext
 
 from notifications.adapters import advisor_store, availability_store
 from notifications.domain.hours import format_hours, parse_hours
@@ -16,7 +17,9 @@ from notifications.entrypoints.desk.blueprint import desk
 from notifications.entrypoints.desk.forms import ActionForm, OverrideForm, WeeklyHoursForm
 from notifications.entrypoints.desk.session_user import current_user, login_required
 from servicekit.app_clock import current_time
+from servicekit.languages import current_language
 from wording.cluster_time import CLUSTER_ZONE
+from wording.formatting import short_date
 
 
 @desk.route("/availability", methods=["GET", "POST"])
@@ -31,7 +34,7 @@ def availability(advisor_id: str | None = None) -> Any:
         }
         with web_dependencies().engine.begin() as connection:
             availability_store.replace_weekly_hours(connection, target.id, week)
-        flash("Wochenzeiten gespeichert.")
+        flash(gettext("Weekly hours saved."))
         return redirect(_here(advisor_id))
     if not week_form.is_submitted():
         with web_dependencies().engine.connect() as connection:
@@ -49,7 +52,7 @@ def add_override(advisor_id: str | None = None) -> Any:
     form = OverrideForm(prefix="day")
     valid = form.validate()
     if valid and form.day.data < _today():
-        form.day.errors = (*form.day.errors, "Das Datum liegt in der Vergangenheit.")
+        form.day.errors = (*form.day.errors, gettext("The date is in the past."))
         valid = False
     if valid:
         hours = parse_hours(form.hours.data or "")
@@ -57,7 +60,7 @@ def add_override(advisor_id: str | None = None) -> Any:
             availability_store.replace_override(
                 connection, target.id, form.day.data, hours, form.note.data or None
             )
-        flash(f"Abweichung für den {form.day.data:%d.%m.%Y} gespeichert.")
+        flash(gettext("Exception for %(day)s saved.", day=_shown(form.day.data)))
         return redirect(_here(advisor_id))
     with web_dependencies().engine.connect() as connection:
         week = availability_store.weekly_hours(connection, target.id)
@@ -78,7 +81,7 @@ def remove_override(day: str, advisor_id: str | None = None) -> Any:
         abort(404)
     with web_dependencies().engine.begin() as connection:
         availability_store.remove_override(connection, target.id, parsed)
-    flash(f"Abweichung für den {parsed:%d.%m.%Y} entfernt.")
+    flash(gettext("Exception for %(day)s removed.", day=_shown(parsed)))
     return redirect(_here(advisor_id))
 
 
@@ -119,6 +122,7 @@ def _page(
         override_form=override_form,
         overrides=overrides,
         delete_form=ActionForm(),
+        date=_shown,
     )
     return page, status
 
@@ -127,6 +131,10 @@ def _here(advisor_id: str | None) -> str:
     if advisor_id is None:
         return url_for("desk.availability")
     return url_for("desk.availability", advisor_id=advisor_id)
+
+
+def _shown(day: date) -> str:
+    return short_date(day, current_language())
 
 
 def _today() -> date:

@@ -1,5 +1,6 @@
-"""The desk's blueprint: who is logged in, security headers, error pages and the template
-helpers. Its views (the *_views modules beside it) add their routes to it."""
+"""The desk's blueprint: who is logged in, the language the advisor chose, security headers,
+error pages and the template helpers. Its views (the *_views modules beside it) add their
+routes to it."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from datetime import timedelta
 
 from flask import Blueprint, Response, render_template, request
 from flask.blueprints import BlueprintSetupState
+from flask_babel import gettext
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import Forbidden, NotFound
 
@@ -15,14 +17,26 @@ from notifications.domain import formatting
 from notifications.entrypoints.dependencies import web_dependencies
 from notifications.entrypoints.desk.forms import ActionForm
 from notifications.entrypoints.desk.session_user import load_user
+from servicekit.languages import current_language, use_language
 from wording.formatting import score
+from wording.languages import is_language
 
 SESSION_LIFETIME = timedelta(hours=8)  # a working day; then the advisor logs in again
+# The advisor's choice of language, kept in a cookie of its own: the login starts a fresh
+# session, and the login page itself is read in the chosen language.
+LANGUAGE_COOKIE = "desk_language"
 
 desk = Blueprint(
     "desk", __name__, url_prefix="/desk", static_folder="static", static_url_path="/static"
 )
 desk.before_request(load_user)
+
+
+@desk.before_request
+def chosen_language() -> None:
+    chosen = request.cookies.get(LANGUAGE_COOKIE)
+    if is_language(chosen):
+        use_language(chosen)
 
 
 @desk.record_once
@@ -44,25 +58,29 @@ def desk_helpers() -> dict[str, object]:
         # Lists name districts and topics in the newest ruleset's words; a company's
         # page passes the words of the ruleset it was scored with instead.
         words = vocabularies.newest(connection)
+    language = current_language()
     return {
         "logout_form": ActionForm(),
-        "score": score,
+        "language_form": ActionForm(),
+        "lang": language,
+        "score": lambda value: score(value, language),
         "words": words,
-        "berlin": lambda value: "" if value is None else formatting.local_time(value, "de"),
+        "berlin": lambda value: "" if value is None else formatting.local_time(value, language),
     }
 
 
 @desk.errorhandler(NotFound)
 def not_found(_error: NotFound) -> tuple[str, int]:
-    return render_template("desk/error.html", message="Nicht gefunden."), 404
+    return render_template("desk/error.html", message=gettext("Not found.")), 404
 
 
 @desk.errorhandler(Forbidden)
 def forbidden(_error: Forbidden) -> tuple[str, int]:
-    return render_template("desk/error.html", message="Nur für Administratoren."), 403
+    return render_template("desk/error.html", message=gettext("For administrators only.")), 403
 
 
 @desk.errorhandler(CSRFError)
 def csrf_refused(_error: CSRFError) -> tuple[str, int]:
-    message = "Das Formular war zu lange offen. Bitte laden Sie die Seite neu."
+    chosen_language()  # the CSRF check runs before the desk's before_request
+    message = gettext("The form was open for too long. Please reload the page.")
     return render_template("desk/error.html", message=message), 400

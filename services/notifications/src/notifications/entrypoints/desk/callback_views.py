@@ -7,6 +7,7 @@ import uuid
 from typing import Any
 
 from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext
 
 from notifications.adapters import desk_queries as queries
 from notifications.adapters.callback_store import mark_done
@@ -37,5 +38,5 @@ def callback_done(request_id: str) -> Any:
     with web_dependencies().engine.begin() as connection:
         if not mark_done(connection, parsed, current_user().id, current_time()):
             abort(404)  # unknown, or done already (by another admin, or a second click)
-    flash("Rückrufbitte als erledigt markiert.")
+    flash(gettext("Callback request marked as done."))
     return redirect(url_for("desk.callbacks"))

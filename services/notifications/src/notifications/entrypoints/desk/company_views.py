@@ -7,6 +7,7 @@ import uuid
 from typing import Any
 
 from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext
 from sqlalchemy import Connection
 from wtforms import SelectChoice
 
@@ -58,7 +59,7 @@ def reassign(assessment_id: str) -> Any:
         advisor_id = uuid.UUID(form.advisor_id.data)
         if advisor_id != row.advisor_id:
             record_assignment(connection, row._asdict(), advisor_id, MANUAL, current_time(), None)
-            flash("Zuständigkeit geändert.")
+            flash(gettext("Responsibility changed."))
     return redirect(url_for("desk.company", assessment_id=parsed))
 
 

@@ -1,10 +1,12 @@
 """The desk's forms (Flask-WTF: each carries the session's CSRF token and is refused
-without it). Messages are German, shown next to their fields."""
+without it). Labels and messages are gettext messages, read in the desk's language when
+the form is shown."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from flask_babel import lazy_gettext
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
@@ -29,17 +31,27 @@ from wtforms.validators import (
 )
 
 from eventing.vocabulary import Section, Vocabulary
-from mailing.message import ADDRESS_REFUSED, NAME_REFUSED, check_address, check_name
+from mailing.message import check_address, check_name
 from notifications.adapters.advisor_store import (
     MAX_PASSWORD_LENGTH,
     MIN_PASSWORD_LENGTH,
     ROLES,
 )
-from notifications.domain.hours import parse_hours
+from notifications.domain.hours import HoursRefused, parse_hours
+from servicekit.languages import current_language
 
-WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
-ROLE_NAMES = {"advisor": "Berater/in", "admin": "Administrator/in"}
-_REQUIRED = "Bitte ausfüllen."
+WEEKDAYS = (
+    lazy_gettext("Monday"),
+    lazy_gettext("Tuesday"),
+    lazy_gettext("Wednesday"),
+    lazy_gettext("Thursday"),
+    lazy_gettext("Friday"),
+    lazy_gettext("Saturday"),
+    lazy_gettext("Sunday"),
+)
+ROLE_NAMES = {"advisor": lazy_gettext("advisor"), "admin": lazy_gettext("administrator")}
+_REQUIRED = lazy_gettext("Please fill in.")
+_PASSWORD_LENGTH = lazy_gettext("At least %(minimum)s characters.", minimum=MIN_PASSWORD_LENGTH)
 
 
 # The mail layer's own checks: an advisor's name and address go into booking mails and
@@ -48,22 +60,32 @@ def _address(_form: FlaskForm, field: Field) -> None:
     try:
         check_address("email", field.data or "")
     except ValueError:
-        raise ValidationError(ADDRESS_REFUSED["de"]) from None
+        raise ValidationError(
+            lazy_gettext(
+                "Please enter an email address we can send to: one address like "
+                "name@example.org, in ASCII letters only (no umlauts)."
+            )
+        ) from None
 
 
 def _name(_form: FlaskForm, field: Field) -> None:
-    # After DataRequired, which refuses a blank name already ("Bitte ausfüllen.").
+    # After DataRequired, which refuses a blank name already.
     try:
         check_name("name", field.data or "")
     except ValueError:
-        raise ValidationError(NAME_REFUSED["de"]) from None
+        raise ValidationError(
+            lazy_gettext(
+                "Please use one line of visible text: no control characters, line breaks or "
+                "invisible formatting characters (such as U+202E or U+200B)."
+            )
+        ) from None
 
 
 def _hours(_form: FlaskForm, field: Field) -> None:
     try:
         parse_hours(field.data or "")
-    except ValueError as error:
-        raise ValidationError(str(error)) from None
+    except HoursRefused as refused:
+        raise ValidationError(lazy_gettext(refused.message, **refused.values)) from None
 
 
 class _Checkboxes(SelectMultipleField):
@@ -76,13 +98,16 @@ class _Checkboxes(SelectMultipleField):
         known = {choice.value for choice in self.choices}
         unknown = sorted(set(self.data or ()) - known)
         if unknown:
-            raise ValidationError("Unbekannte Auswahl: " + ", ".join(unknown))
+            raise ValidationError(
+                lazy_gettext("Unknown choice: %(choices)s", choices=", ".join(unknown))
+            )
 
 
 class LoginForm(FlaskForm):
-    email = EmailField("E-Mail", validators=[DataRequired(_REQUIRED), Length(max=320)])
+    email = EmailField(lazy_gettext("Email"), validators=[DataRequired(_REQUIRED), Length(max=320)])
     password = PasswordField(
-        "Passwort", validators=[DataRequired(_REQUIRED), Length(max=MAX_PASSWORD_LENGTH)]
+        lazy_gettext("Password"),
+        validators=[DataRequired(_REQUIRED), Length(max=MAX_PASSWORD_LENGTH)],
     )
 
 
@@ -104,9 +129,13 @@ class WeeklyHoursForm(FlaskForm):
 class OverrideForm(FlaskForm):
     """A day that differs from the usual week: other hours, or (hours empty) absent."""
 
-    day = DateField("Datum", validators=[InputRequired("Bitte ein Datum angeben.")])
-    hours = StringField("Zeiten (leer: ganztägig abwesend)", validators=[Length(max=200), _hours])
-    note = StringField("Notiz", validators=[Optional(), Length(max=200)])
+    day = DateField(
+        lazy_gettext("Date"), validators=[InputRequired(lazy_gettext("Please give a date."))]
+    )
+    hours = StringField(
+        lazy_gettext("Hours (empty: absent all day)"), validators=[Length(max=200), _hours]
+    )
+    note = StringField(lazy_gettext("Note"), validators=[Optional(), Length(max=200)])
 
 
 class ActionForm(FlaskForm):
@@ -120,61 +149,68 @@ class _CoverageForm(FlaskForm):
     ruleset published; before any was, there is nothing to choose from yet.
     """
 
-    districts = _Checkboxes("Landkreise", choices=[])
-    topics = _Checkboxes("Themen", choices=[])
+    districts = _Checkboxes(lazy_gettext("Districts"), choices=[])
+    topics = _Checkboxes(lazy_gettext("Topics"), choices=[])
     meeting_minutes = IntegerField(
-        "Gesprächsdauer (Minuten)",
+        lazy_gettext("Meeting length (minutes)"),
         default=60,
-        validators=[InputRequired(_REQUIRED), NumberRange(15, 240, "Zwischen 15 und 240 Minuten.")],
+        validators=[
+            InputRequired(_REQUIRED),
+            NumberRange(15, 240, lazy_gettext("Between 15 and 240 minutes.")),
+        ],
     )
     buffer_minutes = IntegerField(
-        "Puffer danach (Minuten)",
+        lazy_gettext("Buffer after it (minutes)"),
         default=15,
-        validators=[InputRequired(_REQUIRED), NumberRange(0, 120, "Zwischen 0 und 120 Minuten.")],
+        validators=[
+            InputRequired(_REQUIRED),
+            NumberRange(0, 120, lazy_gettext("Between 0 and 120 minutes.")),
+        ],
     )
-    role = SelectField("Rolle", choices=[SelectChoice(role, ROLE_NAMES[role]) for role in ROLES])
-    active = BooleanField("Aktiv (bekommt Unternehmen und Buchungen)", default=True)
+    role = SelectField(lazy_gettext("Role"), choices=[])
+    active = BooleanField(lazy_gettext("Active (receives companies and bookings)"), default=True)
 
     def __init__(self, words: Vocabulary, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.districts.choices = _choices(words, "districts")
         self.topics.choices = _choices(words, "dimensions")
+        self.role.choices = [SelectChoice(role, str(ROLE_NAMES[role])) for role in ROLES]
 
 
 def _choices(words: Vocabulary, section: Section) -> list[SelectChoice]:
-    return [SelectChoice(key, words.name(section, key, "de")) for key in words.ids(section)]
+    language = current_language()
+    return [SelectChoice(key, words.name(section, key, language)) for key in words.ids(section)]
 
 
 class AdvisorEditForm(_CoverageForm):
-    name = StringField("Name", validators=[DataRequired(_REQUIRED), Length(max=200), _name])
+    name = StringField(
+        lazy_gettext("Name"), validators=[DataRequired(_REQUIRED), Length(max=200), _name]
+    )
     new_password = PasswordField(
-        "Neues Passwort (leer: unverändert)",
+        lazy_gettext("New password (empty: unchanged)"),
         validators=[
             Optional(),
-            Length(
-                MIN_PASSWORD_LENGTH,
-                MAX_PASSWORD_LENGTH,
-                f"Mindestens {MIN_PASSWORD_LENGTH} Zeichen.",
-            ),
+            Length(MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH, _PASSWORD_LENGTH),
         ],
     )
 
 
 class AdvisorCreateForm(_CoverageForm):
-    name = StringField("Name", validators=[DataRequired(_REQUIRED), Length(max=200), _name])
-    email = EmailField("E-Mail", validators=[DataRequired(_REQUIRED), Length(max=320), _address])
+    name = StringField(
+        lazy_gettext("Name"), validators=[DataRequired(_REQUIRED), Length(max=200), _name]
+    )
+    email = EmailField(
+        lazy_gettext("Email"),
+        validators=[DataRequired(_REQUIRED), Length(max=320), _address],
+    )
     password = PasswordField(
-        "Anfangspasswort",
+        lazy_gettext("Initial password"),
         validators=[
             DataRequired(_REQUIRED),
-            Length(
-                MIN_PASSWORD_LENGTH,
-                MAX_PASSWORD_LENGTH,
-                f"Mindestens {MIN_PASSWORD_LENGTH} Zeichen.",
-            ),
+            Length(MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH, _PASSWORD_LENGTH),
         ],
     )
 
 
 class ReassignForm(FlaskForm):
-    advisor_id = SelectField("Zuständig", choices=[])
+    advisor_id = SelectField(lazy_gettext("Responsible"), choices=[])

@@ -12,6 +12,7 @@ from notifications.entrypoints.dependencies import web_dependencies
 from notifications.entrypoints.desk.blueprint import desk
 from notifications.entrypoints.desk.session_user import admin_required
 from servicekit.app_clock import current_time
+from servicekit.languages import current_language
 from wording.formatting import local_day, short_date
 
 
@@ -26,5 +27,5 @@ def funding_review_list() -> str:
         version=version,
         due=due_for_review(reviews, today),
         known=len(reviews),
-        date=lambda day: short_date(day, "de"),
+        date=lambda day: short_date(day, current_language()),
     )

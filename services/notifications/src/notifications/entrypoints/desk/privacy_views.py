@@ -9,6 +9,7 @@ import uuid
 from typing import Any
 
 from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext
 
 from notifications.adapters import desk_queries as queries
 from notifications.entrypoints.dependencies import web_dependencies
@@ -37,8 +38,10 @@ def privacy_links(assessment_id: str) -> Any:
         abort(400)
     revoke_links_by_admin(web_dependencies().engine, row.company_id, current_time())
     flash(
-        "Links zurückgezogen: alle bisher versandten Links des Unternehmens gelten nicht "
-        "mehr; die Kontaktperson erhält einen neuen Link zu ihrem Ergebnis."
+        gettext(
+            "Links withdrawn: no link sent to the company so far works any more; the contact "
+            "person receives a new link to their result."
+        )
     )
     return redirect(url_for("desk.privacy", assessment_id=row.assessment_id))
 
@@ -50,7 +53,7 @@ def privacy_erasure(assessment_id: str) -> Any:
     if not ActionForm().validate_on_submit():
         abort(400)
     request_erasure_by_admin(web_dependencies().engine, row.company_id, current_time())
-    flash("Löschung beantragt: alle Dienste löschen die Daten des Unternehmens.")
+    flash(gettext("Erasure requested: every service deletes the company's data."))
     return redirect(url_for("desk.companies"))
 
 
