@@ -37,7 +37,7 @@ def _rows(page: str) -> list[tuple[str, str]]:
     return re.findall(r"<tr>\s*<td>(.*?)<br><small>(.*?)</small></td>", page)
 
 
-def test_on_new_years_day_the_open_ended_programmes_are_due(
+def test_a_year_after_the_check_every_programme_still_running_is_due(
     engine: Engine, desk_client: FlaskClient, pin_clock: Callable[[datetime], None]
 ) -> None:
     for version in available_versions():
@@ -45,23 +45,39 @@ def test_on_new_years_day_the_open_ended_programmes_are_due(
     log_in(desk_client, account(engine, "Ada Admin", role="admin"))
     current = available_versions()[-1]
     _, ruleset = load_version(current)
-    # The open-ended programmes, whose facts were to be checked by 2026-12-31 (rulesets
-    # README, funding dates); those ending that day are no longer offered on 2027-01-01.
+    # Every programme of 2026.2 was checked on 2026-12-07, to be checked again by
+    # 2027-12-07 (rulesets README, catalogue sources); BAFA's consulting aid and the
+    # transform_EMN offers end on 2026-12-31 and are reviewed by then, go-digital and the
+    # BAFA supplier modernisation have ended: none of those four is due a year on.
     expected = [
+        ("BAFA – Energieberatung für Nichtwohngebäude, Anlagen und Systeme (EBN)", "ebn_energieberatung"),
+        ("Bayerische Regionalförderung für die gewerbliche Wirtschaft (BRF/GRW)", "regionalfoerderung_brf"),
+        ("Bayerischer Transformationsfonds – Modul 2 Prozess- und Organisationsinnovation", "baytfs_prozessinnovation"),
+        ("Bayerisches Technologieförderungs-Programm plus (BayTP+), Modul 1 des Transformationsfonds", "baytfs_baytp_plus"),
+        ("Bayerisches Verbundforschungsprogramm (BayVFP)", "bayvfp"),
+        ("Bundesförderung Industrie und Klimaschutz (BIK)", "bik"),
+        ("Bundesförderung für Energie- und Ressourceneffizienz in der Wirtschaft (EEW)", "eew"),
         ("Bürgschaftsbank Bayern", "buergschaftsbank_bayern"),
+        ("Digitalbonus Bayern", "digitalbonus_bayern"),
+        ("Eurostars – europäische FuE-Projekte innovativer KMU", "eurostars"),
         ("Forschungszulage (steuerliche Forschungsförderung)", "forschungszulage"),
         ("Förderkredite von LfA und KfW", "foerderkredite_lfa_kfw"),
+        ("INQA-Coaching", "inqa_coaching"),
         ("Mittelstand-Digital Zentren", "mittelstand_digital_zentren"),
         ("Qualifizierungschancengesetz (§ 82 SGB III)", "qualifizierungschancengesetz"),
         ("Qualifizierungsgeld", "qualifizierungsgeld"),
         ("Transformationsfonds Bayern (LfA)", "lfa_transformationsfonds_bayern"),
-    ]
+        ("Zentrales Innovationsprogramm Mittelstand (ZIM)", "zim"),
+    ]  # fmt: skip
 
-    pin_clock(datetime(2026, 12, 31, 22, 59, tzinfo=UTC))  # 23:59 in Bamberg
+    pin_clock(datetime(2027, 1, 1, 8, 0, tzinfo=UTC))  # the day 2026.1's table emptied
+    new_year = desk_client.get("/desk/funding-reviews").get_data(as_text=True)
+    pin_clock(datetime(2027, 12, 7, 22, 59, tzinfo=UTC))  # 23:59 in Bamberg
     before = desk_client.get("/desk/funding-reviews").get_data(as_text=True)
-    pin_clock(datetime(2026, 12, 31, 23, 0, tzinfo=UTC))  # midnight in Bamberg
+    pin_clock(datetime(2027, 12, 7, 23, 0, tzinfo=UTC))  # midnight in Bamberg
     after = desk_client.get("/desk/funding-reviews").get_data(as_text=True)
 
+    assert "Keine Angaben sind zur Prüfung fällig" in new_year
     assert "Keine Angaben sind zur Prüfung fällig" in before
     assert f"Regelwerk {current}: {len(expected)} von {len(ruleset.catalogue.funding)}" in after
     assert _rows(after) == expected  # all one day overdue: by name
