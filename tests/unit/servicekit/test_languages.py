@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from flask import Flask, render_template_string
+from flask import Flask, render_template_string, request
 from testkit.catalogues import write_catalogues
 
 from servicekit import languages
@@ -22,11 +22,16 @@ def client(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     )
     monkeypatch.setattr(Catalogues, "of_packages", classmethod(lambda cls, *_: cls(locale)))
     app = Flask(__name__)
+    app.config["MAX_CONTENT_LENGTH"] = 1024
     languages.install_languages(app, "any")
 
     @app.get("/page")
     def page() -> str:
         return render_template_string(PAGE)
+
+    @app.post("/form")
+    def form() -> str:
+        return render_template_string(PAGE, text=request.form.get("text"))
 
     @app.get("/chosen/<language>")
     def chosen(language: str) -> str:
@@ -61,3 +66,14 @@ def test_the_readers_choice_known_to_the_view_wins_over_the_browser(client):
 
     assert response.get_data(as_text=True) == "Uw resultaat"
     assert response.headers["Content-Language"] == "nl"
+
+
+def test_a_form_says_its_language_and_a_body_over_the_limit_is_refused_unread(client):
+    assert client.post("/form", data={"lang": "nl"}).headers["Content-Language"] == "nl"
+
+    refused = client.post(
+        "/form?lang=en", data={"lang": "nl", "text": "x" * 2048}, headers={"Accept-Language": "de"}
+    )
+
+    assert refused.status_code == 413
+    assert refused.headers["Content-Language"] == "en"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from flask import Flask, Response, g, request
 from flask_babel import Babel, get_locale, refresh
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from wording.catalogues import Catalogues
 from wording.languages import DEFAULT_LANGUAGE, LANGUAGES, Language, is_language
@@ -36,11 +37,20 @@ def request_language() -> Language:
     chosen = g.get(_CHOSEN)
     if chosen is not None:
         return chosen  # type: ignore[no-any-return]
-    asked = request.values.get("lang")
+    asked = _asked_language()
     if is_language(asked):
         return asked
     best = request.accept_languages.best_match(LANGUAGES, default=DEFAULT_LANGUAGE)
     return best if is_language(best) else DEFAULT_LANGUAGE
+
+
+def _asked_language() -> str | None:
+    try:
+        return request.values.get("lang")
+    except RequestEntityTooLarge:
+        # A body over the limit is refused unread (413), and so is its form: the refusal is
+        # in the language of the address or the browser.
+        return request.args.get("lang")
 
 
 def use_language(language: Language) -> None:
