@@ -8,8 +8,6 @@ process, in threads too, as the mailers do (`mailing.templates`).
 
 from __future__ import annotations
 
-from functools import cached_property
-
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
@@ -29,14 +27,14 @@ def report_translations(language: str) -> Translations:
 
 
 class JinjaDocumentHtml:
+    def __init__(self) -> None:
+        # At start-up, so a worker without compiled catalogues fails then, not at a report.
+        self._environments = {language: _environment(language) for language in LANGUAGES}
+
     def render(self, request: RenderRequest) -> str:
         environment = self._environments[language_or_default(request.language)]
         template = environment.get_template(f"documents/{request.kind.name}.html")
         return template.render({request.kind.name: request.model})
-
-    @cached_property
-    def _environments(self) -> dict[Language, Environment]:
-        return {language: _environment(language) for language in LANGUAGES}
 
 
 def _environment(language: Language) -> Environment:
