@@ -155,3 +155,59 @@ def test_a_report_under_the_default_relative_folder_downloads(
             assert answer.data == MINIMAL_PDF
     finally:
         app.extensions[ENGINE_EXTENSION].dispose()
+
+
+BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+
+
+def test_an_expired_link_opened_in_a_browser_is_a_page_in_the_readers_language(
+    client: FlaskClient,
+):
+    report_id = add_generated_report(client.application)
+    expired = links(lifetime=-timedelta(seconds=1)).url(report_id, datetime.now(UTC))
+
+    response = client.get(
+        path_of(expired), headers={"Accept": BROWSER, "Accept-Language": "nl-NL,nl;q=0.9,en;q=0.5"}
+    )
+
+    assert response.status_code == 410
+    assert response.mimetype == "text/html"
+    assert response.headers["Content-Language"] == "nl"
+    page = response.get_data(as_text=True)
+    assert '<html lang="nl">' in page
+    assert "<h1>Deze link is verlopen</h1>" in page
+    assert "Deze link is verlopen. Op uw resultatenpagina vindt u een nieuwe." in page
+
+
+@pytest.mark.parametrize(
+    ("languages", "query", "expected", "heading"),
+    [
+        ({}, "", "de", "Bericht nicht gefunden"),
+        ({"Accept-Language": "en-GB,en;q=0.8"}, "", "en", "Report not found"),
+        ({"Accept-Language": "nl"}, "&lang=fr", "nl", "Rapport niet gevonden"),
+        ({}, "&lang=fr", "de", "Bericht nicht gefunden"),  # an unknown code: German
+    ],
+)
+def test_an_unknown_report_opened_in_a_browser_is_a_page_too(
+    client: FlaskClient, languages: dict, query: str, expected: str, heading: str
+):
+    url = path_of(links().url(uuid.uuid4(), datetime.now(UTC))) + query
+
+    response = client.get(url, headers={"Accept": BROWSER} | languages)
+
+    assert response.status_code == 404
+    assert response.mimetype == "text/html"
+    assert response.headers["Content-Language"] == expected
+    assert f"<h1>{heading}</h1>" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("accept", ["application/json", "*/*", "application/problem+json"])
+def test_a_program_keeps_getting_the_problem_in_english(client: FlaskClient, accept: str):
+    report_id = add_generated_report(client.application)
+    expired = links(lifetime=-timedelta(seconds=1)).url(report_id, datetime.now(UTC))
+
+    response = client.get(path_of(expired), headers={"Accept": accept, "Accept-Language": "nl"})
+
+    assert response.status_code == 410
+    assert response.content_type == "application/problem+json"
+    assert response.json["detail"] == "This link has expired. The result page offers a new one."

@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
 import pytest
+from babel.messages.pofile import read_po
 from PIL import Image, ImageStat
 from report_helpers import pdf_text
 from testkit.events import scored_event
@@ -15,12 +17,21 @@ from reporting.adapters.document_html import JinjaDocumentHtml
 from reporting.adapters.render_process import RenderProcess
 from reporting.domain.benchmark import Benchmark
 from reporting.services.generate_report import report_request
+from wording.catalogues import locale_directory
 
 MEDIANS = {"strategy": 40, "innovation": 35, "digital": 50, "energy": 30, "workforce": 45}
 
 
-def render(case: str, render_process: RenderProcess, benchmark: Benchmark | None = None):
+def render(
+    case: str,
+    render_process: RenderProcess,
+    benchmark: Benchmark | None = None,
+    language: str | None = None,
+):
     scored = scored_event(case).data
+    if language is not None:
+        # The contract's examples are German and English; a Dutch one is the same data.
+        scored["language"] = language
     peers = benchmark or Benchmark("cohort", 12, MEDIANS | {"finance": 50})
     request = report_request(scored, peers, "http://book.test/book/1")
     return render_process.render(JinjaDocumentHtml().render(request))
@@ -54,6 +65,51 @@ def test_an_english_report_is_english_throughout(render_process, tmp_path):
     assert "Workforce and skills" in text
     assert "Page 2 of" in text
     assert "Seite" not in text
+
+
+def test_a_dutch_report_is_dutch_throughout(render_process, tmp_path):
+    pdf = render("machining", render_process, language="nl")
+    text = pdf_text(pdf.content, tmp_path)
+
+    assert "Potentieelanalyse" in text
+    assert "Peildatum: 9 maart 2026" in text
+    assert f"Pagina 2 van {pdf.pages}" in text
+    for heading in (
+        "1 Samenvatting",
+        "2 Geraaktheidsprofiel",
+        "3 Slagvaardigheid in vergelijking",
+        "4 Sterke punten en grootste hiaten",
+        "5 Kansengebieden",
+        "6 Stappenplan",
+        "7 Subsidieprogramma's",
+        "8 Volgende stap: transformatiegesprek",
+        "Bijlage: methodiek en antwoorden",
+    ):
+        assert heading in text
+    assert "78,3 punten" in text  # Dutch writes a decimal comma too
+    assert "loopt tot 31-12-2027" in text
+    assert "Aan deze gegevens kunnen geen rechten worden ontleend." in text
+    assert "Seite" not in text
+    assert "Page 2" not in text
+
+
+def test_no_english_words_of_the_report_are_left_in_a_dutch_one(render_process, tmp_path):
+    text = pdf_text(render("machining", render_process, language="nl").content, tmp_path)
+    with (locale_directory("reporting") / "nl" / "LC_MESSAGES" / "messages.po").open(
+        "rb"
+    ) as stored:
+        catalogue = read_po(stored, locale="nl")
+
+    english = [
+        fragment.replace("%%", "%")
+        for message in catalogue
+        if message.id and message.string != message.id
+        # A placeholder's value is the event's: the words around it must be Dutch.
+        for fragment in re.split(r"%\(\w+\)s", str(message.id))
+        if len(fragment.strip()) >= 12
+    ]
+    assert english  # the check checks something
+    assert [fragment for fragment in english if " ".join(fragment.split()) in text] == []
 
 
 def test_the_fonts_are_the_bundled_ones(render_process, tmp_path):

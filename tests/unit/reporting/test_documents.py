@@ -27,5 +27,6 @@ def test_the_download_is_named_in_the_readers_language_and_dated() -> None:
     day = date(2026, 12, 7)
     assert REPORT.download_name("de", day) == "Potenzialanalyse-2026-12-07.pdf"
     assert REPORT.download_name("en", day) == "Potential-analysis-2026-12-07.pdf"
+    assert REPORT.download_name("nl", day) == "Potentieelanalyse-2026-12-07.pdf"
     # A language the kind has no name in gets the German one.
-    assert REPORT.download_name("nl", day) == "Potenzialanalyse-2026-12-07.pdf"
+    assert REPORT.download_name("fr", day) == "Potenzialanalyse-2026-12-07.pdf"

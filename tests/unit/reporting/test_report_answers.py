@@ -5,7 +5,9 @@ shows ids and values as they are."""
 from __future__ import annotations
 
 from eventing.vocabulary import Vocabulary
+from reporting.adapters.document_html import report_translations
 from reporting.domain.answers import AnswerGroup, AnswerRow, answer_groups, answer_in_words
+from reporting.domain.texts import Reader
 
 WORDS = Vocabulary.of(
     {
@@ -33,7 +35,7 @@ def test_answers_are_grouped_by_dimension_in_the_events_order_with_its_words() -
         ("market.trend", "Trend?", "4 – trifft eher zu"),  # noqa: RUF001
     )
 
-    assert answer_groups(scored, WORDS, "de") == (
+    assert answer_groups(scored, WORDS, Reader("de", report_translations("de"))) == (
         AnswerGroup(
             "Markt",
             (
@@ -59,7 +61,7 @@ def test_an_event_without_the_words_shows_ids_and_values_as_they_are() -> None:
         },
     }
 
-    assert answer_groups(scored, Vocabulary.of(None), "en") == (
+    assert answer_groups(scored, Vocabulary.of(None), Reader("en", report_translations("en"))) == (
         AnswerGroup("strategy", (AnswerRow("strategy.plan", "2"),)),
         AnswerGroup(
             "market",

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from report_examples import scored_example
 
+from reporting.adapters.document_html import report_translations
 from reporting.domain.benchmark import Benchmark
 from reporting.domain.report import build_report
 from reporting.domain.report_model import Report
@@ -20,6 +21,7 @@ def report_for(scored: dict[str, Any]) -> Report:
         Benchmark("none", 3),
         scored_on=date(2026, 3, 9),
         booking_url="https://termine.example/book/x",
+        translations=report_translations(scored["language"]),
     )
 
 
@@ -76,10 +78,10 @@ def test_the_economic_part_is_shown_where_the_event_carries_it() -> None:
     scored = scored_example("machining")
     scored["scores"]["exposure"]["parts"]["econ"] = 67.0
     assert report_for(scored).exposure_profile.parts == (
-        ("part_prod", 80.3),
-        ("part_cust", 80.8),
-        ("part_press", 66.7),
-        ("part_econ", 67.0),
+        ("Produkte", 80.3),
+        ("Kunden", 80.8),
+        ("Druck (Energie, Belegschaft)", 66.7),
+        ("Wirtschaftliche Lage", 67.0),
     )
 
 

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from report_examples import scored_example
 
+from reporting.adapters.document_html import report_translations
 from reporting.domain.benchmark import Benchmark
 from reporting.domain.report import TARGET_SCORE, build_report
 
@@ -21,6 +22,7 @@ def report_for(scored: dict[str, Any], benchmark: Benchmark | None = None, **kwa
         benchmark or Benchmark("none", 3),
         scored_on=kwargs.pop("scored_on", date(2026, 3, 9)),
         booking_url="https://termine.example/book/x",
+        translations=report_translations(scored["language"]),
     )
 
 
@@ -50,6 +52,34 @@ def test_an_english_assessment_gets_an_english_report():
     assert report.roadmap[0].title == "0–6 months: quick wins"
 
 
+def test_a_dutch_assessment_gets_a_dutch_report():
+    report = report_for(scored_example("machining") | {"language": "nl"})
+
+    assert report.language == "nl"
+    assert report.date == "9 maart 2026"
+    assert report.funding_as_of == "09-03-2026"
+    assert report.summary.key_messages[0].startswith(
+        "80 % van uw omzet is afhankelijk van de verbrandingsmotor; groeimarkten zijn goed "
+        "voor 20 %. Uw belangrijkste contracten lopen vóór 2030 af"
+    )
+    assert report.roadmap[0].title == "0–6 maanden: snelle resultaten"
+    assert report.exposure_profile.segments[0].label == "verbrandingsmotorspecifiek"
+    assert report.exposure_profile.parts[2] == ("Druk (energie, personeel)", 66.7)
+    assert report.funding[1].notes == ("loopt tot 31-12-2027",)
+    assert report.radar.basis_text == (
+        "Er zijn nog geen 10 vergelijkbare analyses; de vergelijking met branchegenoten vervalt."
+    )
+    assert report.strengths_and_gaps.no_gaps == "Geen hiaat onder 50 punten."
+
+
+def test_an_assessment_in_a_language_we_do_not_write_gets_a_german_report():
+    report = report_for(scored_example("machining") | {"language": "fr"})
+
+    assert report.language == "de"
+    assert report.date == "9. März 2026"
+    assert report.roadmap[0].title == "0–6 Monate: schnelle Erfolge"
+
+
 def test_the_exposure_profile_groups_revenue_by_the_rulesets_exposure_classes_in_its_order():
     profile = report_for(scored_example("machining")).exposure_profile
 
@@ -62,7 +92,11 @@ def test_the_exposure_profile_groups_revenue_by_the_rulesets_exposure_classes_in
     ]
     assert profile.contract_horizon == "2027–2029"  # as the company answered it
     assert (profile.top_customer_share, profile.customers_over_5pct) == (45, 3)
-    assert profile.parts == (("part_prod", 80.3), ("part_cust", 80.8), ("part_press", 66.7))
+    assert profile.parts == (
+        ("Produkte", 80.3),
+        ("Kunden", 80.8),
+        ("Druck (Energie, Belegschaft)", 66.7),
+    )
 
 
 def test_a_category_the_vocabulary_does_not_name_is_a_group_of_its_own_under_its_id():

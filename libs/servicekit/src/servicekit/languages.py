@@ -48,7 +48,8 @@ def _asked_language() -> str | None:
     try:
         return request.values.get("lang")
     except RequestEntityTooLarge:
-        # The body is refused (413) unread; its answer still names a language.
+        # A body over the limit is refused unread (413), and so is its form: the refusal is
+        # in the language of the address or the browser.
         return request.args.get("lang")
 
 

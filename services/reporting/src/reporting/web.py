@@ -16,6 +16,7 @@ from reporting.entrypoints.dependencies import EXTENSION, WebDependencies
 from reporting.entrypoints.openapi import DOCUMENT
 from reporting.privacy.export import company_data
 from servicekit.db import make_engine
+from servicekit.languages import install_languages
 from servicekit.openapi import serve_openapi
 from servicekit.settings import ServiceSettings
 from servicekit.web import create_service_app, exempt_json_api
@@ -28,6 +29,8 @@ def create_app(
     config = config or ReportingConfig.from_env(os.environ)
     engine = make_engine(settings.database_url)
     app = create_service_app(__name__, settings, engine, collectors=[OutboxCollector(engine)])
+    # The pages a browser gets for a refused download link, in the reader's language.
+    install_languages(app, "reporting")
     app.extensions[EXTENSION] = WebDependencies(
         links=DownloadLinks(settings.secret_key, settings.public_base_url, config.link_lifetime),
         files=FileReportStore(config.storage_dir),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventing.vocabulary import Vocabulary
-from reporting.domain.texts import LABELS, pick
+from reporting.domain.texts import Reader
 
 # Answers the report quotes in its text, in the words the company read them.
 CONTRACT_HORIZON = "portfolio.contract_horizon"
@@ -34,15 +34,15 @@ class AnswerGroup:
 
 
 def answer_groups(
-    scored: Mapping[str, Any], words: Vocabulary, language: str
+    scored: Mapping[str, Any], words: Vocabulary, reader: Reader
 ) -> tuple[AnswerGroup, ...]:
     """Answers grouped by dimension, in the order the assessment listed them."""
     groups: dict[str, list[AnswerRow]] = {}
-    for entry in worded_answers(scored):
+    for entry in worded_answers(scored, reader):
         dimension = entry["item_id"].split(".", 1)[0]
         groups.setdefault(dimension, []).append(AnswerRow(entry["question"], entry["answer"]))
     return tuple(
-        AnswerGroup(words.name("dimensions", dimension, language), tuple(rows))
+        AnswerGroup(words.name("dimensions", dimension, reader.language), tuple(rows))
         for dimension, rows in groups.items()
     )
 
@@ -53,19 +53,18 @@ def answer_in_words(scored: Mapping[str, Any], item_id: str) -> str | None:
     return next((entry["answer"] for entry in texts if entry["item_id"] == item_id), None)
 
 
-def worded_answers(scored: Mapping[str, Any]) -> list[Mapping[str, str]]:
+def worded_answers(scored: Mapping[str, Any], reader: Reader) -> list[Mapping[str, str]]:
     if scored.get("answer_texts"):
         return list(scored["answer_texts"])
-    language = scored["language"]
     return [
-        {"item_id": item_id, "question": item_id, "answer": _raw(value, language)}
+        {"item_id": item_id, "question": item_id, "answer": _raw(value, reader)}
         for item_id, value in scored["answers"].items()
     ]
 
 
-def _raw(value: Any, language: str) -> str:
+def _raw(value: Any, reader: Reader) -> str:
     if value is None:
-        return pick(LABELS, "not_answered", language)
+        return reader.gettext("not answered")
     if isinstance(value, list):
         return ", ".join(map(str, value))
     if isinstance(value, dict):

@@ -45,5 +45,5 @@ class RenderRequest:
 REPORT = DocumentKind(
     name="report",
     id_namespace=uuid.UUID("5d0b7f0e-7a43-4c55-9f3e-2f1c0d8a6b21"),
-    file_names={"de": "Potenzialanalyse", "en": "Potential-analysis"},
+    file_names={"de": "Potenzialanalyse", "en": "Potential-analysis", "nl": "Potentieelanalyse"},
 )

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001 - the report writes ranges with an en dash and a minus sign on purpose.
 """What goes into each section of the Potenzialanalyse, decided from a scored assessment.
 
 `build_report` takes the assessment as `assessment.scored` v1 carries it, the peer benchmark
@@ -42,13 +43,17 @@ from reporting.domain.report_model import (
 from reporting.domain.texts import (
     BENCHMARK_BASIS,
     EXPOSURE_CLASSES,
+    EXPOSURE_PARTS,
+    FUNDING_NOTES,
     HORIZON_MESSAGES,
-    LABELS,
-    MESSAGES,
+    MEASURE_DETAILS,
     ROADMAP_HORIZONS,
-    pick,
+    TIME_PRESSURE,
+    Reader,
+    Translations,
 )
 from wording.formatting import long_date, number, short_date
+from wording.languages import language_or_default
 
 # The readiness every field should reach, where a company can carry the transformation on
 # its own (the radar's target line): the report's goal, not a ruleset boundary.
@@ -62,11 +67,15 @@ def build_report(
     *,
     scored_on: date,
     booking_url: str,
+    translations: Translations,
 ) -> Report:
     """The report's content. `scored_on` is the day of scoring in the cluster's time zone:
     the report is dated by it. Which funding programmes are shown, and how each is marked,
-    the scoring decided on that day: the report shows them as the event carries them."""
-    language = scored["language"]
+    the scoring decided on that day: the report shows them as the event carries them.
+    `translations` are the report's words in the assessment's language (German for a
+    language Wegweiser does not write in)."""
+    reader = Reader(language_or_default(scored["language"]), translations)
+    language = reader.language
     scores = scored["scores"]
     dimensions = {dimension["id"]: dimension for dimension in scores["dimensions"]}
     # Events from before the vocabulary was added to v1 carry none: ids are shown instead.
@@ -76,85 +85,98 @@ def build_report(
         assessment_id=str(scored["assessment_id"]),
         company_name=scored["company"]["name"],
         date=long_date(scored_on, language),
-        summary=_summary(scored, dimensions, words, language),
-        exposure_profile=_exposure_profile(scored, words, language),
-        radar=_radar(scored, dimensions, benchmark, words, language),
-        strengths_and_gaps=_strengths_and_gaps(scores, dimensions, words, language),
+        summary=_summary(scored, dimensions, words, reader),
+        exposure_profile=_exposure_profile(scored, words, reader),
+        radar=_radar(scored, dimensions, benchmark, words, reader),
+        strengths_and_gaps=_strengths_and_gaps(scores, dimensions, words, reader),
         opportunities=_opportunities(scored, language),
-        roadmap=_roadmap(scored["recommendations"], language),
-        funding=tuple(_funding(p, language) for p in scored["recommendations"]["funding"]),
+        roadmap=_roadmap(scored["recommendations"], reader),
+        funding=tuple(_funding(p, reader) for p in scored["recommendations"]["funding"]),
         funding_as_of=short_date(scored_on, language),
         next_step=NextStep(
             agenda=tuple(_item(entry) for entry in scored["recommendations"]["agenda"]),
             booking_url=booking_url,
         ),
         appendix=Appendix(
-            methodology=_methodology(words, language) + _economy_method(scored, language),
+            methodology=_methodology(words, reader) + _economy_method(scored, reader),
             ruleset_version=scored["ruleset_version"],
             questionnaire_version=scored["questionnaire_version"],
-            answers=answer_groups(scored, words, language),
+            answers=answer_groups(scored, words, reader),
         ),
     )
 
 
 def _summary(
-    scored: Mapping[str, Any], dimensions: Mapping[str, Any], words: Vocabulary, language: str
+    scored: Mapping[str, Any], dimensions: Mapping[str, Any], words: Vocabulary, reader: Reader
 ) -> Summary:
     scores = scored["scores"]
     class_id = scores["class"]
-    name = words.name("classes", class_id, language)
+    name = words.name("classes", class_id, reader.language)
     thresholds = words.class_thresholds
     return Summary(
         class_id=class_id,
-        class_title=class_id
-        if name == class_id
-        else pick(LABELS, "class_title", language).format(id=class_id, name=name),
+        class_title=class_id if name == class_id else f"{class_id} – {name}",
         exposure_from=thresholds.exposure_from if thresholds else None,
         readiness_from=thresholds.readiness_from if thresholds else None,
-        exposure=_score(scores["exposure"], "exposure_levels", words, language),
-        readiness=_score(scores["readiness"], "readiness_levels", words, language),
-        priority_label=words.name("priority_levels", scores["priority"]["label"], language),
+        exposure=_score(scores["exposure"], "exposure_levels", words, reader.language),
+        readiness=_score(scores["readiness"], "readiness_levels", words, reader.language),
+        priority_label=words.name("priority_levels", scores["priority"]["label"], reader.language),
         priority_score=scores["priority"]["score"],
         confidence_percent=round(scores["confidence"] * 100),
-        key_messages=_key_messages(scored, dimensions, words, language),
+        key_messages=_key_messages(scored, dimensions, words, reader),
     )
 
 
 def _key_messages(
-    scored: Mapping[str, Any], dimensions: Mapping[str, Any], words: Vocabulary, language: str
+    scored: Mapping[str, Any], dimensions: Mapping[str, Any], words: Vocabulary, reader: Reader
 ) -> tuple[str, str, str]:
     """Where the company stands on exposure, on readiness, and what to do about it."""
+    language = reader.language
     scores = scored["scores"]
     shares = shares_by_class(scored["exposure_profile"]["revenue_split"], words)
-    exposure = pick(MESSAGES, "exposure", language).format(
+    exposure = reader.gettext(
+        "%(ice_share)s %% of your revenue depends on the combustion engine; growth fields "
+        "account for %(growth_share)s %%.",
         ice_share=number(sum(shares.get(group, 0.0) for group in ICE_DEPENDENT), language),
         growth_share=number(scores["growth_share"], language),
     )
     horizon = _horizon_message(scored)
     if horizon:
-        exposure += " " + pick(MESSAGES, horizon, language)
+        exposure += " " + reader.gettext(horizon)
     if scores.get("distress"):
-        exposure += " " + pick(MESSAGES, "distress", language)
+        exposure += " " + reader.gettext(
+            "The economic situation is strained (a loss with thin equity or sharply falling "
+            "revenue): this raises the exposure, whatever the drivetrain."
+        )
     readiness_dimensions = _strength_candidates(scores, dimensions)
     readiness = ""
     if readiness_dimensions:
         best = max(readiness_dimensions, key=lambda d: d["score"])
-        readiness = pick(MESSAGES, "strongest", language).format(
+        readiness = reader.gettext(
+            "Your greatest strength: %(dimension)s (%(level)s).",
             dimension=words.name("dimensions", best["id"], language),
             level=words.dimension_level(best["id"], best["level"], language),
         )
     method = words.method
-    below = "" if method is None else _below(method.critical_below, language)
     if scores["critical_gaps"]:
         names = ", ".join(
             words.name("dimensions", gap, language) for gap in scores["critical_gaps"]
         )
-        gaps = pick(MESSAGES, "critical_gaps", language).format(dimensions=names, below=below)
+        if method is None:
+            gaps = reader.gettext("Critical gaps: %(dimensions)s.", dimensions=names)
+        else:
+            gaps = reader.gettext(
+                "Critical gaps (below %(points)s points): %(dimensions)s.",
+                points=number(method.critical_below, language),
+                dimensions=names,
+            )
     elif method is None:
-        gaps = pick(MESSAGES, "no_critical_gaps_general", language)
+        gaps = reader.gettext("No critical gap.")
     else:
-        points = number(method.critical_below, language)
-        gaps = pick(MESSAGES, "no_critical_gaps", language).format(points=points)
+        gaps = reader.gettext(
+            "No critical gap: no field is below %(points)s points.",
+            points=number(method.critical_below, language),
+        )
     readiness = f"{readiness} {gaps}".strip()
     return exposure, readiness, words.text("classes", scores["class"], language) or ""
 
@@ -165,18 +187,18 @@ def _horizon_message(scored: Mapping[str, Any]) -> str | None:
     horizon = scored["exposure_profile"]["contract_horizon"]
     if horizon in HORIZON_MESSAGES:
         return HORIZON_MESSAGES[horizon]
-    return "time_pressure" if scored["scores"]["time_pressure"] else None
+    return TIME_PRESSURE if scored["scores"]["time_pressure"] else None
 
 
 def _exposure_profile(
-    scored: Mapping[str, Any], words: Vocabulary, language: str
+    scored: Mapping[str, Any], words: Vocabulary, reader: Reader
 ) -> ExposureProfile:
     shares = shares_by_class(scored["exposure_profile"]["revenue_split"], words)
     answers = scored["answers"]
     parts = scored["scores"]["exposure"]["parts"]
     return ExposureProfile(
         segments=tuple(
-            BarSegment(pick(EXPOSURE_CLASSES, group, language), share, rank)
+            BarSegment(_exposure_class(group, reader), share, rank)
             for rank, (group, share) in enumerate(shares.items())
             if share > 0
         ),
@@ -187,14 +209,20 @@ def _exposure_profile(
         top_customer_share=_number_answer(answers, "market.top_customer_share"),
         customers_over_5pct=_number_answer(answers, "market.customers_over_5pct"),
         automotive_share=_number_answer(answers, "market.automotive_share"),
-        parts=(
-            ("part_prod", parts["prod"]),
-            ("part_cust", parts["cust"]),
-            ("part_press", parts["press"]),
-        )
-        # Rulesets that score the economic situation (2026.2 on) carry it.
-        + ((("part_econ", parts["econ"]),) if "econ" in parts else ()),
+        # Rulesets that score the economic situation (2026.2 on) carry its part too.
+        parts=tuple(
+            (reader.gettext(label), parts[part])
+            for part, label in EXPOSURE_PARTS.items()
+            if part in parts
+        ),
     )
+
+
+def _exposure_class(group: str, reader: Reader) -> str:
+    """The class's name; a category the vocabulary puts in no class reads as its id."""
+    if group in EXPOSURE_CLASSES:
+        return reader.gettext(EXPOSURE_CLASSES[group])
+    return group.replace("_", " ")
 
 
 def _radar(
@@ -202,8 +230,9 @@ def _radar(
     dimensions: Mapping[str, Any],
     benchmark: Benchmark,
     words: Vocabulary,
-    language: str,
+    reader: Reader,
 ) -> Radar:
+    language = reader.language
     axes = tuple(
         RadarAxis(
             dimension=dimension["id"],
@@ -217,7 +246,8 @@ def _radar(
         if dimension["kind"] == "readiness"
     )
     company = scored["company"]
-    basis_text = pick(BENCHMARK_BASIS, benchmark.basis, language).format(
+    basis_text = reader.gettext(
+        BENCHMARK_BASIS[benchmark.basis],
         members=benchmark.members,
         minimum=MIN_PEERS,
         band=words.name("employee_bands", company["employees"], language),
@@ -227,8 +257,9 @@ def _radar(
 
 
 def _strengths_and_gaps(
-    scores: Mapping[str, Any], dimensions: Mapping[str, Any], words: Vocabulary, language: str
+    scores: Mapping[str, Any], dimensions: Mapping[str, Any], words: Vocabulary, reader: Reader
 ) -> StrengthsAndGaps:
+    language = reader.language
     answered = sorted(_strength_candidates(scores, dimensions), key=lambda d: -d["score"])
     # A strength reaches the readiness the classes count as high. Without thresholds (an
     # event without a vocabulary) the strongest fields are shown without that claim.
@@ -255,15 +286,16 @@ def _strengths_and_gaps(
     )
     relative_note = None
     if thresholds is not None and answered and not strong:
-        relative_note = pick(LABELS, "relative_strength", language).format(
-            points=number(thresholds.readiness_from, language)
+        relative_note = reader.gettext(
+            "No field reaches %(points)s points yet; your relatively strongest fields:",
+            points=number(thresholds.readiness_from, language),
         )
     method = words.method
     if method is None:
-        no_gaps = pick(LABELS, "no_gaps_general", language)
+        no_gaps = reader.gettext("No gap.")
     else:
-        no_gaps = pick(LABELS, "no_gaps", language).format(
-            points=number(method.gap_below, language)
+        no_gaps = reader.gettext(
+            "No gap below %(points)s points.", points=number(method.gap_below, language)
         )
     return StrengthsAndGaps(strengths, relative_note, gaps, no_gaps)
 
@@ -282,32 +314,50 @@ def _strength_candidates(
     ]
 
 
-def _below(points: float, language: str) -> str:
-    return pick(MESSAGES, "below_points", language).format(points=number(points, language))
-
-
-def _economy_method(scored: Mapping[str, Any], language: str) -> str:
+def _economy_method(scored: Mapping[str, Any], reader: Reader) -> str:
     """Since ruleset 2026.2 the economic situation and distress act on E: the events of
     those rulesets carry the distress flag, and the methodology says how they act."""
-    return (
-        " " + pick(LABELS, "methodology_economy", language)
-        if "distress" in scored["scores"]
-        else ""
+    if "distress" not in scored["scores"]:
+        return ""
+    return " " + reader.gettext(
+        "A strained economic situation (revenue trend, capacity utilisation, order backlog) "
+        "raises E but never lowers it; a loss with thin equity or sharply falling revenue "
+        "lifts E into the upper half at least."
     )
 
 
-def _methodology(words: Vocabulary, language: str) -> str:
+def _methodology(words: Vocabulary, reader: Reader) -> str:
     """How the scores were made, with the ruleset's figures where the event gives them."""
-    unanswered = pick(LABELS, "unanswered", language)
+    language = reader.language
+    unanswered = reader.gettext(
+        "Unanswered questions never count as 0: a field is weighted over the questions "
+        "answered, and the data completeness shows how complete the answers were."
+    )
     method, thresholds = words.method, words.class_thresholds
     if method is None or thresholds is None:
-        return pick(LABELS, "methodology_general", language).format(unanswered=unanswered)
+        return reader.gettext(
+            "Exposure E (0–100, higher = more at risk) comes from the product portfolio, the "
+            "customer structure and energy and workforce pressure; readiness R (0–100, higher "
+            "= better) is the weighted mean of the fields of action. The two are never merged; "
+            "class A–D follows from one threshold each for E and R. The priority is "
+            "E · (100 − R) / 100. %(unanswered)s",
+            unanswered=unanswered,
+        )
 
     def percent(weight: float) -> str:
         return f"{number(weight * 100, language)} %"
 
     parts = method.exposure_weights
-    return pick(LABELS, "methodology_text", language).format(
+    # The figures are the ruleset's, from the event: a part's weight ("60 %"), the fields'
+    # weights ("Strategie 20 %, ..."), the classes' thresholds ("50").
+    return reader.gettext(
+        "Exposure E (0–100, higher = more at risk) comes %(prod)s from the product portfolio "
+        "(revenue shares by dependence on the combustion engine, contract horizon, new "
+        "nominations), %(cust)s from the customer structure and %(press)s from energy and "
+        "workforce pressure. Readiness R (0–100, higher = better) is the weighted mean of the "
+        "fields of action (%(readiness_weights)s). The two are never merged; class A–D follows "
+        "from E ≥ %(exposure_from)s and R ≥ %(readiness_from)s. The priority is "
+        "E · (100 − R) / 100. %(unanswered)s",
         prod=percent(parts["prod"]),
         cust=percent(parts["cust"]),
         press=percent(parts["press"]),
@@ -342,16 +392,16 @@ def _opportunities(scored: Mapping[str, Any], language: str) -> Opportunities:
     )
 
 
-def _roadmap(recommendations: Mapping[str, Any], language: str) -> tuple[RoadmapPhase, ...]:
+def _roadmap(recommendations: Mapping[str, Any], reader: Reader) -> tuple[RoadmapPhase, ...]:
     return tuple(
         RoadmapPhase(
             horizon=horizon,
-            title=pick(ROADMAP_HORIZONS, horizon, language),
+            title=reader.gettext(ROADMAP_HORIZONS[horizon]),
             measures=tuple(
                 Item(
                     m["title"],
                     m.get("text"),
-                    _measure_note(m, recommendations["funding"], language),
+                    _measure_note(m, recommendations["funding"], reader),
                 )
                 for m in recommendations["measures"]
                 if m["horizon"] == horizon
@@ -362,28 +412,28 @@ def _roadmap(recommendations: Mapping[str, Any], language: str) -> tuple[Roadmap
 
 
 def _measure_note(
-    measure: Mapping[str, Any], funding: Sequence[Mapping[str, Any]], language: str
+    measure: Mapping[str, Any], funding: Sequence[Mapping[str, Any]], reader: Reader
 ) -> str | None:
     parts = [
-        pick(LABELS, detail, language).format(value=value)
+        reader.gettext(MEASURE_DETAILS[detail], value=value)
         for detail, value in measure_details(measure, funding)
     ]
     return " · ".join(parts) or None
 
 
-def _funding(programme: Mapping[str, Any], language: str) -> FundingRow:
+def _funding(programme: Mapping[str, Any], reader: Reader) -> FundingRow:
     return FundingRow(
         name=programme["name"],
         fit=programme["fit"],
         rate=programme["rate"],
         notes=tuple(
-            pick(LABELS, note, language).format(date=short_date(day, language))
+            reader.gettext(FUNDING_NOTES[note], date=short_date(day, reader.language))
             for note, day in funding_notes(programme)
         ),
         contact=programme["contact"],
         url=programme["url"],
         eligibility=(
-            (pick(LABELS, "eligibility_unclear", language),)
+            (reader.gettext("Check eligibility:"),)
             if programme.get("eligibility") == "unclear"
             else ()
         )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reporting.domain.answers import AnswerGroup
+from wording.languages import Language
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ class ExposureProfile:
     top_customer_share: float | None
     customers_over_5pct: float | None
     automotive_share: float | None
-    parts: tuple[tuple[str, float | None], ...]  # (part id, score): products, customers, press
+    parts: tuple[tuple[str, float | None], ...]  # (name, score): products, customers, press, ...
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,7 @@ class Appendix:
 
 @dataclass(frozen=True)
 class Report:
-    language: str
+    language: Language  # of its words, dates and numbers, and of <html lang>
     assessment_id: str
     company_name: str
     date: str  # the day it was scored, as the reader writes dates

@@ -1,21 +1,52 @@
-"""`GET /reports/<id>.pdf?token=...`: the PDF behind a signed, expiring link."""
+"""`GET /reports/<id>.pdf?token=...`: the PDF behind a signed, expiring link.
+
+A link that does not open the report is refused as a problem (RFC 9457, in English as the
+API speaks) to a program, and as a page in the reader's language to a browser: a company
+opens its link from a mail, and a problem+json would be all it saw.
+"""
 
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
+from typing import NoReturn
 
-from flask import Blueprint, Response, abort, current_app, request, send_file
+from flask import Blueprint, Response, abort, current_app, render_template, request, send_file
+from flask_babel import gettext
 from sqlalchemy import select
 
 from privacy import link_cutoffs
 from reporting.adapters.tables import STATUS_GENERATED, reports
 from reporting.domain.documents import REPORT
+from reporting.domain.texts import N_
 from reporting.entrypoints.dependencies import web_dependencies
 from servicekit.app_clock import current_time
+from servicekit.languages import current_language
 from servicekit.signed_tokens import TokenExpired, TokenInvalid, withdrawn
 from servicekit.web import ENGINE_EXTENSION
 
 bp = Blueprint("downloads", __name__)
+
+
+@dataclass(frozen=True)
+class Refusal:
+    status: int
+    heading: str  # message ids: English, translated on the page
+    detail: str
+
+
+INVALID = Refusal(403, N_("This link is not valid"), N_("This link is not valid."))
+EXPIRED = Refusal(
+    410,
+    N_("This link has expired"),
+    N_("This link has expired. The result page offers a new one."),
+)
+WITHDRAWN = Refusal(
+    403,
+    N_("This link was withdrawn"),
+    N_("This link was withdrawn. Use the newest link, on your result page."),
+)
+NO_REPORT = Refusal(404, N_("Report not found"), N_("There is no such report (any more)."))
 
 
 @bp.get("/reports/<uuid:report_id>.pdf")
@@ -26,9 +57,9 @@ def download(report_id: uuid.UUID) -> Response:
             report_id, request.args.get("token", ""), current_time()
         )
     except TokenInvalid:
-        abort(403, "This link is not valid.")
+        _refuse(INVALID)
     except TokenExpired:
-        abort(410, "This link has expired. The result page offers a new one.")
+        _refuse(EXPIRED)
     with current_app.extensions[ENGINE_EXTENSION].connect() as connection:
         row = connection.execute(
             select(
@@ -37,10 +68,10 @@ def download(report_id: uuid.UUID) -> Response:
         ).first()
         valid_from = None if row is None else link_cutoffs.valid_from(connection, row.company_id)
     if withdrawn(verified, valid_from):
-        abort(403, "This link was withdrawn. Use the newest link, on your result page.")
+        _refuse(WITHDRAWN)
     files = dependencies.files
     if row is None or not files.path(row.file_key).is_file():
-        abort(404, "There is no such report (any more).")
+        _refuse(NO_REPORT)
     response = send_file(
         files.path(row.file_key),
         mimetype="application/pdf",
@@ -51,3 +82,21 @@ def download(report_id: uuid.UUID) -> Response:
     response.headers["Cache-Control"] = "private, no-store"
     response.headers["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def _refuse(refusal: Refusal) -> NoReturn:
+    if not _wants_a_page():
+        abort(refusal.status, refusal.detail)
+    page = render_template(
+        "pages/link_refused.html",
+        language=current_language(),
+        heading=gettext(refusal.heading),
+        detail=gettext(refusal.detail),
+    )
+    abort(Response(page, refusal.status, mimetype="text/html"))
+
+
+def _wants_a_page() -> bool:
+    """A browser asks for HTML first; a program asks for JSON, or for anything at all."""
+    offered = ("application/problem+json", "application/json", "text/html")
+    return request.accept_mimetypes.best_match(offered) == "text/html"

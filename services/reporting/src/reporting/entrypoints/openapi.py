@@ -9,6 +9,15 @@ from typing import Any
 from privacy.export import export_openapi_paths
 from servicekit.openapi import PROBLEM_SCHEMA, problem
 
+
+def _refused(description: str) -> dict[str, Any]:
+    """A refused link: the problem to a program, a page in the reader's language to a
+    browser that asks for HTML first (Accept)."""
+    refusal = problem(description)
+    refusal["content"]["text/html"] = {"schema": {"type": "string"}}
+    return refusal
+
+
 DOCUMENT: dict[str, Any] = {
     "openapi": "3.0.3",
     "info": {"title": "Wegweiser reporting API", "version": "1"},
@@ -37,9 +46,9 @@ DOCUMENT: dict[str, Any] = {
                             "application/pdf": {"schema": {"type": "string", "format": "binary"}}
                         },
                     },
-                    "403": problem("The link is not genuine, or for another report"),
-                    "404": problem("No such report (any more)"),
-                    "410": problem("The link has expired"),
+                    "403": _refused("The link is not genuine, or for another report"),
+                    "404": _refused("No such report (any more)"),
+                    "410": _refused("The link has expired"),
                 },
             }
         },

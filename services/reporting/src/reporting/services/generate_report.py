@@ -22,6 +22,7 @@ from eventing.envelope import Envelope, new_envelope
 from eventing.inbox import Outcome, apply_once
 from eventing.outbox import add_to_outbox
 from reporting.adapters.benchmark_store import add_to_benchmark, peer_benchmark
+from reporting.adapters.document_html import report_translations
 from reporting.adapters.download_links import DownloadLinks
 from reporting.adapters.metrics import REPORTS
 from reporting.adapters.tables import STATUS_FAILED, STATUS_GENERATED, reports
@@ -44,14 +45,16 @@ def report_id_for(assessment_id: uuid.UUID) -> uuid.UUID:
 def report_request(
     scored: Mapping[str, Any], benchmark: Benchmark, booking_url: str
 ) -> RenderRequest:
-    """The report of a scored assessment, dated by the day of scoring in Bavaria."""
+    """The report of a scored assessment, dated by the day of scoring in Bavaria, in the
+    assessment's language."""
     report = build_report(
         scored,
         benchmark,
         scored_on=scored["scored_at"].astimezone(CLUSTER_ZONE).date(),
         booking_url=booking_url,
+        translations=report_translations(scored["language"]),
     )
-    return RenderRequest(REPORT, scored["assessment_id"], scored["language"], report)
+    return RenderRequest(REPORT, scored["assessment_id"], report.language, report)
 
 
 class ReportGeneration:
