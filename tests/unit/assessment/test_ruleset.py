@@ -375,7 +375,7 @@ def _as_2026_2(versions_folder: Path) -> None:
 
 
 def _in_dutch(data: Any) -> None:
-    """Give every text of the data a Dutch entry, as a 2026.2 questionnaire has."""
+    """Give every text of the data a Dutch entry, as the files of 2026.2 have."""
     if isinstance(data, dict):
         if data.keys() == {"de", "en"}:
             data["nl"] = f"NL {data['de']}"
@@ -388,7 +388,8 @@ def _in_dutch(data: Any) -> None:
 
 def test_the_newest_version_is_current(versions_folder: Path) -> None:
     _as_2026_2(versions_folder)
-    _rewrite(versions_folder / "2026.2" / "questionnaire.json", _in_dutch)
+    for name in ("questionnaire.json", "ruleset.json"):
+        _rewrite(versions_folder / "2026.2" / name, _in_dutch)
     assert available_versions() == ("2026.1", "2026.2")
     assert load_current()[1].version == "2026.2"
     assert load_version("2026.1")[1].version == "2026.1"  # stored results stay loadable
@@ -404,6 +405,18 @@ def test_a_questionnaire_from_2026_2_on_without_dutch_stops_the_start(
         "questionnaire 2026.2: dimensions[0] (company).title: nl is missing: "
         "from this version on every text needs Dutch (nl)"
     )
+
+
+def test_a_ruleset_from_2026_2_on_without_dutch_stops_the_start(versions_folder: Path) -> None:
+    _as_2026_2(versions_folder)
+    _rewrite(versions_folder / "2026.2" / "questionnaire.json", _in_dutch)
+    with pytest.raises(CatalogueError) as raised:
+        load_current()
+    assert str(raised.value) == (
+        "ruleset 2026.2: levels.readiness[0].name: nl is missing: "
+        "from this version on every text needs Dutch (nl)"
+    )
+    assert load_version("2026.1")[1].version == "2026.1"  # released without Dutch, still loads
 
 
 def test_start_up_fails_on_a_broken_packaged_file(versions_folder: Path) -> None:

@@ -4,10 +4,10 @@ A broken questionnaire or ruleset must stop the service at start-up with a messa
 maintainer can act on, e.g. "ruleset 2026.1: catalogue.funding[3] (digitalbonus_bayern):
 ends_on '2027-13-01' is not a date".
 
-Every text is an object with one entry per language. Dutch came with questionnaire 2026.2;
-data released before it (questionnaire 2026.1, the rulesets so far) stays as it was, and a
-Dutch reader reads its texts in German. So each file says which languages its texts must
-have (`languages_from`); from questionnaire 2026.2 on a text without Dutch stops the start:
+Every text is an object with one entry per language. Dutch came with version 2026.2; data
+released before it (questionnaire and ruleset 2026.1) stays as it was, and a Dutch reader
+reads its texts in German. So each file says which languages its texts must have
+(`languages_from`); from 2026.2 on a text without Dutch stops the start:
 "questionnaire 2026.2: items[3] (portfolio.revenue_split).why: nl is missing ...".
 """
 
@@ -45,12 +45,12 @@ class RulesetError(CatalogueError):
     """The ruleset data is broken; the message names the entry."""
 
 
-def languages_from(version: object, dutch_since: tuple[int, int] | None) -> tuple[Language, ...]:
+def languages_from(version: object, dutch_since: tuple[int, int]) -> tuple[Language, ...]:
     """The languages every text of a data file of `version` must have: all of them from
-    `dutch_since` on (None: not yet), German and English before. An unreadable version
-    needs all; its own check then names it."""
+    `dutch_since` on, German and English before. An unreadable version needs all; its own
+    check then names it."""
     match = _VERSION_PATTERN.match(version) if isinstance(version, str) else None
-    if dutch_since is None or (match and (int(match[1]), int(match[2])) < dutch_since):
+    if match and (int(match[1]), int(match[2])) < dutch_since:
         return WITHOUT_DUTCH
     return LANGUAGES
 

@@ -35,9 +35,9 @@ from assessment.domain.ruleset_sections import (
     read_top_gaps,
 )
 
-# No ruleset has Dutch yet: its texts may carry nl, and read in German where they do not.
-# The version that completes them sets this, and the loader then requires it.
-DUTCH_SINCE: tuple[int, int] | None = None
+# Every text in German, English and Dutch from this version on; 2026.1 has no Dutch, and its
+# texts read in German to a Dutch reader.
+DUTCH_SINCE = (2026, 2)
 
 _SECTIONS = (
     "version", "questionnaire_version", "item_scores", "exposure", "readiness", "context_items",
