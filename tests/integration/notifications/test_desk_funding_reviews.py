@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001 - the programmes are named as the ruleset names them, en dash and all.
 """Admins see on the desk which funding facts of the current ruleset are due for a check, as
 `ruleset.published` carries the programmes' review dates; advisors do not get the page."""
 
@@ -50,10 +51,23 @@ def test_a_year_after_the_check_every_programme_still_running_is_due(
     # transform_EMN offers end on 2026-12-31 and are reviewed by then, go-digital and the
     # BAFA supplier modernisation have ended: none of those four is due a year on.
     expected = [
-        ("BAFA – Energieberatung für Nichtwohngebäude, Anlagen und Systeme (EBN)", "ebn_energieberatung"),
-        ("Bayerische Regionalförderung für die gewerbliche Wirtschaft (BRF/GRW)", "regionalfoerderung_brf"),
-        ("Bayerischer Transformationsfonds – Modul 2 Prozess- und Organisationsinnovation", "baytfs_prozessinnovation"),
-        ("Bayerisches Technologieförderungs-Programm plus (BayTP+), Modul 1 des Transformationsfonds", "baytfs_baytp_plus"),
+        (
+            "BAFA – Energieberatung für Nichtwohngebäude, Anlagen und Systeme (EBN)",
+            "ebn_energieberatung",
+        ),
+        (
+            "Bayerische Regionalförderung für die gewerbliche Wirtschaft (BRF/GRW)",
+            "regionalfoerderung_brf",
+        ),
+        (
+            "Bayerischer Transformationsfonds – Modul 2 Prozess- und Organisationsinnovation",
+            "baytfs_prozessinnovation",
+        ),
+        (
+            "Bayerisches Technologieförderungs-Programm plus (BayTP+), "
+            "Modul 1 des Transformationsfonds",
+            "baytfs_baytp_plus",
+        ),
         ("Bayerisches Verbundforschungsprogramm (BayVFP)", "bayvfp"),
         ("Bundesförderung Industrie und Klimaschutz (BIK)", "bik"),
         ("Bundesförderung für Energie- und Ressourceneffizienz in der Wirtschaft (EEW)", "eew"),
@@ -68,7 +82,7 @@ def test_a_year_after_the_check_every_programme_still_running_is_due(
         ("Qualifizierungsgeld", "qualifizierungsgeld"),
         ("Transformationsfonds Bayern (LfA)", "lfa_transformationsfonds_bayern"),
         ("Zentrales Innovationsprogramm Mittelstand (ZIM)", "zim"),
-    ]  # fmt: skip
+    ]
 
     pin_clock(datetime(2027, 1, 1, 8, 0, tzinfo=UTC))  # the day 2026.1's table emptied
     new_year = desk_client.get("/desk/funding-reviews").get_data(as_text=True)
