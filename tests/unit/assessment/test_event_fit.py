@@ -12,7 +12,7 @@ import pytest
 from assessment_answer_sets import FULL_ANSWERS, TODAY
 
 from assessment.adapters.scored_event import recommendations_part, scores_part, vocabulary_part
-from assessment.domain import CompanyProfile, Questionnaire, Ruleset, ScoreCard, score
+from assessment.domain import CompanyProfile, Questionnaire, Ruleset, ScoreCard, load_version, score
 from eventing.schemas.assessment import (
     ExposureProfileSchema,
     RecommendationsSchema,
@@ -128,3 +128,22 @@ def test_an_example_carries_the_vocabulary_of_its_ruleset_or_none_if_older(
 ) -> None:
     expected = vocabulary_part(questionnaire, ruleset)
     assert event.get("vocabulary", expected) == expected
+
+
+def test_from_2026_2_the_vocabulary_carries_dutch_too() -> None:
+    questionnaire, ruleset = load_version("2026.2")
+    vocabulary = vocabulary_part(questionnaire, ruleset)
+    VocabularySchema().load(vocabulary)
+
+    assert [(c["id"], c["name"]["nl"]) for c in vocabulary["classes"]] == [
+        ("A", "Dringend actie nodig"),
+        ("B", "Omschakeling actief vormgeven"),
+        ("C", "Fitheid opbouwen"),
+        ("D", "Kansen benutten"),
+    ]
+    assert [level["name"]["nl"] for level in vocabulary["readiness_levels"]] == [
+        "Starter",
+        "In ontwikkeling",
+        "Gevorderd",
+        "Koploper",
+    ]

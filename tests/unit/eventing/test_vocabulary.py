@@ -61,3 +61,22 @@ def test_without_a_vocabulary_every_id_is_shown_as_itself():
 
 def test_an_unknown_id_in_a_known_vocabulary_is_shown_as_itself():
     assert _published().name("readiness_levels", "visionary", "de") == "visionary"
+
+
+def test_a_dutch_reader_gets_dutch_where_the_ruleset_has_it_and_german_where_it_is_older():
+    words = Vocabulary.of(
+        {
+            "classes": [
+                {
+                    "id": "A",
+                    "name": {"de": "Akuter Handlungsbedarf", "en": "Urgent action needed",
+                             "nl": "Dringend actie nodig"},
+                    "text": {"de": "Jetzt handeln.", "en": "Act now."},
+                }
+            ]
+        }
+    )  # fmt: skip
+
+    assert words.name("classes", "A", "nl") == "Dringend actie nodig"
+    assert words.text("classes", "A", "nl") == "Jetzt handeln."  # 2026.1 wrote no Dutch
+    assert _published().name("classes", "A", "nl") == "Akuter Handlungsbedarf"

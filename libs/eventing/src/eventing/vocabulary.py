@@ -73,12 +73,12 @@ class Vocabulary:
         if entry is None:
             return entry_id
         names: Names = entry["title"] if section == "dimensions" else entry["name"]
-        return names.get(language, entry_id)
+        return _in(names, language) or entry_id
 
     def text(self, section: Section, entry_id: str, language: str) -> str | None:
         """A class's or level's explanation, if the ruleset wrote one."""
         texts: Names | None = self._entries.get(section, {}).get(entry_id, {}).get("text")
-        return None if texts is None else texts.get(language)
+        return None if texts is None else _in(texts, language)
 
     def dimension_level(self, dimension_id: str, level_id: str, language: str) -> str:
         """A dimension's level, named on the scale of the dimension's kind (the exposure
@@ -124,3 +124,8 @@ class Vocabulary:
         if thresholds is None:
             return None
         return ClassThresholds(thresholds["exposure_from"], thresholds["readiness_from"])
+
+
+def _in(names: Names, language: str) -> str | None:
+    """The words in `language`; German where a ruleset older than that language lacks it."""
+    return names.get(language) or names.get("de")

@@ -14,10 +14,12 @@ CLASSES = ("A", "B", "C", "D")
 
 
 class NamesSchema(EventSchema):
-    """A name or a short text in each language the services write in."""
+    """A name or a short text in each language the services write in. Dutch came later
+    (rulesets from 2026.2 carry it): a reader of Dutch gets German where it is missing."""
 
     de = bounded_text(500)
     en = bounded_text(500)
+    nl = bounded_text(500, required=False)
 
 
 def _names() -> fields.Nested:

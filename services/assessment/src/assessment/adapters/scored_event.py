@@ -18,6 +18,7 @@ from assessment.domain.questionnaire import Questionnaire
 from assessment.domain.ruleset import Ruleset, Scale
 from assessment.domain.scorecard import FundingOffer, Recommendations
 from assessment.domain.texts import Language, LocalizedText
+from wording.languages import language_or_default
 
 
 def submitted_event_data(record: AssessmentRecord, submitted_at: datetime) -> dict[str, Any]:
@@ -37,7 +38,7 @@ def scored_event_data(
     questionnaire: Questionnaire,
     ruleset: Ruleset,
 ) -> dict[str, Any]:
-    language: Language = "en" if record.applicant.language == "en" else "de"
+    language = language_or_default(record.applicant.language)
     return {
         "assessment_id": record.id,
         "company_id": record.company_id,
@@ -137,7 +138,8 @@ def _levels(scale: Scale, ruleset: Ruleset, subject: str | None) -> list[dict[st
 
 
 def _names(text: LocalizedText) -> dict[str, str]:
-    return {"de": text.de, "en": text.en}
+    names = {"de": text.de, "en": text.en}
+    return names if text.nl is None else names | {"nl": text.nl}
 
 
 def scores_part(card: ScoreCard, language: Language) -> dict[str, Any]:
