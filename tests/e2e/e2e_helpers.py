@@ -38,7 +38,9 @@ class Submitted:
     submit_status: int
 
 
-def take_the_check(system: System, name: str, *, district: str = "coburg") -> Submitted:
+def take_the_check(
+    system: System, name: str, *, district: str = "coburg", language: str = "de"
+) -> Submitted:
     """A company starts, answers every page and submits through the JSON API, as the demo
     does; its name and contact address are unique, so a test finds its own mails."""
     example = demo_companies()[0]
@@ -50,7 +52,7 @@ def take_the_check(system: System, name: str, *, district: str = "coburg") -> Su
         requests.post(
             api,
             json={
-                "language": "de",
+                "language": language,
                 "company": company | {"name": f"{name} {slug} GmbH", "district": district},
                 "contact": {"name": "Erika Muster", "email": email},
                 "consents": {"processing": True, **example["consents"]},

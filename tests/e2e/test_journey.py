@@ -6,6 +6,7 @@ meeting from the result page, both get the invitation, and the advisor desk show
 from __future__ import annotations
 
 import re
+import subprocess
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -18,6 +19,7 @@ from e2e_helpers import (
     log_into_the_desk,
     mails_to,
     report_link_appears,
+    take_the_check,
     take_the_check_in_the_browser,
 )
 from playwright.sync_api import expect, sync_playwright
@@ -127,6 +129,45 @@ def test_a_company_goes_from_the_check_to_a_booked_meeting(system: System) -> No
         finally:
             browser.close()
     _assert_one_booking(system)
+
+
+def test_a_dutch_company_reads_dutch_in_every_service(system: System) -> None:
+    """Assessment, reporting and notifications each translate for it: its report mail, the
+    PDF it links to and the booking page are Dutch; its advisor's mail stays German."""
+    submitted = take_the_check(system, "Nederlandse Toelevering", language="nl")
+
+    [mail] = eventually(
+        lambda: mails_to(system, submitted.contact_email, "Uw potentieelanalyse is klaar: "),
+        PIPELINE_TIMEOUT_S,
+        "the company's report mail",
+    )
+    text = mail.get_body(("plain",)).get_content()
+    assert text.startswith("Beste Erika Muster,\n\nUw potentieelanalyse voor ")
+    assert "Resultaat: klasse " in text
+    links = re.findall(r"https?://\S+", text)
+    [download_url] = [link for link in links if link.startswith(system.url("reporting"))]
+    [booking_url] = [link for link in links if "/book/" in link]
+
+    pdf = requests.get(download_url, timeout=30)
+    assert pdf.status_code == 200
+    pdf_text = subprocess.run(
+        ["pdftotext", "-", "-"], input=pdf.content, capture_output=True, check=True
+    ).stdout.decode()
+    assert "Potentieelanalyse" in pdf_text
+    assert re.search(r"Pagina 2 van \d+", pdf_text)
+    assert "Seite 2 von" not in pdf_text
+
+    booking = requests.get(booking_url, timeout=30)
+    assert booking.status_code == 200
+    assert '<html lang="nl">' in booking.text
+    assert "Transformatiegesprek boeken" in booking.text
+
+    [advisor_mail] = eventually(
+        lambda: advisor_report_mails(system, submitted.company_name),
+        PIPELINE_TIMEOUT_S,
+        "the advisor's mail",
+    )
+    assert str(advisor_mail["Subject"]).startswith("Neue Potenzialanalyse: ")
 
 
 def _assert_one_booking(system: System) -> None:
