@@ -1,7 +1,8 @@
 """Every service's mails are complete template folders: `templates/mail/<mail>/` holds
 subject, text and HTML part and nothing else, written once for every language (the words
-are translated by the package's catalogues), and every mail folder is named by the
-service's code (a folder nobody sends is wording nobody maintains)."""
+are translated by the package's catalogues), the HTML part in the shared branded layout,
+and every mail folder is named by the service's code (a folder nobody sends is wording
+nobody maintains)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from mailing.templates import PARTS
+from mailing.templates import LAYOUT, PARTS
 
 ROOT = Path(__file__).parents[2]
 MAIL_ROOTS = sorted(ROOT.glob("services/*/src/*/templates/mail"))
@@ -35,10 +36,13 @@ def test_the_services_that_send_mail_have_mail_folders():
 
 
 @pytest.mark.parametrize("folder", MAIL_FOLDERS, ids=_id)
-def test_a_mail_has_its_three_parts_and_names_its_language(folder: Path):
+def test_a_mail_has_its_three_parts_and_its_html_extends_the_layout(folder: Path):
     assert sorted(path.name for path in folder.iterdir()) == sorted(PARTS)
     html = (folder / "body.html").read_text(encoding="utf-8")
-    assert '<html lang="{{ language }}">' in html
+    # The layout names the language and the charset; a document of its own would not.
+    assert html.startswith(f'{{% extends "{LAYOUT}" %}}\n')
+    assert "<html" not in html
+    assert "<body" not in html
 
 
 @pytest.mark.parametrize("folder", MAIL_FOLDERS, ids=_id)

@@ -8,6 +8,11 @@ gettext catalogues (`wording.catalogues`), so a mail reads the same in German, E
 Dutch and a fourth language is a catalogue away. Each language has its own Jinja
 environment with its translations installed, so mailers may render in threads.
 
+Every HTML part extends the one branded layout, `_layout/base.html` (this package's
+`layout/base.html`): a mail fills its `preheader`, `content` and `reason` blocks, and the
+layout's own words (the footer's sender line) are translated in this package's catalogues,
+merged under the service's. The text part is written for itself, a real alternative.
+
 Rendering fails loudly: a value the template names but the caller did not pass raises
 (StrictUndefined), and a subject must render to one line. The HTML part is autoescaped, so
 whatever a company typed stays text there (inside `{% trans %}` too); the subject and the
@@ -21,12 +26,21 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any, TypedDict
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PrefixLoader,
+    StrictUndefined,
+    select_autoescape,
+)
 
-from wording.catalogues import Catalogues
+from wording.catalogues import Catalogues, locale_directory
 from wording.languages import LANGUAGES, Language, language_or_default
 
 PARTS = ("subject.txt", "body.txt", "body.html")
+LAYOUT = "_layout/base.html"
+_LAYOUT_FOLDER = Path(str(files("mailing") / "layout"))
 
 
 class MailText(TypedDict):
@@ -38,11 +52,12 @@ class MailText(TypedDict):
 
 
 class MailTemplates:
-    """The mail folders below `root`, translated with `catalogues`."""
+    """The mail folders below `root`, translated with `catalogues` (over the layout's)."""
 
     def __init__(self, root: Path, catalogues: Catalogues) -> None:
         self.root = root
-        self._catalogues = catalogues
+        # The service's catalogue last: where both translate an id, the service's words win.
+        self._catalogues = Catalogues(locale_directory("mailing"), *catalogues.directories)
 
     @classmethod
     def of_package(cls, package: str) -> MailTemplates:
@@ -58,17 +73,20 @@ class MailTemplates:
 
     def render(self, mail: str, language: str, values: dict[str, Any]) -> MailText:
         """Subject, text and HTML part of `mail` in `language` (see `written_in`). Raises
-        jinja2's UndefinedError for a value the templates name but `values` lacks, and
+        jinja2's UndefinedError for a value the templates name but `values` lacks,
+        TemplateRuntimeError for a block of the layout the HTML part leaves out, and
         ValueError for a subject of more than one line."""
         environment = self._environments[self.written_in(mail, language)]
-        subject, text, html = (
-            environment.get_template(f"{mail}/{part}").render(values) for part in PARTS
+        subject_part, text_part, html_part = (
+            environment.get_template(f"{mail}/{part}") for part in PARTS
         )
         # The file's own line break (or a block tag's) around the subject is not part of it.
-        subject = subject.strip()
+        subject = subject_part.render(values).strip()
         if len(subject.splitlines()) > 1:
             raise ValueError(f"the subject of mail {mail!r} ({language}) is more than one line")
-        return MailText(subject=subject, text=text, html=html)
+        # The layout's <title>: what a browser shows for a mail opened outside the mail client.
+        html = html_part.render(values | {"subject": subject})
+        return MailText(subject=subject, text=text_part.render(values), html=html)
 
     @cached_property
     def _environments(self) -> dict[Language, Environment]:
@@ -76,7 +94,13 @@ class MailTemplates:
 
     def _environment(self, language: Language) -> Environment:
         environment = Environment(
-            loader=FileSystemLoader(self.root),
+            # The layout first, so no mail folder can stand in for it.
+            loader=ChoiceLoader(
+                [
+                    PrefixLoader({"_layout": FileSystemLoader(_LAYOUT_FOLDER)}),
+                    FileSystemLoader(self.root),
+                ]
+            ),
             autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=False),
             undefined=StrictUndefined,
             # A body is the file as written, up to its last line break.
