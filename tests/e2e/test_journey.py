@@ -63,7 +63,7 @@ def test_a_company_goes_from_the_check_to_a_booked_meeting(system: System) -> No
     with sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         try:
-            company = browser.new_page()
+            company = browser.new_page(locale="de-DE")  # a German company, a German browser
             take_the_check_in_the_browser(company, system.url("assessment"), COMPANY, CONTACT)
             expect(company.get_by_text("Ihr Bericht wird erstellt.")).to_be_visible()
             result_url = company.url
@@ -117,7 +117,7 @@ def test_a_company_goes_from_the_check_to_a_booked_meeting(system: System) -> No
 
             # The advisor's desk lists the company with its meeting.
             _give_the_advisor_a_password(system, advisor)
-            desk = browser.new_context().new_page()
+            desk = browser.new_context(locale="de-DE").new_page()
             log_into_the_desk(desk, system.url("notifications"), advisor, ADVISOR_PASSWORD)
             expect(desk.get_by_role("heading", name="Meine Unternehmen")).to_be_visible()
             row = desk.locator("tr", has_text=COMPANY)

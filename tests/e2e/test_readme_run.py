@@ -182,7 +182,7 @@ def test_a_company_and_an_advisor_walk_the_readme(readme_run: Supervisor) -> Non
     with sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         try:
-            context = browser.new_context()
+            context = browser.new_context(locale="de-DE")  # German company, German browser
             company = context.new_page()
             take_the_check_in_the_browser(company, ASSESSMENT, COMPANY, CONTACT)
             pdf_url = report_link_appears(company, PIPELINE_TIMEOUT_S)
@@ -202,7 +202,7 @@ def test_a_company_and_an_advisor_walk_the_readme(readme_run: Supervisor) -> Non
 
             admin = ["create", "--email", ADMIN_EMAIL, "--name", "Your Name", "--password-stdin"]
             _run(readme_run.workdir, ["notifications-admin", *admin], stdin=ADMIN_PASSWORD)
-            desk = browser.new_context().new_page()
+            desk = browser.new_context(locale="de-DE").new_page()
             log_into_the_desk(desk, NOTIFICATIONS, ADMIN_EMAIL, ADMIN_PASSWORD)
             expect(desk.get_by_role("heading", name="Alle Unternehmen")).to_be_visible()
             desk.locator("tr", has_text=COMPANY).get_by_role("link", name=COMPANY).click()
