@@ -81,6 +81,8 @@ def test_day_clock_and_zone_are_the_clusters_across_the_change_to_summer_time() 
     assert (clock(before), clock(after)) == ("01:30", "03:30")
     assert [zone_abbreviation(t, "de") for t in (before, after)] == ["MEZ", "MESZ"]
     assert [zone_abbreviation(t, "en") for t in (before, after)] == ["CET", "CEST"]
+    assert [zone_abbreviation(t, "nl") for t in (before, after)] == ["CET", "CEST"]
+    assert [zone_abbreviation(t, "fr") for t in (before, after)] == ["MEZ", "MESZ"]
     # 23:30 UTC on New Year's Eve is already the new year in Bamberg.
     assert local_day(datetime(2026, 12, 31, 23, 30, tzinfo=UTC)) == date(2027, 1, 1)
 
