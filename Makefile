@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PACKAGES := libs/servicekit libs/eventing libs/mailing libs/privacy libs/charts libs/wording libs/devstack $(sort $(dir $(wildcard services/*/pyproject.toml)))
 INSTALLED := $(VENV)/.installed
 
-.PHONY: help install catalogues translations kafka run seed demo test lint mutation bench lock clean
+.PHONY: help install catalogues translations kafka verapdf run seed demo test lint mutation bench lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -49,6 +49,23 @@ $(KAFKA_LIBS)/.complete: $(KAFKA_POM)
 
 kafka: $(KAFKA_LIBS)/.complete ## fetch Apache Kafka (pinned, for TEST_KAFKA=apache and KAFKA=apache) into .cache/
 
+# veraPDF's validation library from Maven Central and the small program that runs its PDF/UA-1
+# profile (devstack.pdf_ua), once per version; compiling it needs a JDK, not only a JRE.
+VERAPDF_POM := libs/devstack/src/devstack/verapdf/pom.xml
+VERAPDF_MAIN := libs/devstack/src/devstack/verapdf/PdfUa1.java
+VERAPDF_VERSION := $(shell sed -n 's:.*<verapdf.version>\(.*\)</verapdf.version>.*:\1:p' $(VERAPDF_POM))
+VERAPDF_HOME := .cache/verapdf/$(VERAPDF_VERSION)
+$(VERAPDF_HOME)/.complete: $(VERAPDF_POM) $(VERAPDF_MAIN)
+	@command -v javac >/dev/null && command -v mvn >/dev/null \
+		|| { echo "veraPDF needs a Java 17 JDK and Maven (apt-get install openjdk-17-jdk-headless maven)"; exit 1; }
+	rm -rf $(VERAPDF_HOME)
+	mvn --batch-mode --quiet -f $(VERAPDF_POM) -Dmaven.repo.local=$(abspath .cache/m2) \
+		dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=$(abspath $(VERAPDF_HOME)/libs)
+	javac -d $(VERAPDF_HOME)/classes -cp '$(VERAPDF_HOME)/libs/*' $(VERAPDF_MAIN)
+	touch $@
+
+verapdf: $(VERAPDF_HOME)/.complete ## fetch veraPDF (pinned, for the PDF/UA-1 check of the reports) into .cache/
+
 # Which broker `make run` starts: tansu (memory only, the default) or apache (`make kafka`).
 KAFKA ?= tansu
 RUN_NEEDS := $(INSTALLED) $(CATALOGUES) $(if $(filter apache,$(KAFKA)),$(KAFKA_LIBS)/.complete)
@@ -77,10 +94,15 @@ $(CHROMIUM) $(PDFTOTEXT) $(HB_SUBSET):
 # tansu (the default without Java).
 HAVE_JAVA := $(shell command -v java 2>/dev/null)
 TEST_KAFKA ?= $(if $(HAVE_JAVA),apache,tansu)
-TEST_NEEDS := $(INSTALLED) $(CATALOGUES) $(CHROMIUM) $(PDFTOTEXT) $(HB_SUBSET) $(if $(filter apache,$(TEST_KAFKA)),$(KAFKA_LIBS)/.complete)
+# TEST_VERAPDF=yes: the report PDFs are checked with veraPDF (`make verapdf` first; the
+# default where a JDK and Maven are installed), and a missing veraPDF fails the test; without
+# it that one test is skipped, and the structure-tree tests of the PDFs run either way.
+HAVE_JDK := $(shell command -v javac >/dev/null && command -v mvn 2>/dev/null)
+TEST_VERAPDF ?= $(if $(HAVE_JDK),yes,no)
+TEST_NEEDS := $(INSTALLED) $(CATALOGUES) $(CHROMIUM) $(PDFTOTEXT) $(HB_SUBSET) $(if $(filter apache,$(TEST_KAFKA)),$(KAFKA_LIBS)/.complete) $(if $(filter yes,$(TEST_VERAPDF)),$(VERAPDF_HOME)/.complete)
 
-test: $(TEST_NEEDS) ## run the whole test suite (TEST_KAFKA=apache for Apache Kafka; TEST_DATABASE_URL adds PostgreSQL)
-	TEST_KAFKA=$(TEST_KAFKA) $(BIN)/pytest
+test: $(TEST_NEEDS) ## run the whole test suite (TEST_KAFKA=apache for Apache Kafka; TEST_DATABASE_URL adds PostgreSQL; TEST_VERAPDF=yes checks the PDFs with veraPDF)
+	TEST_KAFKA=$(TEST_KAFKA) TEST_VERAPDF=$(TEST_VERAPDF) $(BIN)/pytest
 
 lint: $(INSTALLED) ## check style, formatting and types
 	$(BIN)/ruff check .
@@ -104,6 +126,7 @@ bench: $(INSTALLED) $(if $(HAVE_JAVA),$(KAFKA_LIBS)/.complete) ## measure relay 
 	$(BIN)/python -m bench.assessment
 	$(BIN)/python -m bench.reporting
 	$(BIN)/python -m bench.reporting_rulesets
+	$(BIN)/python -m bench.reporting_tagging
 	$(BIN)/python -m bench.notifications_booking
 	$(BIN)/python -m bench.notifications_mail
 	$(BIN)/python -m bench.system
@@ -114,5 +137,5 @@ lock: ## re-resolve the newest versions into requirements/constraints.txt
 	.lock-venv/bin/pip freeze --exclude-editable | grep -v '^pip==' > requirements/constraints.txt
 	rm -rf .lock-venv
 
-clean: ## remove the virtual environment, local state (var/) and fetched jars (.cache/)
+clean: ## remove the virtual environment, local state (var/) and fetched jars (.cache/: Kafka, veraPDF)
 	rm -rf $(VENV) var .cache

@@ -1,4 +1,4 @@
-"""Helpers of the reporting tests: what the worker wrote, a PDF's text."""
+"""Helpers of the reporting tests: what the worker wrote, a report rendered, a PDF's text."""
 
 from __future__ import annotations
 
@@ -6,10 +6,16 @@ import subprocess
 from pathlib import Path
 
 from sqlalchemy import Engine, Table, func, select
+from testkit.events import scored_event
 
 from eventing.codec import decode
 from eventing.envelope import Envelope
 from eventing.tables import outbox
+from reporting.adapters.document_html import JinjaDocumentHtml
+from reporting.adapters.render_process import RenderProcess
+from reporting.adapters.weasyprint_renderer import Pdf
+from reporting.domain.benchmark import Benchmark
+from reporting.services.generate_report import report_request
 
 SECRET = "test-secret"  # noqa: S105 - a test key
 BOOKING_LINK_SECRET = "test-booking-links"  # noqa: S105 - a test key
@@ -35,3 +41,22 @@ def pdf_text(pdf: bytes, tmp_path: Path) -> str:
         ["pdftotext", str(tmp_path / "text.pdf"), "-"], capture_output=True, text=True, check=True
     ).stdout
     return " ".join(text.split())
+
+
+MEDIANS = {"strategy": 40, "innovation": 35, "digital": 50, "energy": 30, "workforce": 45}
+
+
+def render(
+    case: str,
+    render_process: RenderProcess,
+    benchmark: Benchmark | None = None,
+    language: str | None = None,
+) -> Pdf:
+    """The report of the contract's example `case`, as the render worker makes it."""
+    scored = scored_event(case).data
+    if language is not None:
+        # The contract's examples are German and English; a Dutch one is the same data.
+        scored["language"] = language
+    peers = benchmark or Benchmark("cohort", 12, MEDIANS | {"finance": 50})
+    request = report_request(scored, peers, "http://book.test/book/1")
+    return render_process.render(JinjaDocumentHtml().render(request))

@@ -10,31 +10,10 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 from PIL import Image, ImageStat
-from report_helpers import pdf_text
-from testkit.events import scored_event
+from report_helpers import pdf_text, render
 
-from reporting.adapters.document_html import JinjaDocumentHtml
-from reporting.adapters.render_process import RenderProcess
 from reporting.domain.benchmark import Benchmark
-from reporting.services.generate_report import report_request
 from wording.catalogues import locale_directory
-
-MEDIANS = {"strategy": 40, "innovation": 35, "digital": 50, "energy": 30, "workforce": 45}
-
-
-def render(
-    case: str,
-    render_process: RenderProcess,
-    benchmark: Benchmark | None = None,
-    language: str | None = None,
-):
-    scored = scored_event(case).data
-    if language is not None:
-        # The contract's examples are German and English; a Dutch one is the same data.
-        scored["language"] = language
-    peers = benchmark or Benchmark("cohort", 12, MEDIANS | {"finance": 50})
-    request = report_request(scored, peers, "http://book.test/book/1")
-    return render_process.render(JinjaDocumentHtml().render(request))
 
 
 def test_a_german_report_names_company_class_scores_and_funding(render_process, tmp_path):

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 
-from charts.bars import SEGMENT_COLOURS, Segment, revenue_bar, score_bar
+from charts.bars import SEGMENT_COLOURS, Segment, revenue_bar
 from charts.matrix import CLASS_COLOURS, MatrixTexts, matrix
 from charts.radar import Series, radar
 
@@ -124,11 +123,3 @@ def test_a_class_keeps_its_colour_when_the_classes_before_it_have_no_share() -> 
     tree = _tree(revenue_bar([Segment("neutral", 70, 3), Segment("growth", 30, 4)], title="U"))
     bars = _all(tree, "rect", "segment")
     assert [b.get("fill") for b in bars] == [SEGMENT_COLOURS[3], SEGMENT_COLOURS[4]]
-
-
-def test_a_score_bar_fills_its_share_and_stays_empty_unanswered() -> None:
-    filled = [r.get("width") for r in _all(_tree(score_bar(40)), "rect")]
-    assert filled == ["200.0", "80.0"]
-    empty = _tree(score_bar(None))
-    assert [r.get("width") for r in _all(empty, "rect")] == ["200.0", "0.0"]
-    assert re.fullmatch(r"\s*", empty.find(f"{SVG}title").text or "")  # type: ignore[union-attr]

@@ -14,7 +14,6 @@ from charts.svg import number, svg, text
 # to opportunity without this module knowing the ruleset's class names.
 SEGMENT_COLOURS = ("#b3261e", "#e8772e", "#f2c14e", "#8fa3b8", "#2e8b57", "#1b6e6a")
 _OTHER = "#999999"
-_SCORE, _TRACK = "#1f4e79", "#e6e6e6"
 _LEGEND_COLUMNS = 2  # room for a class name of thirty characters and its share
 
 
@@ -55,14 +54,3 @@ def revenue_bar(segments: Sequence[Segment], *, title: str) -> Markup:
         )
     rows = -(-len(segments) // _LEGEND_COLUMNS)
     return svg("revenue-bar", width, height + 14 + rows * 16, "".join(parts), title=title)
-
-
-def score_bar(value: float | None) -> Markup:
-    """A 0-100 score as a short horizontal bar, empty when not answered."""
-    width, height = 200.0, 10.0
-    filled = 0.0 if value is None else max(0.0, min(100.0, value)) / 100 * width
-    body = (
-        f'<rect x="0" y="0" width="{number(width)}" height="{number(height)}" fill="{_TRACK}"/>'
-        f'<rect x="0" y="0" width="{number(filled)}" height="{number(height)}" fill="{_SCORE}"/>'
-    )
-    return svg("score-bar", width, height, body, title="" if value is None else f"{value:.0f}")

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from markupsafe import Markup
 
-from charts.bars import Segment, revenue_bar, score_bar
+from charts.bars import Segment, revenue_bar
 from charts.matrix import MatrixTexts, matrix
 from charts.radar import Series, radar
 from reporting.domain.report_model import BarSegment, RadarAxis, Summary
@@ -40,4 +40,19 @@ def radar_chart(axes: Sequence[RadarAxis], legend: tuple[str, str, str], title: 
 
 
 def revenue_chart(segments: Sequence[BarSegment], title: str) -> Markup:
-    return revenue_bar([Segment(s.label, s.share, s.rank) for s in segments], title=title)
+    # The title is the figure's alternative text in the tagged PDF, and no table repeats the
+    # shares: it names them as the legend does.
+    shares = "; ".join(f"{s.label} ({s.share:.0f} %)" for s in segments)
+    return revenue_bar(
+        [Segment(s.label, s.share, s.rank) for s in segments],
+        title=f"{title}: {shares}" if shares else title,
+    )
+
+
+def score_bar(value: float | None) -> Markup:
+    """A 0-100 score as a bar of CSS backgrounds, empty when not answered. Backgrounds are
+    artifacts in the tagged PDF, so a screen reader skips the bar and reads the number in the
+    next cell; as an SVG it was a figure repeating that number (or one without a text)."""
+    width = 0.0 if value is None else max(0.0, min(100.0, value))
+    # Safe: a number formatted here.
+    return Markup(f'<div class="score-bar"><div style="width: {width:.1f}%"></div></div>')  # noqa: S704

@@ -1,4 +1,10 @@
-"""HTML to PDF with WeasyPrint: the stylesheet and fonts are parsed once and reused."""
+"""HTML to PDF with WeasyPrint: the stylesheet and fonts are parsed once and reused.
+
+The PDF is PDF/UA-1 (tagged: headings, lists, tables with their headers, figures with their
+<svg><title> as alternative text, the language of <html lang>, the <title> shown as the
+document's title). WeasyPrint calls its PDF/UA support experimental; the tests check every
+report with veraPDF's PDF/UA-1 profile and read the structure tree back.
+"""
 
 from __future__ import annotations
 
@@ -18,8 +24,13 @@ class Pdf:
     pages: int
 
 
+PDF_UA_1 = "pdf/ua-1"
+
+
 class WeasyPrintRenderer:
-    def __init__(self) -> None:
+    def __init__(self, pdf_variant: str | None = PDF_UA_1) -> None:
+        # None (an untagged PDF) only for bench/reporting_tagging.py's comparison.
+        self._pdf_variant = pdf_variant
         self._fetcher = PackagedAssetFetcher()
         self._fonts = FontConfiguration()
         self._stylesheet = CSS(
@@ -44,4 +55,6 @@ class WeasyPrintRenderer:
         document = HTML(string=html, base_url=None, url_fetcher=self._fetcher).render(
             stylesheets=[self._stylesheet], font_config=self._fonts
         )
-        return Pdf(content=document.write_pdf(), pages=len(document.pages))
+        return Pdf(
+            content=document.write_pdf(pdf_variant=self._pdf_variant), pages=len(document.pages)
+        )
