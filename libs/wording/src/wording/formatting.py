@@ -82,4 +82,4 @@ def clock(instant: datetime, zone: ZoneInfo = CLUSTER_ZONE) -> str:
 def zone_abbreviation(instant: datetime, language: str, zone: ZoneInfo = CLUSTER_ZONE) -> str:
     """The zone's name at that instant: "MEZ"/"MESZ" to German readers, "CET"/"CEST" else."""
     name = instant.astimezone(zone).tzname() or str(zone)
-    return _ZONE_NAMES_DE.get(name, name) if language == "de" else name
+    return _ZONE_NAMES_DE.get(name, name) if _locale(language) == _LOCALES["de"] else name
