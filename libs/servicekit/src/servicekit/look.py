@@ -76,10 +76,12 @@ _ERROR_TEXTS = {
 @dataclass(frozen=True)
 class Stylesheet:
     content: bytes
+    fingerprint: str  # in its address
 
-    @property
-    def fingerprint(self) -> str:
-        return sha256(self.content).hexdigest()[:16]
+    @classmethod
+    def read(cls, path: Path) -> Stylesheet:
+        content = path.read_bytes()
+        return cls(content, sha256(content).hexdigest()[:16])
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,7 @@ look = Blueprint("look", __name__, template_folder="templates")
 @look.record_once
 def _install(state: BlueprintSetupState) -> None:
     # Read once per app: a changed file is a new release, served under a new address.
-    state.app.extensions[_EXTENSION] = Stylesheet(STYLESHEET.read_bytes())
+    state.app.extensions[_EXTENSION] = Stylesheet.read(STYLESHEET)
     state.app.jinja_env.globals.update(
         look_stylesheet_url=stylesheet_url, current_language=current_language
     )
