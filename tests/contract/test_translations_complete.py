@@ -31,6 +31,7 @@ def _ids(catalog: Catalog) -> list[str]:
 def test_the_packages_with_words_have_catalogues():
     assert [package.root.name for package in PACKAGES] == [
         "mailing",
+        "servicekit",
         "assessment",
         "notifications",
         "reporting",

@@ -17,7 +17,7 @@ from assessment_pages_helpers import (
 )
 from flask import Flask
 from flask.testing import FlaskClient
-from testkit.web import csrf_token
+from testkit.web import csrf_token, stylesheet_url
 
 from assessment.config import AssessmentConfig
 from servicekit.settings import SettingsError
@@ -153,7 +153,7 @@ def test_every_page_sends_the_security_headers(client: FlaskClient, page: str) -
         "/step": f"/a/{assessment_id}/step/portfolio",
         "/review": f"/a/{assessment_id}/review",
         "/nothing": "/resume/00000000-0000-0000-0000-000000000000/x",
-        "/static": "/static/pages/pages.css",
+        "/static": stylesheet_url(),
     }.get(page, page)
 
     response = client.get(path)

@@ -96,7 +96,8 @@ def test_a_year_after_the_check_every_programme_still_running_is_due(
     assert f"Regelwerk {current}: {len(expected)} von {len(ruleset.catalogue.funding)}" in after
     assert _rows(after) == expected  # all one day overdue: by name
     assert after.count("1 Tag</td>") == len(expected)
-    assert 'href="/desk/funding-reviews">Förderdaten</a>' in after
+    # the section the admin is in is marked as the current page
+    assert 'href="/desk/funding-reviews" aria-current="page">Förderdaten</a>' in after
 
 
 def test_an_advisor_does_not_get_the_list(

@@ -67,7 +67,7 @@ def test_a_dutch_advisor_logs_in_and_reads_the_company_list_in_dutch(
     log_in(desk_client, email)  # a new session; the choice is the browser's, not the session's
     page = desk_client.get("/desk/").text
 
-    assert "<strong>Wegweiser · Adviseursportaal</strong>" in page
+    assert '<p class="site-name">Wegweiser · Adviseursportaal</p>' in page
     assert "<h1>Mijn bedrijven</h1>" in page
     assert (
         "<th>Bedrijf</th><th>District</th><th>Klasse</th><th>E</th><th>R</th>\n"

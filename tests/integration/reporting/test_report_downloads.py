@@ -14,6 +14,7 @@ from flask.testing import FlaskClient
 from report_helpers import BOOKING_LINK_SECRET, PUBLIC_URL, SECRET
 from sqlalchemy import select
 from testkit.events import scored_event
+from testkit.web import BROWSER
 
 from eventing.codec import decode
 from eventing.tables import outbox
@@ -155,9 +156,6 @@ def test_a_report_under_the_default_relative_folder_downloads(
             assert answer.data == MINIMAL_PDF
     finally:
         app.extensions[ENGINE_EXTENSION].dispose()
-
-
-BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 
 
 def test_an_expired_link_opened_in_a_browser_is_a_page_in_the_readers_language(

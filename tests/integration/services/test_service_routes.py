@@ -21,7 +21,14 @@ PAGES = {
     "notifications": {"booking", "desk"},
 }
 # What every service's app has for operators and browsers, documented in the README.
-OPERATIONS = {"/healthz", "/readyz", "/metrics", "/openapi.json", "/static/<path:filename>"}
+OPERATIONS = {
+    "/healthz",
+    "/readyz",
+    "/metrics",
+    "/openapi.json",
+    "/static/<path:filename>",
+    "/static/look/wegweiser.<fingerprint>.css",
+}
 _METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE"}
 
 

@@ -20,8 +20,10 @@ _CHOSEN = "wegweiser_language"
 
 
 def install_languages(app: Flask, *packages: str) -> None:
-    """Translate `app`'s pages with the catalogues of `packages` (a later one wins)."""
-    catalogues = Catalogues.of_packages(*packages)  # fails at start-up if one was not compiled
+    """Translate `app`'s pages with the catalogues of `packages` (a later one wins), after
+    servicekit's own: the page frame and the error pages every service shows (servicekit.look)."""
+    # Fails at start-up if one was not compiled.
+    catalogues = Catalogues.of_packages("servicekit", *packages)
     Babel(  # type: ignore[no-untyped-call]
         app,
         locale_selector=request_language,

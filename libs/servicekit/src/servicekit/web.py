@@ -1,4 +1,5 @@
-"""What every service's Flask app has: health, readiness, metrics, correlation ids, JSON errors."""
+"""What every service's Flask app has: health, readiness, metrics, correlation ids, the one
+look, and errors as problem details for programs and as pages for people."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from servicekit.app_clock import CLOCK_EXTENSION, utc_now
 from servicekit.db import ping
 from servicekit.json_api import ApiProblem, problem_response
 from servicekit.logs import bind_request_correlation_id
+from servicekit.look import http_error_page, look, wants_a_page
 from servicekit.metrics import process_metrics
 from servicekit.settings import IPNetwork, ServiceSettings
 
@@ -72,7 +74,8 @@ def create_service_app(
     collectors: Iterable[Collector] = (),
 ) -> Flask:
     """A Flask app with the operational basics every service web process shares;
-    it is ready when its database answers."""
+    it is ready when its database answers. Its pages (and its error pages) speak the
+    languages the app factory installs next (servicekit.languages)."""
     app = Flask(import_name)
     https = settings.public_base_url.startswith("https://")
     app.config.update(
@@ -103,6 +106,7 @@ def create_service_app(
     )
     # One guard for every form of the app; the JSON API is exempted by exempt_json_api.
     CSRFProtect(app)
+    app.register_blueprint(look)
     return app
 
 
@@ -167,7 +171,7 @@ def install_operations(
     app.before_request(_start_request)
     app.after_request(_finish_request)
     app.teardown_request(_forget_correlation_id)
-    app.register_error_handler(HTTPException, _http_error_as_problem)
+    app.register_error_handler(HTTPException, _answer_http_error)
 
 
 def _from_monitoring(networks: tuple[IPNetwork, ...]) -> bool:
@@ -215,8 +219,12 @@ def _forget_correlation_id(_error: BaseException | None) -> None:
         unbind()
 
 
-def _http_error_as_problem(error: HTTPException) -> Response:
-    """HTTP errors as RFC 9457 problem details, never an HTML page or a stack trace."""
+def _answer_http_error(error: HTTPException) -> Response:
+    """HTTP errors no view answered itself: to a browser a page in the reader's language (a
+    person may land anywhere, from an old bookmark or a mail), to a program RFC 9457 problem
+    details; never a stack trace."""
+    if wants_a_page():
+        return http_error_page(error)
     if isinstance(error, RequestEntityTooLarge):
         # Werkzeug's own wording ("exceeds the capacity limit") does not name the limit.
         return problem_response(ApiProblem(413, error.name, TOO_LARGE))

@@ -11,8 +11,9 @@ import uuid
 from dataclasses import dataclass
 from typing import NoReturn
 
-from flask import Blueprint, Response, abort, current_app, render_template, request, send_file
-from flask_babel import gettext
+from flask import Blueprint, Response, abort, current_app, request, send_file
+from flask_babel import gettext, lazy_gettext
+from flask_babel.speaklater import LazyString
 from sqlalchemy import select
 
 from privacy import link_cutoffs
@@ -21,7 +22,7 @@ from reporting.domain.documents import REPORT
 from reporting.domain.texts import N_
 from reporting.entrypoints.dependencies import web_dependencies
 from servicekit.app_clock import current_time
-from servicekit.languages import current_language
+from servicekit.look import LINK_EXPIRED, LINK_NOT_VALID, LINK_WITHDRAWN, error_page, wants_a_page
 from servicekit.signed_tokens import TokenExpired, TokenInvalid, withdrawn
 from servicekit.web import ENGINE_EXTENSION
 
@@ -31,22 +32,20 @@ bp = Blueprint("downloads", __name__)
 @dataclass(frozen=True)
 class Refusal:
     status: int
-    heading: str  # message ids: English, translated on the page
-    detail: str
+    heading: LazyString  # a refused link is headed as in every service (servicekit.look)
+    detail: str  # a message id: English in the problem, translated on the page
 
 
-INVALID = Refusal(403, N_("This link is not valid"), N_("This link is not valid."))
-EXPIRED = Refusal(
-    410,
-    N_("This link has expired"),
-    N_("This link has expired. The result page offers a new one."),
-)
+INVALID = Refusal(403, LINK_NOT_VALID, N_("This link is not valid."))
+EXPIRED = Refusal(410, LINK_EXPIRED, N_("This link has expired. The result page offers a new one."))
 WITHDRAWN = Refusal(
     403,
-    N_("This link was withdrawn"),
+    LINK_WITHDRAWN,
     N_("This link was withdrawn. Use the newest link, on your result page."),
 )
-NO_REPORT = Refusal(404, N_("Report not found"), N_("There is no such report (any more)."))
+NO_REPORT = Refusal(
+    404, lazy_gettext("Report not found"), N_("There is no such report (any more).")
+)
 
 
 @bp.get("/reports/<uuid:report_id>.pdf")
@@ -85,18 +84,7 @@ def download(report_id: uuid.UUID) -> Response:
 
 
 def _refuse(refusal: Refusal) -> NoReturn:
-    if not _wants_a_page():
+    if not wants_a_page():
         abort(refusal.status, refusal.detail)
-    page = render_template(
-        "pages/link_refused.html",
-        language=current_language(),
-        heading=gettext(refusal.heading),
-        detail=gettext(refusal.detail),
-    )
+    page = error_page(str(refusal.heading), gettext(refusal.detail))
     abort(Response(page, refusal.status, mimetype="text/html"))
-
-
-def _wants_a_page() -> bool:
-    """A browser asks for HTML first; a program asks for JSON, or for anything at all."""
-    offered = ("application/problem+json", "application/json", "text/html")
-    return request.accept_mimetypes.best_match(offered) == "text/html"

@@ -72,6 +72,7 @@ from assessment.services.submit_assessment import submit
 from assessment.services.track_follow_ups import follow_up_status
 from servicekit.app_clock import current_time
 from servicekit.languages import current_language
+from servicekit.look import Onward, error_page
 from servicekit.request_limits import LimitReached, client_address
 
 _MAX_TOKEN_LENGTH = 200
@@ -82,19 +83,13 @@ _CONSENT_ITEMS = (
 )
 
 
-pages = Blueprint(
-    "pages",
-    __name__,
-    static_folder="static",
-    static_url_path="/static/pages",
-)
+pages = Blueprint("pages", __name__)
 
 
 @pages.after_request
 def no_store(response: Response) -> Response:
-    if request.endpoint != "pages.static":
-        # Pages show the resume link: no shared cache or back-button copy may keep them.
-        response.headers["Cache-Control"] = "no-store"
+    # Pages show the resume link: no shared cache or back-button copy may keep them.
+    response.headers["Cache-Control"] = "no-store"
     return response
 
 
@@ -430,7 +425,8 @@ def _render_profile(
 
 
 def _render_error(title: str, text: str) -> str:
-    return render_template("pages/error.html", title=title, text=text)
+    start_page = url_for("pages.start", lang=current_language())
+    return error_page(title, text, onward=Onward(start_page, gettext("To the start page")))
 
 
 def _see_other(location: str) -> BaseResponse:

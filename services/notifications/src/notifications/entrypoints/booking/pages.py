@@ -44,7 +44,8 @@ from notifications.services.offer_slots import OfferedSlot, offered_slots
 from notifications.services.open_booking_link import LinkRefused, open_booking
 from notifications.services.reschedule_meeting import reschedule_meeting
 from servicekit.app_clock import current_time
-from servicekit.languages import current_language, use_language
+from servicekit.languages import use_language
+from servicekit.look import LINK_EXPIRED, LINK_NOT_VALID, LINK_WITHDRAWN, error_page
 from servicekit.request_limits import LimitReached, client_address
 from wording.cluster_time import CLUSTER_ZONE_NAME
 from wording.formatting import weekday_date
@@ -62,30 +63,50 @@ _REASONS = {
     MeetingChanged: _MEETING_CHANGED,
     DatesOffered: lazy_gettext("Dates are free again meanwhile. Please choose one of them."),
 }
+_DID_NOT_WORK = lazy_gettext("That did not work")
+# Why a page under the link cannot be shown: the heading and the sentence below it. A refused
+# link is headed as the other services head theirs (servicekit.look), so an expired booking
+# link reads as an expired download link does.
 _REFUSALS = {
-    "invalid": lazy_gettext("This booking link is not valid. Please use the link from your email."),
-    "expired": lazy_gettext(
-        "This booking link has expired. Please use the link from your latest email or from "
-        "your result page."
+    "invalid": (
+        LINK_NOT_VALID,
+        lazy_gettext("This booking link is not valid. Please use the link from your email."),
     ),
-    "withdrawn": lazy_gettext(
-        "This link was withdrawn and no longer works. Please use the newest link, on your "
-        "result page."
+    "expired": (
+        LINK_EXPIRED,
+        lazy_gettext(
+            "This booking link has expired. Please use the link from your latest email or from "
+            "your result page."
+        ),
     ),
-    "not_ready": lazy_gettext(
-        "Your assessment is still being prepared. Please try again in a minute."
+    "withdrawn": (
+        LINK_WITHDRAWN,
+        lazy_gettext(
+            "This link was withdrawn and no longer works. Please use the newest link, on your "
+            "result page."
+        ),
     ),
-    "not_found": lazy_gettext("This page does not exist."),
-    "csrf": lazy_gettext("The page was open for too long. Please reload it and try again."),
-    "limited": lazy_gettext(
-        "There were too many requests from your network or for your company in a short "
-        "time. Please try again later."
+    "not_ready": (
+        _DID_NOT_WORK,
+        lazy_gettext("Your assessment is still being prepared. Please try again in a minute."),
+    ),
+    "not_found": (_DID_NOT_WORK, lazy_gettext("This page does not exist.")),
+    "csrf": (
+        _DID_NOT_WORK,
+        lazy_gettext("The page was open for too long. Please reload it and try again."),
+    ),
+    "limited": (
+        _DID_NOT_WORK,
+        lazy_gettext(
+            "There were too many requests from your network or for your company in a short "
+            "time. Please try again later."
+        ),
     ),
 }
 _CHOICE_SEPARATOR = "|"
 
 
-pages = Blueprint("booking", __name__, static_folder="static", static_url_path="/static/booking")
+pages = Blueprint("booking", __name__)
 
 
 @pages.after_request
@@ -316,16 +337,14 @@ def _shown(meeting: Meeting, language: str) -> dict[str, Any]:
 
 
 def _render(template: str, company: Company, token: str, **context: Any) -> str:
-    return render_template(
-        template, lang=current_language(), company=company, token=token, **context
-    )
+    return render_template(template, company=company, token=token, **context)
 
 
 def _error(reason: str, status: int) -> tuple[str, int]:
     """Where the link was refused, the company is not known: the language is the one the
     address or the browser asks for (servicekit.languages), else German."""
-    page = render_template("booking/error.html", lang=current_language(), why=_REFUSALS[reason])
-    return page, status
+    heading, detail = _REFUSALS[reason]
+    return error_page(str(heading), str(detail)), status
 
 
 def _reason(refused: BookingError) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from flask import Blueprint, Response, render_template, request
+from flask import Blueprint, Response, request, url_for
 from flask.blueprints import BlueprintSetupState
 from flask_babel import gettext
 from flask_wtf.csrf import CSRFError
@@ -18,6 +18,7 @@ from notifications.entrypoints.dependencies import web_dependencies
 from notifications.entrypoints.desk.forms import ActionForm
 from notifications.entrypoints.desk.session_user import load_user
 from servicekit.languages import current_language, use_language
+from servicekit.look import Onward, error_page, error_texts
 from wording.formatting import score
 from wording.languages import is_language
 
@@ -26,9 +27,7 @@ SESSION_LIFETIME = timedelta(hours=8)  # a working day; then the advisor logs in
 # session, and the login page itself is read in the chosen language.
 LANGUAGE_COOKIE = "desk_language"
 
-desk = Blueprint(
-    "desk", __name__, url_prefix="/desk", static_folder="static", static_url_path="/static"
-)
+desk = Blueprint("desk", __name__, url_prefix="/desk")
 desk.before_request(load_user)
 
 
@@ -46,9 +45,8 @@ def _session_lifetime(state: BlueprintSetupState) -> None:
 
 @desk.after_request
 def no_store(response: Response) -> Response:
-    if request.endpoint != "desk.static":
-        # Pages with company data: no shared cache or back-button copy keeps them.
-        response.headers["Cache-Control"] = "no-store"
+    # Pages with company data: no shared cache or back-button copy keeps them.
+    response.headers["Cache-Control"] = "no-store"
     return response
 
 
@@ -71,16 +69,23 @@ def desk_helpers() -> dict[str, object]:
 
 @desk.errorhandler(NotFound)
 def not_found(_error: NotFound) -> tuple[str, int]:
-    return render_template("desk/error.html", message=gettext("Not found.")), 404
+    return _error_page(*error_texts(404)), 404
 
 
 @desk.errorhandler(Forbidden)
 def forbidden(_error: Forbidden) -> tuple[str, int]:
-    return render_template("desk/error.html", message=gettext("For administrators only.")), 403
+    heading, _ = error_texts(403)
+    return _error_page(heading, gettext("For administrators only.")), 403
 
 
 @desk.errorhandler(CSRFError)
 def csrf_refused(_error: CSRFError) -> tuple[str, int]:
     chosen_language()  # the CSRF check runs before the desk's before_request
     message = gettext("The form was open for too long. Please reload the page.")
-    return render_template("desk/error.html", message=message), 400
+    return _error_page(gettext("That did not work"), message), 400
+
+
+def _error_page(heading: str, detail: str) -> str:
+    # In the desk's frame: the advisor keeps the sections and the language switch.
+    overview = Onward(url_for("desk.companies"), gettext("To the overview"))
+    return error_page(heading, detail, onward=overview, layout="desk/base.html")
