@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 from charts.bars import SEGMENT_COLOURS, Segment, revenue_bar
 from charts.matrix import CLASS_COLOURS, MatrixTexts, matrix
 from charts.radar import Series, radar
+from charts.svg import contrast, tint
 
 SVG = "{http://www.w3.org/2000/svg}"
 TEXTS = MatrixTexts("Matrix", "Klasse A.", "Betroffenheit", "Handlungsfähigkeit")
@@ -123,3 +124,41 @@ def test_a_class_keeps_its_colour_when_the_classes_before_it_have_no_share() -> 
     tree = _tree(revenue_bar([Segment("neutral", 70, 3), Segment("growth", 30, 4)], title="U"))
     bars = _all(tree, "rect", "segment")
     assert [b.get("fill") for b in bars] == [SEGMENT_COLOURS[3], SEGMENT_COLOURS[4]]
+
+
+def test_contrast_is_wcags_ratio() -> None:
+    assert contrast("#ffffff", "#000000") == 21
+    assert round(contrast("#767676", "#ffffff"), 2) == 4.54  # the lightest grey at 4.5:1
+    assert tint("#b3261e", 0.18) == "#f1d8d7"
+
+
+def test_every_share_on_the_revenue_bar_reads_at_four_and_a_half_to_one() -> None:
+    for rank in range(len(SEGMENT_COLOURS) + 1):
+        tree = _tree(revenue_bar([Segment("class", 100, rank)], title="Umsatz"))
+        [bar] = _all(tree, "rect", "segment")
+        share = _all(tree, "text", "label")[0]
+        assert share.text == "100 %"
+        assert contrast(share.get("fill"), bar.get("fill")) >= 4.5, bar.get("fill")
+
+
+def test_every_letter_of_the_matrix_reads_at_three_to_one_on_its_box() -> None:
+    for own in "ABCD":
+        tree = _tree(
+            matrix(
+                exposure=50,
+                readiness=50,
+                exposure_from=50,
+                readiness_from=50,
+                own_class=own,
+                texts=TEXTS,
+            )
+        )
+        boxes = _all(tree, "rect", "quadrant")
+        letters = _all(tree, "text", "quadrant-label")
+        assert [letter.text for letter in letters] == list("ABCD")
+        for box, letter in zip(boxes, letters, strict=True):
+            # 20 units bold: large text, for which WCAG asks 3:1.
+            assert letter.get("font-size") == "20"
+            assert letter.get("font-weight") == "bold"
+            seen = tint(box.get("fill"), float(box.get("fill-opacity")))
+            assert contrast(letter.get("fill"), seen) >= 3, (own, letter.text)

@@ -8,11 +8,12 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from charts.svg import number, svg, text
+from charts.svg import number, readable_on, svg, text
 
 # By a segment's rank from the most exposed class to growth, so the colours run from danger
-# to opportunity without this module knowing the ruleset's class names.
-SEGMENT_COLOURS = ("#b3261e", "#e8772e", "#f2c14e", "#8fa3b8", "#2e8b57", "#1b6e6a")
+# to opportunity without this module knowing the ruleset's class names. Each carries its share
+# in white or ink at 4.5:1 at least (WCAG 1.4.3), hence the green darker than the radar's.
+SEGMENT_COLOURS = ("#b3261e", "#e8772e", "#f2c14e", "#8fa3b8", "#277f4f", "#1b6e6a")
 _OTHER = "#999999"
 _LEGEND_COLUMNS = 2  # room for a class name of thirty characters and its share
 
@@ -42,7 +43,8 @@ def revenue_bar(segments: Sequence[Segment], *, title: str) -> Markup:
         )
         if length > 30:
             share = f"{segment.share:.0f} %"
-            parts.append(text(x + length / 2, 21, share, anchor="middle", fill="#fff"))
+            fill = readable_on(_colour(segment.rank))
+            parts.append(text(x + length / 2, 21, share, anchor="middle", fill=fill))
         x += length
     for index, segment in enumerate(segments):
         row, column = divmod(index, _LEGEND_COLUMNS)

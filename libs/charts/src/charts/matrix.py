@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from charts.svg import number, svg, text
+from charts.svg import number, readable_on, svg, text, tint
 
 CLASS_COLOURS = {"A": "#b3261e", "B": "#e8772e", "C": "#4a7ab5", "D": "#2e8b57"}
 _PLOT = 220.0  # side of the square in SVG units
@@ -58,7 +58,8 @@ def matrix(
             f'fill="{CLASS_COLOURS[class_id]}" fill-opacity="{0.85 if own else 0.18}" '
             'stroke="#fff" stroke-width="2"/>'
         )
-        colour = "#fff" if own else CLASS_COLOURS[class_id]
+        # The letter on its box: 20 bold is large text, which needs 3:1 (WCAG 1.4.3).
+        colour = readable_on(tint(CLASS_COLOURS[class_id], 0.85 if own else 0.18))
         parts.append(
             text(
                 x0 + 10,
