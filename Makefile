@@ -89,6 +89,14 @@ HB_SUBSET := /usr/lib/$(shell uname -m)-linux-gnu/libharfbuzz-subset.so.0
 $(CHROMIUM) $(PDFTOTEXT) $(HB_SUBSET):
 	apt-get update && apt-get install -y --no-install-recommends chromium poppler-utils libharfbuzz-subset0
 
+# axe-core, which the accessibility tests run in every page, pinned in tests/accessibility/ (a
+# package of the tests alone, so the project root stays free of Node), from npm once per lock.
+AXE := tests/accessibility/node_modules/axe-core/axe.min.js
+$(AXE): tests/accessibility/package.json tests/accessibility/package-lock.json
+	@command -v npm >/dev/null || { echo "the accessibility tests need npm (apt-get install npm)"; exit 1; }
+	npm ci --prefix tests/accessibility --ignore-scripts --no-audit --no-fund
+	touch $@
+
 # TEST_KAFKA chooses the broker of the integration and end-to-end tests: apache (the
 # production broker, fetched by `make kafka` first; the default where Java is installed) or
 # tansu (the default without Java).
@@ -99,7 +107,7 @@ TEST_KAFKA ?= $(if $(HAVE_JAVA),apache,tansu)
 # it that one test is skipped, and the structure-tree tests of the PDFs run either way.
 HAVE_JDK := $(shell command -v javac >/dev/null && command -v mvn 2>/dev/null)
 TEST_VERAPDF ?= $(if $(HAVE_JDK),yes,no)
-TEST_NEEDS := $(INSTALLED) $(CATALOGUES) $(CHROMIUM) $(PDFTOTEXT) $(HB_SUBSET) $(if $(filter apache,$(TEST_KAFKA)),$(KAFKA_LIBS)/.complete) $(if $(filter yes,$(TEST_VERAPDF)),$(VERAPDF_HOME)/.complete)
+TEST_NEEDS := $(INSTALLED) $(CATALOGUES) $(CHROMIUM) $(AXE) $(PDFTOTEXT) $(HB_SUBSET) $(if $(filter apache,$(TEST_KAFKA)),$(KAFKA_LIBS)/.complete) $(if $(filter yes,$(TEST_VERAPDF)),$(VERAPDF_HOME)/.complete)
 
 test: $(TEST_NEEDS) ## run the whole test suite (TEST_KAFKA=apache for Apache Kafka; TEST_DATABASE_URL adds PostgreSQL; TEST_VERAPDF=yes checks the PDFs with veraPDF)
 	TEST_KAFKA=$(TEST_KAFKA) TEST_VERAPDF=$(TEST_VERAPDF) $(BIN)/pytest
