@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PACKAGES := libs/servicekit libs/eventing libs/mailing libs/privacy libs/charts libs/wording libs/devstack $(sort $(dir $(wildcard services/*/pyproject.toml)))
 INSTALLED := $(VENV)/.installed
 
-.PHONY: help install catalogues translations kafka verapdf run seed demo test lint mutation bench lock clean
+.PHONY: help install catalogues translations kafka verapdf run seed demo test screenshots lint mutation bench lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -111,6 +111,9 @@ TEST_NEEDS := $(INSTALLED) $(CATALOGUES) $(CHROMIUM) $(AXE) $(PDFTOTEXT) $(HB_SU
 
 test: $(TEST_NEEDS) ## run the whole test suite (TEST_KAFKA=apache for Apache Kafka; TEST_DATABASE_URL adds PostgreSQL; TEST_VERAPDF=yes checks the PDFs with veraPDF)
 	TEST_KAFKA=$(TEST_KAFKA) TEST_VERAPDF=$(TEST_VERAPDF) $(BIN)/pytest
+
+screenshots: $(INSTALLED) $(CATALOGUES) $(CHROMIUM) ## render the result page, the booking page and the desk in Dutch into docs/screenshots/ (tests/screenshots.py)
+	$(BIN)/python tests/screenshots.py docs/screenshots
 
 lint: $(INSTALLED) ## check style, formatting and types
 	$(BIN)/ruff check .
