@@ -101,7 +101,7 @@ def test_a_dutch_company_reads_its_result_in_dutch(
     assert '<html lang="nl">' in text
     assert "<h1>Uw resultaat: Muster Präzisionsteile GmbH</h1>" in text
     assert "Uw positie in de matrix" in text
-    assert "<dt>Geraaktheid (E)</dt>" in text
+    assert "<dt>Blootstelling (E)</dt>" in text
     assert "Slagvaardigheid per actieveld" in text
     assert "Onze aanbevelingen" in text
     assert "Uw rapport wordt opgesteld." in text

@@ -55,7 +55,7 @@ def test_a_dutch_report_is_dutch_throughout(render_process, tmp_path):
     assert f"Pagina 2 van {pdf.pages}" in text
     for heading in (
         "1 Samenvatting",
-        "2 Geraaktheidsprofiel",
+        "2 Blootstellingsprofiel",
         "3 Slagvaardigheid in vergelijking",
         "4 Sterke punten en grootste hiaten",
         "5 Kansengebieden",

@@ -138,7 +138,7 @@ CHAPTERS = {
     "nl": [
         "Potentieelanalyse",
         "1 Samenvatting",
-        "2 Geraaktheidsprofiel",
+        "2 Blootstellingsprofiel",
         "3 Slagvaardigheid in vergelijking",
         "4 Sterke punten en grootste hiaten",
         "5 Kansengebieden",
@@ -167,7 +167,7 @@ FIGURES = {
     ],
     "nl": [
         "A – Akuter Handlungsbedarf",
-        "Omzet naar geraaktheid: verbrandingsmotorspecifiek (70 %);"
+        "Omzet naar blootstelling: verbrandingsmotorspecifiek (70 %);"
         " sterk verbrandingsmotorgebonden (10 %); groeimarkten (5 %);"
         " buiten de auto-industrie (15 %)",
         "Slagvaardigheid in vergelijking",
