@@ -17,6 +17,8 @@ from browser_helpers import ANSWERS, answer, by_id
 from flask import Flask
 from playwright.sync_api import Page, expect
 from sqlalchemy import Engine, insert, select, update
+from testkit.desk import PASSWORD as PASSWORD  # re-exported: the tests sign in with it
+from testkit.desk import add_account
 from testkit.rulesets import ruleset_received
 
 from assessment.config import AssessmentConfig
@@ -26,7 +28,6 @@ from devstack.served_app import served_app
 from eventing.codec import decode
 from eventing.tables import outbox
 from notifications.adapters import company_assessments
-from notifications.adapters.advisor_store import Coverage, create_account
 from notifications.adapters.tables import company_assessments as company_table
 from notifications.adapters.tables import weekly_availability
 from notifications.entrypoints.cli import processes as notifications_processes
@@ -44,7 +45,6 @@ AXE = Path(__file__).parents[2] / "accessibility" / "node_modules" / "axe-core" 
 # WCAG 2.1 levels A and AA, what the EU accessibility rules (EN 301 549) ask of a web page.
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 BLOCKING_IMPACTS = ("serious", "critical")
-PASSWORD = "Kaffee und Kuchen 2026"  # noqa: S105 - a test account
 SECRET = "accessibility-test-secret"  # noqa: S105 - a test value
 BOOKING_SECRET = "accessibility-booking-secret"  # noqa: S105 - a test value
 
@@ -95,17 +95,8 @@ def add_advisor(
 ) -> tuple[uuid.UUID, str]:
     """A desk account with PASSWORD, free every day during `hours` (so a test books whatever
     the weekday and, by default, the hour); returns its id and address."""
-    email = f"{name.lower().replace(' ', '.')}@cluster.example"
+    account_id, email = add_account(engine, name, role)
     with engine.begin() as connection:
-        account_id = create_account(
-            connection,
-            name=name,
-            email=email,
-            role=role,
-            password=PASSWORD,
-            coverage=Coverage((), (), active=True),
-            now=datetime.now(UTC),
-        )
         connection.execute(
             insert(weekly_availability),
             [

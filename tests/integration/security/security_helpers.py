@@ -10,12 +10,15 @@ from typing import Any
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import Engine, insert, update
+
+# Re-exported: the security tests sign in with these.
+from testkit.desk import PASSWORD as PASSWORD
+from testkit.desk import add_account as add_account
 from testkit.web import csrf_token
 
 from assessment.testing import START_BODY
 from eventing.envelope import Envelope
 from notifications.adapters import company_assessments
-from notifications.adapters.advisor_store import Coverage, create_account
 from notifications.adapters.tables import company_assessments as company_table
 from notifications.adapters.tables import weekly_availability
 from servicekit.booking_links import BookingLinks
@@ -28,7 +31,6 @@ ASSESSMENT_URL = "http://assessment.test"
 REPORTING_URL = "http://reporting.test"
 NOTIFICATIONS_URL = "http://notifications.test"
 BOOKING_LINKS = BookingLinks(NOTIFICATIONS_URL, SigningKeys("security-booking-secret"))
-PASSWORD = "Kaffee und Kuchen 2026"  # noqa: S105 - a test account
 
 
 def service_settings(service: str, database_url: str, public_url: str) -> ServiceSettings:
@@ -50,22 +52,6 @@ def start_body(**company: str) -> dict[str, Any]:
     body = copy.deepcopy(START_BODY)
     body["company"].update(company)
     return body
-
-
-def add_account(engine: Engine, name: str, role: str = "advisor") -> tuple[uuid.UUID, str]:
-    """A desk account with PASSWORD; returns its id and address."""
-    email = f"{name.lower().replace(' ', '.')}@cluster.example"
-    with engine.begin() as connection:
-        account_id = create_account(
-            connection,
-            name=name,
-            email=email,
-            role=role,
-            password=PASSWORD,
-            coverage=Coverage((), (), active=True),
-            now=datetime.now(UTC),
-        )
-    return account_id, email
 
 
 def available_all_week(engine: Engine, advisor_id: uuid.UUID) -> None:

@@ -14,11 +14,11 @@ import shutil
 import signal
 import subprocess
 import uuid
-import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from pathlib import Path
 
 from devstack.broker_process import BrokerProcess, BrokerStartError
+from devstack.maven import pom_property
 from devstack.ports import LOOPBACK, free_port, port_accepts
 
 logger = logging.getLogger(__name__)
@@ -33,12 +33,10 @@ _JVM_OPTIONS = ("-Xms128m", "-Xmx512m", "-XX:+UseG1GC", "-Djava.awt.headless=tru
 
 def kafka_version() -> str:
     """The Apache Kafka version of the pom: one number for tests, `make kafka` and deploy/."""
-    namespace = {"m": "http://maven.apache.org/POM/4.0.0"}
-    pom = ET.parse(POM).getroot()  # noqa: S314 - the project's own file, not input
-    version = pom.findtext("m:properties/m:kafka.version", namespaces=namespace)
-    if not version:
-        raise BrokerStartError(f"{POM} names no kafka.version")
-    return version
+    try:
+        return pom_property(POM, "kafka.version")
+    except ValueError as error:
+        raise BrokerStartError(str(error)) from error
 
 
 def default_libs_dir() -> Path:

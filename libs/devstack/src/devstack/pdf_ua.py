@@ -9,10 +9,11 @@ loading the profile take longer than checking a report.
 from __future__ import annotations
 
 import subprocess
-import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from devstack.maven import pom_property
 
 POM = Path(__file__).parent / "verapdf" / "pom.xml"
 _JVM_OPTIONS = ("-Xmx512m", "-Djava.awt.headless=true")
@@ -27,12 +28,7 @@ class FailedRule:
 
 
 def verapdf_version() -> str:
-    namespace = {"m": "http://maven.apache.org/POM/4.0.0"}
-    pom = ET.parse(POM).getroot()  # noqa: S314 - the project's own file, not input
-    version = pom.findtext("m:properties/m:verapdf.version", namespaces=namespace)
-    if not version:
-        raise ValueError(f"{POM} names no verapdf.version")
-    return version
+    return pom_property(POM, "verapdf.version")
 
 
 def default_home() -> Path:
