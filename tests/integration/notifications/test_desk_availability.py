@@ -77,6 +77,11 @@ def test_wrong_hours_are_refused_with_the_message_next_to_the_field(
     assert "enthält keine gültige Uhrzeit" in page
     assert 'value="morgens"' in page  # what was typed stays
     assert _week(engine, email)[1] == [(time(9), time(17))]  # nothing was stored
+    # A screen reader reads the hint and the error with the field; a day without an error
+    # points to its hint alone.
+    assert 'aria-describedby="week-day_0-hint week-day_0-error"' in page
+    assert 'aria-describedby="week-day_2-hint"' in page
+    assert page.count('aria-invalid="true"') == 4
 
 
 def test_a_day_off_and_a_day_with_other_hours(desk_client: FlaskClient, engine: Engine):
