@@ -60,3 +60,45 @@ def render(
     peers = benchmark or Benchmark("cohort", 12, MEDIANS | {"finance": 50})
     request = report_request(scored, peers, "http://book.test/book/1")
     return render_process.render(JinjaDocumentHtml().render(request))
+
+
+# The report's title and chapter headings in each language, in order: the PDF's text and its
+# structure tree must both have them.
+CHAPTERS = {
+    "de": [
+        "Potenzialanalyse",
+        "1 Zusammenfassung",
+        "2 Betroffenheitsprofil",
+        "3 Handlungsfähigkeit im Vergleich",
+        "4 Stärken und größte Lücken",
+        "5 Chancenfelder",
+        "6 Fahrplan",
+        "7 Förderprogramme",
+        "8 Nächster Schritt: Transformationsgespräch",
+        "Anhang: Methodik und Antworten",
+    ],
+    "en": [
+        "Potential analysis",
+        "1 Summary",
+        "2 Exposure profile",
+        "3 Readiness compared",
+        "4 Strengths and largest gaps",
+        "5 Opportunity fields",
+        "6 Roadmap",
+        "7 Funding programmes",
+        "8 Next step: transformation meeting",
+        "Appendix: methodology and answers",
+    ],
+    "nl": [
+        "Potentieelanalyse",
+        "1 Samenvatting",
+        "2 Blootstellingsprofiel",
+        "3 Slagvaardigheid in vergelijking",
+        "4 Sterke punten en grootste hiaten",
+        "5 Kansengebieden",
+        "6 Stappenplan",
+        "7 Subsidieprogramma's",
+        "8 Volgende stap: transformatiegesprek",
+        "Bijlage: methodiek en antwoorden",
+    ],
+}

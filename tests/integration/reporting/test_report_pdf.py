@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 from PIL import Image, ImageStat
-from report_helpers import pdf_text, render
+from report_helpers import CHAPTERS, pdf_text, render
 
 from reporting.domain.benchmark import Benchmark
 from wording.catalogues import locale_directory
@@ -53,17 +53,7 @@ def test_a_dutch_report_is_dutch_throughout(render_process, tmp_path):
     assert "Potentieelanalyse" in text
     assert "Peildatum: 9 maart 2026" in text
     assert f"Pagina 2 van {pdf.pages}" in text
-    for heading in (
-        "1 Samenvatting",
-        "2 Blootstellingsprofiel",
-        "3 Slagvaardigheid in vergelijking",
-        "4 Sterke punten en grootste hiaten",
-        "5 Kansengebieden",
-        "6 Stappenplan",
-        "7 Subsidieprogramma's",
-        "8 Volgende stap: transformatiegesprek",
-        "Bijlage: methodiek en antwoorden",
-    ):
+    for heading in CHAPTERS["nl"]:
         assert heading in text
     assert "78,3 punten" in text  # Dutch writes a decimal comma too
     assert "loopt tot 31-12-2027" in text

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject
-from report_helpers import render
+from report_helpers import CHAPTERS, render
 
 from devstack import pdf_ua
 
@@ -109,44 +109,6 @@ TITLES = {
     "de": "Potenzialanalyse – Hofmann Präzisionsdrehteile GmbH",
     "en": "Potential analysis – Lindqvist Castings Coburg GmbH",
     "nl": "Potentieelanalyse – Hofmann Präzisionsdrehteile GmbH",
-}
-CHAPTERS = {
-    "de": [
-        "Potenzialanalyse",
-        "1 Zusammenfassung",
-        "2 Betroffenheitsprofil",
-        "3 Handlungsfähigkeit im Vergleich",
-        "4 Stärken und größte Lücken",
-        "5 Chancenfelder",
-        "6 Fahrplan",
-        "7 Förderprogramme",
-        "8 Nächster Schritt: Transformationsgespräch",
-        "Anhang: Methodik und Antworten",
-    ],
-    "en": [
-        "Potential analysis",
-        "1 Summary",
-        "2 Exposure profile",
-        "3 Readiness compared",
-        "4 Strengths and largest gaps",
-        "5 Opportunity fields",
-        "6 Roadmap",
-        "7 Funding programmes",
-        "8 Next step: transformation meeting",
-        "Appendix: methodology and answers",
-    ],
-    "nl": [
-        "Potentieelanalyse",
-        "1 Samenvatting",
-        "2 Blootstellingsprofiel",
-        "3 Slagvaardigheid in vergelijking",
-        "4 Sterke punten en grootste hiaten",
-        "5 Kansengebieden",
-        "6 Stappenplan",
-        "7 Subsidieprogramma's",
-        "8 Volgende stap: transformatiegesprek",
-        "Bijlage: methodiek en antwoorden",
-    ],
 }
 # The matrix is named by the company's class (as the ruleset's vocabulary names it: a 2026.1
 # event has no Dutch names, so a Dutch reader gets the German one), the revenue bar by its
